@@ -1,0 +1,103 @@
+/**
+ * Dutch messages: the default catalogue. Formal "u", as Dutch public-sector sites write.
+ * Its shape is the `Messages` type, so a key missing from another language fails to compile.
+ * Each component keeps its messages in its own section.
+ */
+export const nl = {
+  /** Suffix for links that open a new tab; read by screen readers only. */
+  newWindow: '(opent in een nieuw venster)',
+  /** Visually hidden prefix of every field error. */
+  errorPrefix: 'Invoerfout:',
+
+  mapLink: {
+    viewLabel: 'Bekijk op de kaart',
+    directionsLabel: 'Plan uw route',
+    coordinates: (lat: number, lon: number) => `coördinaten ${lat}, ${lon}`,
+    noLink: 'kan geen kaartlink maken',
+    badAttributes: 'ongeldige attributen, de link gebruikt wat wel klopt',
+    missingPlace: 'geef een adres (address) of geldige coördinaten (lat en lon)',
+    latitude: 'lat: verwacht een getal van -90 tot en met 90',
+    longitude: 'lon: verwacht een getal van -180 tot en met 180',
+    incompleteCoordinates: 'lat en lon horen samen: geef ze allebei',
+    provider: (value: string) => `provider: onbekende waarde "${value}", verwacht osm, google, apple of geo`,
+    mode: (value: string) => `mode: onbekende waarde "${value}", verwacht view of directions`,
+  },
+  /** Messages of the event and registration schemas (`src/schema/`). */
+  schema: {
+    eventInvalid: (count: number) => `De evenementgegevens kloppen niet (${count} ${count === 1 ? 'probleem' : 'problemen'})`,
+    registrationInvalid: (count: number) =>
+      count === 1 ? 'Er is 1 probleem met uw aanmelding' : `Er zijn ${count} problemen met uw aanmelding`,
+    /** By kind of problem, when no rule names a message. Lower case: they follow "path: ". */
+    generic: {
+      required: 'is verplicht',
+      text: 'verwacht tekst',
+      number: 'verwacht een getal',
+      integer: 'verwacht een geheel getal',
+      boolean: 'verwacht true of false',
+      list: 'verwacht een lijst',
+      object: 'verwacht een object',
+      oneOf: (values: string) => `verwacht een van: ${values}`,
+      notEmpty: 'mag niet leeg zijn',
+      tooShort: (min: number) => `verwacht minstens ${min} tekens`,
+      tooLong: (max: number) => `verwacht hoogstens ${max} tekens`,
+      tooFew: (min: number) => `verwacht minstens ${min} elementen`,
+      tooMany: (max: number) => `verwacht hoogstens ${max} elementen`,
+      atLeast: (min: number) => `verwacht minstens ${min}`,
+      greaterThan: (min: number) => `verwacht meer dan ${min}`,
+      atMost: (max: number) => `verwacht hoogstens ${max}`,
+      lessThan: (max: number) => `verwacht minder dan ${max}`,
+      format: 'heeft niet de juiste vorm',
+      key: 'ongeldige sleutel',
+      invalid: 'ongeldige waarde',
+    },
+    /** Named by the schema rules (see `src/schema/issues.ts`); a number is the rule's limit. */
+    field: {
+      // Event data: read by the people who write the feed.
+      url: 'verwacht een https-adres of een relatief adres (http alleen op localhost)',
+      urlBase: 'kan dit relatieve adres niet omzetten: er is geen bruikbaar basisadres (baseUrl)',
+      email: 'verwacht een e-mailadres, bijvoorbeeld naam@voorbeeld.nl',
+      dateTime: 'verwacht een datum en tijd met tijdzone (ISO 8601), bijvoorbeeld 2018-09-18T13:00:00+02:00',
+      endBeforeStart: 'het einde ligt vóór het begin (start)',
+      closesBeforeOpens: 'de sluiting ligt vóór de opening (opens)',
+      timeZone: 'verwacht een IANA-tijdzone, bijvoorbeeld Europe/Amsterdam',
+      country: 'verwacht een landcode van twee hoofdletters (ISO 3166), bijvoorbeeld NL',
+      latitude: 'verwacht een getal van -90 tot en met 90',
+      longitude: 'verwacht een getal van -180 tot en met 180',
+      latLonPair: 'lat en lon horen samen: geef ze allebei',
+      place: 'geef een naam (name), een adres (street of city) of een online adres (online)',
+      positiveInteger: 'verwacht een geheel getal groter dan 0',
+      count: 'verwacht een geheel getal van 0 of meer',
+      companionsRange: 'verwacht een geheel getal van 0 tot en met 10',
+      remainingOverCapacity: 'mag niet groter zijn dan capacity',
+      questionId: 'verwacht 1 tot 64 letters, cijfers, _ of -',
+      reservedId: 'deze id is gereserveerd, kies een andere',
+      duplicateId: 'deze id komt al eerder voor',
+      needsOptions: 'een select- of radiovraag heeft minstens één optie nodig',
+      // Registration: shown beside the form field, to the person registering.
+      attendeeName: 'Vul uw naam in',
+      attendeeEmail: 'Vul uw e-mailadres in',
+      emailFormat: 'Een e-mailadres heeft de vorm naam@voorbeeld.nl',
+      organisation: 'Vul de naam van uw organisatie in',
+      phone:
+        'Een telefoonnummer bevat alleen cijfers, spaties, streepjes en eventueel een + aan het begin (bijvoorbeeld 06 12345678)',
+      companionName: 'Vul de naam van deze deelnemer in',
+      companionEmail: 'Vul het e-mailadres van deze deelnemer in',
+      companionsMax: (max: number) =>
+        max === 0
+          ? 'U kunt voor deze bijeenkomst geen extra deelnemers aanmelden'
+          : `U kunt hoogstens ${max} extra ${max === 1 ? 'deelnemer' : 'deelnemers'} aanmelden`,
+      member: 'Kies ja of nee',
+      consent: 'Geef toestemming om uw gegevens te verwerken',
+      answerText: 'Beantwoord deze vraag',
+      answerChoose: 'Kies een antwoord',
+      answerOption: 'Kies een van de gegeven antwoorden',
+      answerChooseSome: 'Kies minstens één antwoord',
+      answerConfirm: 'Vink dit vakje aan',
+      answerForm: 'Dit antwoord heeft niet de juiste vorm',
+      textTooLong: (max: number) => `Gebruik hoogstens ${max} tekens`,
+      wrongEvent: 'Deze aanmelding hoort bij een ander evenement',
+    },
+  },
+};
+
+export type Messages = typeof nl;

@@ -1,0 +1,40 @@
+import type { EventData, RegistrationPayload } from '../schema/index.js';
+
+/** One problem in event data or attributes: where (a dotted path) and what, in plain words. */
+export interface DataIssue {
+  path: string;
+  message: string;
+}
+
+export interface DataErrorDetail {
+  message: string;
+  issues?: DataIssue[];
+}
+
+export type RegistrationFailureReason =
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'rate-limited'
+  | 'rejected'
+  | 'full';
+
+export interface RegistrationFailedDetail {
+  reason: RegistrationFailureReason;
+  status?: number;
+  attempts: number;
+}
+
+/** Every event a Bijeen element fires (contract section 3), by name. */
+export interface BijeenEventMap {
+  'bijeen-load': CustomEvent<{ event: EventData }>;
+  'bijeen-data-error': CustomEvent<DataErrorDetail>;
+  'bijeen-submit': CustomEvent<{ payload: RegistrationPayload }>;
+  'bijeen-registered': CustomEvent<{ payload: RegistrationPayload; response: unknown }>;
+  'bijeen-registration-failed': CustomEvent<RegistrationFailedDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends BijeenEventMap {}
+}

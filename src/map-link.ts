@@ -1,0 +1,1 @@
+export { BijeenMapLink } from './components/map-link/map-link.js';

@@ -1,0 +1,49 @@
+/**
+ * `bijeen/schema`: the zod schemas (zod/mini) and inferred types for event data (contract
+ * section 2) and the registration request (section 4). The single source of truth for components,
+ * stories, tests and the reference endpoint. Registers nothing; runs in browsers and on Node 20.
+ */
+export {
+  EventSchema,
+  ImageSchema,
+  LocationSchema,
+  OrganizerSchema,
+  QuestionSchema,
+  QUESTION_ID,
+  QUESTION_TYPES,
+  RegistrationSettingsSchema,
+  RESERVED_IDS,
+  SectionSchema,
+  answerKind,
+  parseEvent,
+  type AnswerKind,
+  type EventData,
+  type EventInput,
+  type EventLocation,
+  type EventQuestion,
+  type EventRegistration,
+  type ParseEventOptions,
+} from './event.js';
+export {
+  HONEYPOT_FIELD,
+  MAX_COMPANIONS,
+  RegistrationSchema,
+  UUID_V4,
+  isHoneypotFilled,
+  registrationSchemaFor,
+  validateRegistration,
+  type Answer,
+  type RegistrationInput,
+  type RegistrationPayload,
+} from './registration.js';
+export { flattenPayload, unflattenForm } from './form-encoding.js';
+export {
+  formatIssues,
+  issueText,
+  requiredFallback,
+  type MessageKey,
+  type SchemaIssue,
+  type SchemaResult,
+} from './issues.js';
+export { isAllowedUrl, resolveUrl } from './url.js';
+export { isDateTime, isTimeZone, parseDateTime } from './time.js';

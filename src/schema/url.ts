@@ -1,0 +1,54 @@
+/**
+ * URL rules shared by every URL field of the event data (contract section 2): an absolute
+ * `https:` URL, `http:` only on the loopback host, or a relative URL. Parsing goes through the
+ * platform's own URL parser, which already removes tabs, newlines and leading control characters
+ * and lower-cases the scheme, so `java\tscript:` or ` JaVaScRiPt:` arrive as `javascript:` and fail.
+ */
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Base for the allow-list check only: a relative URL resolves against it as `https:`. */
+const PROBE_BASE = 'https://relative.invalid/';
+
+/** Longest URL a field accepts. */
+export const MAX_URL_LENGTH = 2048;
+
+function toUrl(raw: string, base?: string): URL | undefined {
+  try {
+    return new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAllowedTarget(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/**
+ * Whether `raw` may stand in a URL field: absolute `https:`, `http:` on localhost / 127.0.0.1 /
+ * [::1], or relative. Rejects `javascript:`, `data:`, `vbscript:`, `file:`, `mailto:` and every
+ * other scheme, also when obfuscated with whitespace, control characters or mixed case.
+ */
+export function isAllowedUrl(raw: string): boolean {
+  if (raw.length === 0 || raw.length > MAX_URL_LENGTH) return false;
+  const url = toUrl(raw, PROBE_BASE);
+  return url !== undefined && isAllowedTarget(url);
+}
+
+/**
+ * The absolute form of an allowed URL: relative URLs are resolved against `base` (the URL of the
+ * document that gave the data, absolute). `undefined` when `raw` is not allowed, or is relative and
+ * cannot be resolved to an `http(s):` URL (no or unusable base).
+ */
+export function resolveUrl(raw: string, base?: string): string | undefined {
+  if (!isAllowedUrl(raw)) return undefined;
+  const absolute = toUrl(raw);
+  if (absolute) return absolute.href;
+  if (!base) return undefined;
+  const resolved = toUrl(raw, base);
+  // A relative URL takes its scheme from the document, so http is fine here (same page, same scheme).
+  return resolved && (resolved.protocol === 'https:' || resolved.protocol === 'http:')
+    ? resolved.href
+    : undefined;
+}

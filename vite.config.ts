@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The CDN build: one self-contained file per format (lit and zod inside, no lazy chunks),
+ * minified, with source maps. `bijeen.js` is for `<script type="module">`, `bijeen.iife.js` for a
+ * classic `<script>` (CMSs that strip `type="module"`). The npm build is plain `tsc` output
+ * (unbundled, lit as a dependency); Storybook reuses this file for its Vite settings.
+ */
+const loadedFlag = 'Symbol.for("bijeen.loaded")';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    target: 'es2021',
+    lib: {
+      entry: 'src/cdn.ts',
+      name: 'Bijeen',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'bijeen.js' : 'bijeen.iife.js'),
+    },
+    rollupOptions: {
+      output: {
+        // Vite keeps whitespace in library ES output (for later bundlers); the CDN file is final.
+        minify: true,
+        // A page may load the files twice, or both. Each copy carries its own Lit, and a second
+        // Lit throws under Trusted Types (its "lit-html" policy exists already), so only the first
+        // copy on a page runs. The entry exports nothing, which makes this block wrap legal.
+        banner: `if(!globalThis[${loadedFlag}]){globalThis[${loadedFlag}]=1;`,
+        footer: '}',
+      },
+    },
+  },
+});
