@@ -5,6 +5,13 @@ export const en: Messages = {
   newWindow: '(opens in a new window)',
   errorPrefix: 'Error:',
 
+  eventSource: {
+    network: (url) => `cannot load the event data from ${url} (network error or CORS)`,
+    status: (url, status) => `cannot load the event data from ${url} (HTTP ${status})`,
+    notJson: (where) => `the event data in ${where} is not valid JSON`,
+    inlineScript: 'the <script type="application/json"> block',
+  },
+
   mapLink: {
     viewLabel: 'View on map',
     directionsLabel: 'Get directions',

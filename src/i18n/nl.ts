@@ -9,6 +9,13 @@ export const nl = {
   /** Visually hidden prefix of every field error. */
   errorPrefix: 'Invoerfout:',
 
+  eventSource: {
+    network: (url: string) => `kan de evenementgegevens niet ophalen van ${url} (netwerkfout of CORS)`,
+    status: (url: string, status: number) => `kan de evenementgegevens niet ophalen van ${url} (HTTP ${status})`,
+    notJson: (where: string) => `de evenementgegevens in ${where} zijn geen geldige JSON`,
+    inlineScript: 'het <script type="application/json">-blok',
+  },
+
   mapLink: {
     viewLabel: 'Bekijk op de kaart',
     directionsLabel: 'Plan uw route',

@@ -47,7 +47,7 @@ export class BijeenElement extends LitElement {
   }
 
   /** Messages in the resolved locale. */
-  protected get messages(): Messages {
+  get messages(): Messages {
     return messagesFor(this.locale);
   }
 
@@ -70,7 +70,7 @@ export class BijeenElement extends LitElement {
   }
 
   /** Tells the integrator what is wrong: a console warning and `bijeen-data-error`. */
-  protected reportDataError(detail: DataErrorDetail): void {
+  reportDataError(detail: DataErrorDetail): void {
     const tag = this.localName;
     const lines = detail.issues?.map((issue) => `  ${issue.path}: ${issue.message}`) ?? [];
     console.warn([`<${tag}>: ${detail.message}`, ...lines].join('\n'));

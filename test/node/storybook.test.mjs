@@ -7,17 +7,19 @@ import { launchBrowser, openPage } from './support/browser.mjs';
 import { serveStatic } from './support/static-server.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const index = existsSync('storybook-static/index.json')
-  ? JSON.parse(readFileSync('storybook-static/index.json', 'utf8'))
-  : { entries: {} };
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+// STORYBOOK_DIR lets a developer check a Storybook built elsewhere; STORY_FILTER narrows the run.
+const dir = process.env.STORYBOOK_DIR ?? 'storybook-static';
+const index = existsSync(`${dir}/index.json`) ? JSON.parse(readFileSync(`${dir}/index.json`, 'utf8')) : { entries: {} };
+const stories = Object.values(index.entries).filter(
+  (entry) => entry.type === 'story' && entry.id.includes(process.env.STORY_FILTER ?? ''),
+);
 
 describe('Storybook stories', () => {
   let browser;
   let server;
 
   before(async () => {
-    server = await serveStatic({ '/': 'storybook-static' });
+    server = await serveStatic({ '/': dir });
     browser = await launchBrowser();
   });
 
