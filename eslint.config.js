@@ -19,6 +19,10 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
+    // Lets the web-components rules recognise our elements as custom elements.
+    settings: { wc: { elementBaseClasses: ['LitElement', 'BijeenElement'] } },
+  },
+  {
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
