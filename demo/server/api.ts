@@ -1,0 +1,358 @@
+/**
+ * The reference registration endpoint (contract sections 4–6) on `node:http`.
+ *
+ *   GET  /api/events                         { events: [event, …] }, date order, live `remaining`
+ *   GET  /api/events/:id                     the event's JSON, live `registration.remaining`
+ *   POST /api/events/:id/registrations       a registration (JSON or form-encoded)
+ *   GET  /api/events/:id/registrations.csv   the organiser's export, `Authorization: Bearer $ADMIN_TOKEN`
+ *
+ * CORS: event data is public, so the GET routes answer any origin (`*`): that is what lets any
+ * partner page show a card. Registrations are only accepted from `ALLOWED_ORIGINS`: the preflight
+ * and the answers carry CORS headers for those origins only, and a POST whose `Origin` is another
+ * site is refused here as well (403), since a form-encoded POST needs no preflight. A request
+ * without `Origin` (curl, a server) is not a browser page and is let through.
+ *
+ * Every answer is JSON (the CSV export aside). Non-2xx bodies are `{ status, message }` with a
+ * machine-readable `status`, except 422 which is `{ errors: [{ path, message }], message }`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Locale } from '../../src/i18n/index.js';
+import {
+  isHoneypotFilled,
+  parseDateTime,
+  unflattenForm,
+  validateRegistration,
+  type RegistrationPayload,
+} from '../../src/schema/index.js';
+import { registrationsCsv } from './csv.js';
+import { byStart, closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
+import { endpointMessages, formatMoment } from './messages.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { RegistrationStore, StoredResponse } from './store.js';
+
+export interface ApiOptions {
+  events: Map<string, LoadedEvent>;
+  store: RegistrationStore;
+  limiter: RateLimiter;
+  /** Origins allowed to post registrations. */
+  allowedOrigins: Set<string>;
+  adminToken: string | undefined;
+  bodyLimit: number;
+  log: (line: string) => void;
+  /** True once shutdown began: new requests get 503 + `Retry-After`. */
+  isClosing: () => boolean;
+}
+
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** Seconds a browser may cache a preflight answer. */
+const PREFLIGHT_MAX_AGE = '600';
+
+const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
+
+type Route =
+  | { name: 'list' }
+  | { name: 'event'; id: string }
+  | { name: 'registrations'; id: string }
+  | { name: 'csv'; id: string }
+  | { name: 'root' }
+  | undefined;
+
+function route(pathname: string): Route {
+  if (pathname === '/' || pathname === '/api' || pathname === '/api/') return { name: 'root' };
+  const parts = pathname.split('/');
+  // ['', 'api', 'events', id?, tail?]
+  if (parts[1] !== 'api' || parts[2] !== 'events' || parts.length > 5) return undefined;
+  if (parts.length === 3 || (parts.length === 4 && parts[3] === '')) return { name: 'list' };
+  let id: string;
+  try {
+    id = decodeURIComponent(parts[3]!);
+  } catch {
+    return undefined;
+  }
+  if (id === '') return undefined;
+  if (parts.length === 4) return { name: 'event', id };
+  if (parts[4] === 'registrations') return { name: 'registrations', id };
+  if (parts[4] === 'registrations.csv') return { name: 'csv', id };
+  return undefined;
+}
+
+/** JSON with sorted keys: the same payload always hashes the same, whatever order it came in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function payloadHash(payload: RegistrationPayload): string {
+  return createHash('sha256').update(canonical(payload)).digest('hex');
+}
+
+/** Constant-time comparison of a presented secret with the configured one. */
+function sameSecret(presented: string, expected: string): boolean {
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function createApiHandler(options: ApiOptions) {
+  const { events, store, limiter, allowedOrigins, adminToken, bodyLimit, log } = options;
+
+  /** CORS headers for the registration routes: only for an allowed origin. */
+  function registrationCors(req: IncomingMessage): OutgoingHttpHeaders {
+    const origin = header(req, 'origin');
+    const headers: OutgoingHttpHeaders = { Vary: 'Origin' };
+    if (origin !== undefined && allowedOrigins.has(origin)) {
+      headers['Access-Control-Allow-Origin'] = origin;
+      // Cross-origin scripts may read only safelisted headers; the form needs Retry-After.
+      headers['Access-Control-Expose-Headers'] = 'Retry-After';
+    }
+    return headers;
+  }
+
+  function eventWithPlaces(event: LoadedEvent) {
+    return liveEvent(event, store.taken(event.data.id));
+  }
+
+  function preflight(req: IncomingMessage, res: ServerResponse, where: Route): void {
+    if (where?.name === 'list' || where?.name === 'event' || where?.name === 'root') {
+      res.writeHead(204, {
+        ...API_HEADERS,
+        ...PUBLIC_CORS,
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+      });
+      res.end();
+      return;
+    }
+    const origin = header(req, 'origin');
+    if (where?.name === 'registrations' && origin !== undefined && allowedOrigins.has(origin)) {
+      res.writeHead(204, {
+        ...API_HEADERS,
+        ...registrationCors(req),
+        'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+      });
+      res.end();
+      return;
+    }
+    // No CORS headers: the browser refuses to send the real request.
+    const messages = endpointMessages(requestLocale(req));
+    if (where === undefined) sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound }, { Vary: 'Origin' });
+    else sendJson(res, 403, { status: 'forbidden', message: messages.origin }, { Vary: 'Origin' });
+  }
+
+  function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): void {
+    const messages = endpointMessages(requestLocale(req));
+    // Disabled without a token: as if the route did not exist.
+    if (adminToken === undefined) return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
+    if (!match || !sameSecret(match[1]!, adminToken)) {
+      return sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });
+    }
+    const event = events.get(id);
+    if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound });
+    const body = registrationsCsv(event.data, store.list(id));
+    res.writeHead(200, {
+      ...API_HEADERS,
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${id.replace(/[^A-Za-z0-9_-]/g, '_')}-aanmeldingen.csv"`,
+      'Content-Length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  }
+
+  async function register(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const cors = registrationCors(req);
+    let locale: Locale = requestLocale(req);
+    const reply = (status: number, body: Record<string, unknown>, extra: OutgoingHttpHeaders = {}) =>
+      sendJson(res, status, body, { ...cors, ...extra });
+    const refuse = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+      reply(status, { status: code, message, ...extra });
+
+    const origin = header(req, 'origin');
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      req.resume();
+      return sendJson(res, 403, { status: 'forbidden', message: endpointMessages(locale).origin }, { Vary: 'Origin' });
+    }
+    const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    if (wait > 0) {
+      req.resume();
+      return reply(
+        429,
+        { status: 'rate_limited', message: endpointMessages(locale).rateLimited(wait), retryAfter: wait },
+        { 'Retry-After': String(wait) },
+      );
+    }
+    const event = events.get(id);
+    if (!event || !event.data.registration) {
+      req.resume();
+      const messages = endpointMessages(locale);
+      return refuse(404, 'not_found', event ? messages.noRegistration : messages.notFound);
+    }
+    const type = mediaType(header(req, 'content-type'));
+    if (type !== JSON_TYPE && type !== FORM_TYPE) {
+      req.resume();
+      return refuse(415, 'unsupported_media_type', endpointMessages(locale).mediaType);
+    }
+    const body = await readBody(req, bodyLimit);
+    if (!body.ok) return refuse(413, 'too_large', endpointMessages(locale).tooLarge(bodyLimit));
+
+    let input: unknown;
+    let honeypot: boolean;
+    if (type === JSON_TYPE) {
+      try {
+        input = JSON.parse(body.text);
+      } catch {
+        return refuse(400, 'bad_request', endpointMessages(locale).badJson);
+      }
+      honeypot = isHoneypotFilled(input);
+    } else {
+      const params = new URLSearchParams(body.text);
+      honeypot = isHoneypotFilled(params);
+      input = unflattenForm(params, event.data);
+    }
+    const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+    if (fields.locale === 'en' || fields.locale === 'nl') locale = fields.locale;
+    const messages = endpointMessages(locale);
+    const { data } = event;
+
+    // A bot filled in the hidden field: pretend all went well, keep nothing.
+    if (honeypot) {
+      log(`honeypot: discarded a registration for ${id}`);
+      return reply(201, { id: crypto.randomUUID(), status: 'confirmed', message: messages.confirmed(data.title) });
+    }
+
+    const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;
+    const keyHeader = header(req, 'idempotency-key');
+    // JSON clients send the key twice (header and body); a form post cannot set headers.
+    if ((type === JSON_TYPE && keyHeader === undefined) || (keyHeader !== undefined && keyHeader !== key)) {
+      return refuse(400, 'bad_request', messages.idempotencyHeader);
+    }
+
+    const validation = validateRegistration(input, data, locale);
+    // A retry of an accepted registration gets its first answer, even if registration has closed since.
+    const earlier = key === undefined ? undefined : store.findByKey(key);
+    if (earlier) {
+      if (validation.success && payloadHash(validation.data) === earlier.payloadHash) {
+        return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
+      }
+      return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+    }
+
+    const reason = closedReason(data, Date.now());
+    if (reason) {
+      const opens = reason === 'not-open' ? formatMoment(parseDateTime(data.registration!.opens!) ?? 0, data.timeZone, locale) : '';
+      return refuse(403, 'closed', messages.closed[reason](opens), { reason });
+    }
+    if (!validation.success) return reply(422, { errors: validation.issues, message: validation.message });
+
+    const payload = validation.data;
+    const settings = data.registration!;
+    const outcome = store.register({
+      eventId: id,
+      payload,
+      payloadHash: payloadHash(payload),
+      capacity: settings.capacity === undefined ? undefined : Math.max(0, settings.capacity - event.takenElsewhere),
+      waitlist: settings.waitlist,
+      respond: ({ id: registrationId, status }): StoredResponse => ({
+        status: 201,
+        body: {
+          id: registrationId,
+          status,
+          message: status === 'confirmed' ? messages.confirmed(data.title) : messages.waitlisted(data.title),
+        },
+      }),
+    });
+    switch (outcome.kind) {
+      case 'created': {
+        const { registration } = outcome;
+        log(`registration ${registration.id} for ${id}: ${registration.status}, ${1 + payload.companions.length} place(s)`);
+        return reply(outcome.response.status, outcome.response.body);
+      }
+      case 'replay':
+        return reply(outcome.response.status, outcome.response.body, { 'Idempotent-Replayed': 'true' });
+      case 'key-conflict':
+        return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+      case 'duplicate':
+        return refuse(409, 'duplicate', messages.duplicate);
+      case 'full': {
+        const places = 1 + payload.companions.length;
+        const message =
+          outcome.remaining > 0 ? messages.notEnough(data.title, outcome.remaining, places) : messages.full(data.title);
+        return refuse(409, 'full', message, { remaining: outcome.remaining });
+      }
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://endpoint.invalid');
+    const where = route(pathname);
+    const method = req.method ?? 'GET';
+    const messages = endpointMessages(requestLocale(req));
+
+    if (options.isClosing()) {
+      req.resume();
+      return sendJson(res, 503, { status: 'unavailable', message: messages.unavailable }, {
+        ...(where?.name === 'registrations' ? registrationCors(req) : PUBLIC_CORS),
+        'Retry-After': '2',
+        Connection: 'close',
+      });
+    }
+    if (method === 'OPTIONS') return preflight(req, res, where);
+
+    const notAllowed = (allow: string, headers: OutgoingHttpHeaders = {}) => {
+      req.resume();
+      sendJson(res, 405, { status: 'method_not_allowed', message: messages.method }, { ...headers, Allow: allow });
+    };
+    const isRead = method === 'GET' || method === 'HEAD';
+
+    switch (where?.name) {
+      case 'root':
+        if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
+        return sendJson(res, 200, { name: 'Bijeen reference endpoint', events: '/api/events' }, PUBLIC_CORS);
+      case 'list': {
+        if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
+        const taken = store.takenByEvent();
+        const list = byStart(events.values()).map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+        return sendJson(res, 200, { events: list }, PUBLIC_CORS);
+      }
+      case 'event': {
+        if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
+        const event = events.get(where.id);
+        if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound }, PUBLIC_CORS);
+        return sendJson(res, 200, eventWithPlaces(event), PUBLIC_CORS);
+      }
+      case 'registrations':
+        if (method !== 'POST') return notAllowed('POST, OPTIONS', registrationCors(req));
+        return register(req, res, where.id);
+      case 'csv':
+        if (!isRead) return notAllowed('GET, HEAD');
+        return exportCsv(req, res, where.id);
+      default:
+        req.resume();
+        return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
+    }
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      log(`error: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const messages = endpointMessages(requestLocale(req));
+      const where = route(new URL(req.url ?? '/', 'http://endpoint.invalid').pathname);
+      sendJson(res, 500, { status: 'error', message: messages.server }, where?.name === 'registrations' ? registrationCors(req) : {});
+    });
+  };
+}

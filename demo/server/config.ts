@@ -1,0 +1,77 @@
+/**
+ * Configuration of the demo servers, from environment variables only (documented in the README).
+ * Ports may be `0` (a free port, as the tests use); origins that depend on a port are therefore
+ * computed after listening, by `allowedOrigins()` and `apiOrigin()`.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** Demo partner site port (`PORT`, default 8080). */
+  port: number;
+  /** Registration endpoint port (`API_PORT`, default 8081): a different origin on purpose. */
+  apiPort: number;
+  /** Interface both servers listen on (`HOST`, default 127.0.0.1: not reachable from other machines). */
+  host: string;
+  /** SQLite file (`DATABASE_PATH`). */
+  databasePath: string;
+  /** Folder with one `*.json` per event (`EVENTS_DIR`). */
+  eventsDir: string;
+  /** Origins allowed to post registrations (`ALLOWED_ORIGINS`); `undefined`: the demo site's own. */
+  allowedOrigins: string[] | undefined;
+  /** Bearer token for the CSV export (`ADMIN_TOKEN`); `undefined` disables the export. */
+  adminToken: string | undefined;
+  /** Registrations per minute per client address (`RATE_LIMIT`, default 30; 0 = no limit). */
+  rateLimit: number;
+  /** Public origin of the API as the demo pages should name it (`API_ORIGIN`); default derived per request. */
+  apiOriginOverride: string | undefined;
+  /** Largest accepted request body in bytes (`BODY_LIMIT`, default 32 KiB). */
+  bodyLimit: number;
+}
+
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0, got "${raw}"`);
+  return value;
+}
+
+function origin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ALLOWED_ORIGINS: "${raw}" is not an origin such as https://www.example.org`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`ALLOWED_ORIGINS: "${raw}" must be http(s)`);
+  return url.origin;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const list = env.ALLOWED_ORIGINS?.trim();
+  const token = env.ADMIN_TOKEN?.trim();
+  const apiOrigin = env.API_ORIGIN?.trim();
+  return {
+    port: integer('PORT', 8080, env),
+    apiPort: integer('API_PORT', 8081, env),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databasePath: resolve(env.DATABASE_PATH?.trim() || 'demo/data/bijeen.sqlite'),
+    eventsDir: resolve(env.EVENTS_DIR?.trim() || 'demo/events'),
+    allowedOrigins: list
+      ? list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .map(origin)
+      : undefined,
+    adminToken: token || undefined,
+    rateLimit: integer('RATE_LIMIT', 30, env),
+    apiOriginOverride: apiOrigin ? new URL(apiOrigin).origin : undefined,
+    bodyLimit: integer('BODY_LIMIT', 32 * 1024, env),
+  };
+}
+
+/** The configured origins, or the demo site's own (`localhost` and `127.0.0.1`) on its real port. */
+export function allowedOrigins(config: Config, sitePort: number): Set<string> {
+  return new Set(config.allowedOrigins ?? [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`]);
+}

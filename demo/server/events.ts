@@ -1,0 +1,101 @@
+/**
+ * The events this endpoint serves: every `*.json` in `EVENTS_DIR`, validated with `parseEvent` at
+ * start-up. Invalid files are logged and skipped; so is a second file with an id already taken.
+ * Restart the server to pick up changed files.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDateTime, parseEvent, type EventData } from '../../src/schema/index.js';
+import type { ClosedReason } from './messages.js';
+
+export interface LoadedEvent {
+  /** Validated, defaults filled in, URLs absolute (resolved against a stand-in API origin): for rules. */
+  data: EventData;
+  /** The file's own JSON object, served as is (URLs stay relative to the API) with a live `remaining`. */
+  raw: Record<string, unknown>;
+  file: string;
+  /**
+   * Places taken outside this server: `capacity − remaining` as written in the file (e.g. people
+   * who registered by e-mail). A file with `capacity: 25, remaining: 0` is full from the start.
+   */
+  takenElsewhere: number;
+}
+
+/** Only for validating relative URLs; the files' URLs are served unchanged. */
+const STAND_IN_BASE = 'http://localhost/api/events/';
+
+export function loadEvents(dir: string, log: (line: string) => void = console.error): Map<string, LoadedEvent> {
+  const events = new Map<string, LoadedEvent>();
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+  } catch (error) {
+    log(`events: cannot read ${dir}: ${(error as Error).message}`);
+    return events;
+  }
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (error) {
+      log(`events: skipped ${file}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const result = parseEvent(raw, { baseUrl: STAND_IN_BASE, locale: 'en' });
+    if (!result.success) {
+      const issues = result.issues.map((issue) => `${issue.path || '(event)'}: ${issue.message}`).join('; ');
+      log(`events: skipped ${file}: ${issues}`);
+      continue;
+    }
+    const data = result.data;
+    if (events.has(data.id)) {
+      log(`events: skipped ${file}: id "${data.id}" is already used by ${events.get(data.id)!.file}`);
+      continue;
+    }
+    const { capacity, remaining } = data.registration ?? {};
+    const takenElsewhere = capacity !== undefined && remaining !== undefined ? capacity - remaining : 0;
+    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, takenElsewhere });
+  }
+  return events;
+}
+
+/** Events in date order, for the list and the agenda. */
+export function byStart(events: Iterable<LoadedEvent>): LoadedEvent[] {
+  return [...events].sort((a, b) => (parseDateTime(a.data.start) ?? 0) - (parseDateTime(b.data.start) ?? 0));
+}
+
+/** Places left, or `undefined` when the event has no capacity (no limit). */
+export function remainingPlaces(event: LoadedEvent, takenHere: number): number | undefined {
+  const capacity = event.data.registration?.capacity;
+  if (capacity === undefined) return undefined;
+  return Math.max(0, capacity - event.takenElsewhere - takenHere);
+}
+
+/** The file's JSON with `registration.remaining` set to the live count. */
+export function liveEvent(event: LoadedEvent, takenHere: number): Record<string, unknown> {
+  const registration = event.raw.registration;
+  if (typeof registration !== 'object' || registration === null) return event.raw;
+  const remaining = remainingPlaces(event, takenHere);
+  if (remaining === undefined) return event.raw;
+  return { ...event.raw, registration: { ...registration, remaining } };
+}
+
+/**
+ * Why registration is closed at `now`, or `undefined` when it is open. Registration closes at
+ * `registration.closes`, else when the event starts; an event that has ended is `past` whatever
+ * the window says.
+ */
+export function closedReason(event: EventData, now: number): ClosedReason | undefined {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (event.status === 'postponed') return 'postponed';
+  const start = parseDateTime(event.start) ?? 0;
+  const end = event.end ? (parseDateTime(event.end) ?? start) : start;
+  if (now >= end) return 'past';
+  const { opens, closes } = event.registration ?? {};
+  if (opens !== undefined && now < (parseDateTime(opens) ?? 0)) return 'not-open';
+  const closing = closes !== undefined ? (parseDateTime(closes) ?? start) : start;
+  if (now >= closing) return 'closed';
+  return undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * The endpoint's own sentences (the `message` of its JSON answers), in Dutch and English. Field
+ * messages of a 422 come from `validateRegistration`; these cover everything around it.
+ */
+import type { Locale } from '../../src/i18n/index.js';
+
+export type ClosedReason = 'not-open' | 'closed' | 'past' | 'cancelled' | 'postponed';
+
+const nl = {
+  confirmed: (title: string) => `Bedankt! U bent aangemeld voor ‘${title}’.`,
+  waitlisted: (title: string) =>
+    `‘${title}’ is vol. U staat op de wachtlijst; zodra er een plaats vrijkomt, hoort u van ons.`,
+  full: (title: string) => `‘${title}’ is helaas vol. Aanmelden kan niet meer.`,
+  notEnough: (title: string, remaining: number, places: number) =>
+    `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
+  duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
+  closed: {
+    'not-open': (opens: string) => `De aanmelding is nog niet open. Aanmelden kan vanaf ${opens}.`,
+    closed: () => 'De aanmelding voor deze bijeenkomst is gesloten.',
+    past: () => 'Deze bijeenkomst heeft al plaatsgevonden.',
+    cancelled: () => 'Deze bijeenkomst is geannuleerd.',
+    postponed: () => 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.',
+  } satisfies Record<ClosedReason, (opens: string) => string>,
+  noRegistration: 'Voor deze bijeenkomst kunt u zich niet via deze site aanmelden.',
+  notFound: 'Deze bijeenkomst bestaat niet (meer).',
+  pageNotFound: 'Dit adres bestaat niet.',
+  badJson: 'Het verzoek is geen geldige JSON.',
+  badForm: 'Het verzoek kon niet worden gelezen.',
+  mediaType: 'Stuur de aanmelding als application/json of application/x-www-form-urlencoded.',
+  idempotencyHeader: 'De header Idempotency-Key ontbreekt of is niet gelijk aan idempotencyKey in de aanmelding.',
+  keyReused: 'Deze aanmeldsleutel is al gebruikt voor een andere aanmelding. Verstuur het formulier opnieuw.',
+  tooLarge: (limit: number) => `Het verzoek is te groot (meer dan ${Math.round(limit / 1024)} kB).`,
+  rateLimited: (seconds: number) => `Te veel aanmeldingen vanaf dit adres. Probeer het over ${seconds} seconden opnieuw.`,
+  origin: 'Aanmelden vanaf deze website is niet toegestaan.',
+  method: 'Deze methode wordt hier niet ondersteund.',
+  unauthorized: 'Geef het beheerderstoken mee als Authorization: Bearer <token>.',
+  server: 'Er ging iets mis bij het verwerken van uw aanmelding. Probeer het later opnieuw.',
+  unavailable: 'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
+};
+
+export type EndpointMessages = typeof nl;
+
+const en: EndpointMessages = {
+  confirmed: (title) => `Thank you! You are registered for ‘${title}’.`,
+  waitlisted: (title) => `‘${title}’ is full. You are on the waiting list; we will let you know as soon as a place comes free.`,
+  full: (title) => `Sorry, ‘${title}’ is full. Registration is no longer possible.`,
+  notEnough: (title, remaining, places) =>
+    `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
+  duplicate: 'Someone with this e-mail address is already registered for this event.',
+  closed: {
+    'not-open': (opens) => `Registration is not open yet. You can register from ${opens}.`,
+    closed: () => 'Registration for this event is closed.',
+    past: () => 'This event has already taken place.',
+    cancelled: () => 'This event has been cancelled.',
+    postponed: () => 'This event has been postponed; registration reopens once the new date is known.',
+  },
+  noRegistration: 'This event does not take registrations on this site.',
+  notFound: 'This event does not exist (any more).',
+  pageNotFound: 'This address does not exist.',
+  badJson: 'The request is not valid JSON.',
+  badForm: 'The request could not be read.',
+  mediaType: 'Send the registration as application/json or application/x-www-form-urlencoded.',
+  idempotencyHeader: 'The Idempotency-Key header is missing or differs from idempotencyKey in the registration.',
+  keyReused: 'This submission key was already used for a different registration. Please send the form again.',
+  tooLarge: (limit) => `The request is too large (over ${Math.round(limit / 1024)} kB).`,
+  rateLimited: (seconds) => `Too many registrations from this address. Please try again in ${seconds} seconds.`,
+  origin: 'Registering from this website is not allowed.',
+  method: 'This method is not supported here.',
+  unauthorized: 'Send the admin token as Authorization: Bearer <token>.',
+  server: 'Something went wrong while processing your registration. Please try again later.',
+  unavailable: 'The server is restarting. Please try again in a moment.',
+};
+
+export function endpointMessages(locale: Locale): EndpointMessages {
+  return locale === 'en' ? en : nl;
+}
+
+/** A moment as people read it, in the event's time zone: "maandag 1 maart 2027 09.00 uur". */
+export function formatMoment(epochMs: number, timeZone: string, locale: Locale): string {
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(epochMs);
+  return locale === 'en' ? text : `${text.replace(/(\d{2}):(\d{2})$/, '$1.$2')} uur`;
+}

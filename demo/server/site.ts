@@ -1,0 +1,192 @@
+/**
+ * The demo partner site ("Woonstichting Het Baken"): the pages in `demo/*.html`, their assets
+ * in `demo/assets/`, and the built CDN files from `dist/cdn/` under `/cdn/`, served under the strict
+ * Content-Security-Policy a careful partner would set. Nothing else under `demo/` is reachable.
+ *
+ * Pages are plain HTML with two placeholders filled in at serve time:
+ * - `{{API}}`: the endpoint's origin (another port, so another origin, on purpose), with the same
+ *   host name the visitor used (`localhost` or `127.0.0.1`), so the page's origin is one of the
+ *   default `ALLOWED_ORIGINS`; `API_ORIGIN` overrides it;
+ * - `{{AGENDA}}`: one teaser card per event, each with a plain no-JS fallback inside.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { parseDateTime, type EventData } from '../../src/schema/index.js';
+import { byStart, type LoadedEvent } from './events.js';
+
+export interface SiteOptions {
+  /** Folder with the pages (`*.html`) and `assets/`. */
+  root: string;
+  /** Built CDN files (`dist/cdn`). */
+  cdnDir: string;
+  events: Map<string, LoadedEvent>;
+  /** The endpoint's port, once it listens. */
+  apiPort: () => number;
+  /** `API_ORIGIN`: the endpoint's public origin, when not on this host. */
+  apiOriginOverride: string | undefined;
+  log: (line: string) => void;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+};
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Trusted Types policies the library may create. Lit renders through its own `lit-html` policy
+ * and the library adds none; a page that loads it needs no other policy name.
+ */
+export const TRUSTED_TYPES_POLICIES = 'lit-html';
+
+/** The site's policy: no inline script or style, no eval, Trusted Types for every DOM sink. */
+export function contentSecurityPolicy(apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' https:",
+    `connect-src ${apiOrigin}`,
+    `form-action 'self' ${apiOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${TRUSTED_TYPES_POLICIES}`,
+  ].join('; ');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** "dinsdag 18 september 2018, 13.00 uur" in the event's own time zone. */
+function when(event: EventData): string {
+  const moment = parseDateTime(event.start) ?? 0;
+  const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: event.timeZone }).format(moment);
+  const time = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: event.timeZone }).format(moment);
+  return `${date}, ${time.replace(':', '.')} uur`;
+}
+
+function where(event: EventData): string {
+  const { location } = event;
+  if (!location) return '';
+  if (location.online && !location.name && !location.city) return 'online';
+  return [location.name, location.city].filter(Boolean).join(', ');
+}
+
+/** The agenda's list: a teaser card per event, the fallback inside shows without JavaScript. */
+export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string): string {
+  const items = byStart(events).map(({ data }) => {
+    const src = `${apiOrigin}/api/events/${encodeURIComponent(data.id)}`;
+    const place = where(data);
+    const title = data.url ? `<a href="${escapeHtml(data.url)}">${escapeHtml(data.title)}</a>` : escapeHtml(data.title);
+    const status = data.status === 'cancelled' ? ' <strong>Geannuleerd.</strong>' : '';
+    return [
+      '      <li>',
+      `        <bijeen-event-card variant="teaser" src="${escapeHtml(src)}">`,
+      `          <p>${title}<br />${escapeHtml(when(data))}${place ? `, ${escapeHtml(place)}` : ''}.${status}</p>`,
+      '        </bijeen-event-card>',
+      '      </li>',
+    ].join('\n');
+  });
+  return items.length > 0 ? `<ul class="agenda">\n${items.join('\n')}\n    </ul>` : '<p>Er staan nog geen bijeenkomsten in de agenda.</p>';
+}
+
+export function createSiteHandler(options: SiteOptions) {
+  const { root, cdnDir, events } = options;
+
+  function apiOrigin(req: IncomingMessage): string {
+    if (options.apiOriginOverride) return options.apiOriginOverride;
+    // Host is only trusted to pick between the loopback names; anything else gets `localhost`.
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    return `http://${LOOPBACK.has(host) ? host : 'localhost'}:${options.apiPort()}`;
+  }
+
+  /** The file for a URL path, or `undefined` when the path is not one the site serves. */
+  function fileFor(pathname: string): string | undefined {
+    let path: string;
+    try {
+      path = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    if (path.includes('\0') || path.includes('\\')) return undefined;
+    if (path === '/') return join(root, 'index.html');
+    const mounts: [string, string][] = [
+      ['/cdn/', cdnDir],
+      ['/assets/', join(root, 'assets')],
+    ];
+    for (const [prefix, dir] of mounts) {
+      if (!path.startsWith(prefix)) continue;
+      const file = normalize(join(dir, path.slice(prefix.length)));
+      return file.startsWith(dir + sep) ? file : undefined;
+    }
+    // Pages: top-level `name.html`, also reachable as `/name`.
+    const page = /^\/([a-z0-9-]+)(?:\.html)?$/.exec(path);
+    return page ? join(root, `${page[1]}.html`) : undefined;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://site.invalid');
+    const api = apiOrigin(req);
+    const headers = {
+      'Content-Security-Policy': contentSecurityPolicy(api),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Methode niet toegestaan');
+      return;
+    }
+    const file = fileFor(pathname);
+    let body: Buffer | undefined;
+    if (file) {
+      try {
+        body = await readFile(file);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (!file || !body) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html lang="nl"><title>Niet gevonden</title><p>Deze pagina bestaat niet. <a href="/">Naar de homepage</a></p>');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (extname(file) === '.html') {
+      const html = body
+        .toString('utf8')
+        .replaceAll('{{AGENDA}}', () => agendaHtml(events.values(), api))
+        .replaceAll('{{API}}', api);
+      body = Buffer.from(html);
+    }
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': type,
+      'Content-Length': body.length,
+      // Pages and CDN files change with every build; the browser revalidates.
+      'Cache-Control': 'no-cache',
+    });
+    res.end(body);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      options.log(`site error: ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Er ging iets mis.');
+    });
+  };
+}

@@ -1,0 +1,68 @@
+// Configuration that changes behaviour: RATE_LIMIT, ALLOWED_ORIGINS, and no ADMIN_TOKEN.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { unlimited } from './support/events.mjs';
+import { exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
+
+const PARTNER = 'https://www.example.org';
+let server;
+let temp;
+
+before(async () => {
+  temp = tempDir();
+  writeEvents(join(temp.dir, 'events'), { unlimited });
+  server = await startServer({ dir: temp.dir, env: { RATE_LIMIT: '3', ALLOWED_ORIGINS: ` ${PARTNER} , https://partner.example.org/` } });
+});
+
+after(async () => {
+  await server?.stop();
+  temp?.cleanup();
+});
+
+describe('configuration', () => {
+  test('ALLOWED_ORIGINS replaces the default: the demo site is refused, the partner accepted', async () => {
+    const demo = await postJson(server, unlimited.id, registration(unlimited), { origin: server.siteOrigin });
+    assert.equal(demo.status, 403);
+    assert.equal(demo.headers.get('access-control-allow-origin'), null);
+    const partner = await postJson(server, unlimited.id, registration(unlimited), { origin: PARTNER });
+    assert.equal(partner.status, 201);
+    assert.equal(partner.headers.get('access-control-allow-origin'), PARTNER);
+    const preflight = await fetch(`${server.api}/api/events/${unlimited.id}/registrations`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://partner.example.org', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(preflight.status, 204, 'a trailing slash in the list is tolerated');
+  });
+
+  test('RATE_LIMIT: past the limit per client, 429 with Retry-After in whole seconds (exposed to the page)', async () => {
+    // One of the 3 tokens went to the partner's registration above (the refused demo-site POST
+    // was stopped before the limiter), so two more pass.
+    for (let i = 0; i < 2; i++) {
+      const { status } = await postJson(server, unlimited.id, registration(unlimited), { origin: PARTNER });
+      assert.equal(status, 201);
+    }
+    const limited = await postJson(server, unlimited.id, registration(unlimited), { origin: PARTNER });
+    assert.equal(limited.status, 429);
+    const retryAfter = limited.headers.get('retry-after');
+    assert.match(retryAfter, /^\d+$/);
+    assert.ok(Number(retryAfter) >= 1 && Number(retryAfter) <= 20, retryAfter);
+    assert.equal(limited.body.status, 'rate_limited');
+    assert.equal(limited.body.retryAfter, Number(retryAfter));
+    assert.equal(limited.headers.get('access-control-allow-origin'), PARTNER);
+    assert.equal(limited.headers.get('access-control-expose-headers'), 'Retry-After');
+  });
+
+  test('reading events is not rate limited', async () => {
+    for (let i = 0; i < 10; i++) {
+      assert.equal((await fetch(`${server.api}/api/events/${unlimited.id}`)).status, 200);
+    }
+  });
+
+  test('without ADMIN_TOKEN the CSV export does not exist (404), whatever token is sent', async () => {
+    const csv = await exportCsv(server, unlimited.id, '');
+    assert.equal(csv.status, 404);
+    assert.equal((await exportCsv(server, unlimited.id, 'undefined')).status, 404);
+    assert.match(server.output(), /CSV export: off/);
+  });
+});
