@@ -1,3 +1,6 @@
 // Registers every Bijeen element. Each element also has its own entry (bijeen/map-link, …).
 export { BijeenMapLink } from './components/map-link/map-link.js';
+export { BijeenEventCard } from './components/event-card/event-card.js';
+export { BijeenRegistrationForm } from './components/registration-form/registration-form.js';
 export type * from './internal/events.js';
+export { BijeenEvent } from './components/event/event.js';

@@ -32,6 +32,8 @@ export interface BijeenEventMap {
   'bijeen-submit': CustomEvent<{ payload: RegistrationPayload }>;
   'bijeen-registered': CustomEvent<{ payload: RegistrationPayload; response: unknown }>;
   'bijeen-registration-failed': CustomEvent<RegistrationFailedDetail>;
+  /** The card's "Aanmelden" was activated; cancel it to handle the visitor yourself. */
+  'bijeen-register': CustomEvent<{ event: EventData }>;
 }
 
 declare global {

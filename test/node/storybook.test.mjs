@@ -34,9 +34,11 @@ describe('Storybook stories', () => {
 
   for (const story of stories) {
     test(`${story.title} / ${story.name}: renders, no console error, axe passes`, async () => {
+      // A story tagged `expect-http-error` shows what happens when a request fails (e.g. a 404 src).
       const { page, problems } = await openPage(
         browser.context,
         `${server.url}/iframe.html?id=${story.id}&viewMode=story`,
+        { allowedFailures: () => story.tags?.includes('expect-http-error') },
       );
       await page.locator('#storybook-root > *').first().waitFor({ state: 'attached', timeout: 10_000 });
       // Let the custom elements upgrade, load their data and render.

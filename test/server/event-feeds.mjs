@@ -14,6 +14,14 @@ const event = (id, extra = {}) => ({
 const feeds = {
   'valid.json': () => ({ status: 200, body: JSON.stringify(event('valid')) }),
   'other.json': () => ({ status: 200, body: JSON.stringify(event('other')) }),
+  'with-registration.json': () => ({
+    status: 200,
+    body: JSON.stringify(
+      event('with-registration', {
+        registration: { endpoint: '/registration-endpoint/register', maxCompanions: 2, opens: '2020-01-01T09:00:00+01:00' },
+      }),
+    ),
+  }),
   'invalid.json': () => ({
     status: 200,
     body: JSON.stringify({ id: 'invalid', start: 'dinsdag', registration: { maxCompanions: 11 } }),

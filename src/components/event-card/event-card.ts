@@ -1,0 +1,346 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BijeenElement } from '../../internal/bijeen-element.js';
+import { EventSourceController } from '../../internal/event-source.js';
+import { isAllowedUrl, type EventData, type EventLocation } from '../../schema/index.js';
+import '../map-link/map-link.js';
+import { calendarLinks, icsFile } from './calendar.js';
+import { eventCardStyles } from './event-card.styles.js';
+import { formatMoment, formatRange } from './format-date.js';
+import { addressLine } from './place.js';
+import { cardStatus, time, type CardStatus } from './status.js';
+import { StructuredDataController } from './structured-data.js';
+
+/** Badge colour per status; the rest (past, closed, not open) is neutral grey. */
+const TONE: Partial<Record<CardStatus, string>> = {
+  open: 'positive',
+  'almost-full': 'warning',
+  waitlist: 'warning',
+  postponed: 'warning',
+  full: 'negative',
+  cancelled: 'negative',
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A heading that takes its level from data: ARIA keeps the markup free of tag juggling. */
+const heading = (level: number, text: string, part?: string) =>
+  html`<div role="heading" aria-level=${level} part=${part ?? nothing} class=${part ?? 'subtitle'}>${text}</div>`;
+
+/**
+ * One event as a card: title, date and time in the event's own time zone, place with a map link,
+ * image, summary, a status badge, "Aanmelden", add-to-calendar links and, in the `full` variant,
+ * the sections, audience and organizer. Gets its event from `src`, an inline
+ * `<script type="application/json">` child or the `event` property (later wins), and adds
+ * schema.org `Event` JSON-LD to its own light DOM.
+ *
+ * Status badge, first rule that applies: `cancelled` (geannuleerd) > `postponed` (uitgesteld) >
+ * `past` (afgelopen: the end, or the start without an end, has passed) > no badge when there is no
+ * registration > `not-open` (nog niet open: before `registration.opens`) > `closed` (gesloten:
+ * from `registration.closes`, else from the start) > `waitlist` (wachtlijst) / `full` (vol):
+ * nothing remains, with or without a waiting list > `almost-full` (bijna vol: at most 10% of
+ * `capacity` remains, or at most 5 places and at most half) > `open`. "Aanmelden" shows for `open`,
+ * `almost-full` and `waitlist`. The clock is the `now` property (default: the current time).
+ *
+ * "Aanmelden" points at `registration-href`; else at the first `<bijeen-registration-form>` in the
+ * same document or shadow root (activating it focuses that form); else at the event's `url`; else
+ * at `mailto:` the registration e-mail address. It fires the cancelable `bijeen-register` first.
+ *
+ * @summary An event as a card that looks native on any page, in Dutch or English.
+ *
+ * @slot - Fallback content (e.g. a plain link to the event page): shown until the event renders,
+ *   and again when loading or validation fails. An inline `<script type="application/json">` is
+ *   the event itself.
+ *
+ * @csspart base - The card (also the loading placeholder).
+ * @csspart image - The event image.
+ * @csspart title - The event title (a heading of level `heading-level`).
+ * @csspart date - The line with the date and time.
+ * @csspart badge - The status badge; it also has the part `badge-<status>`, e.g. `badge-full`.
+ * @csspart register - The "Aanmelden" call to action.
+ * @csspart button - The "Zet in uw agenda" disclosure button.
+ * @csspart link - Every other link: "Lees meer", online, calendar, organizer.
+ *
+ * @cssproperty --bijeen-color - Text colour (default: inherited).
+ * @cssproperty --bijeen-surface - Card background (default: transparent, the page shows through).
+ * @cssproperty --bijeen-border-color - Card border colour (default: text colour at 25%).
+ * @cssproperty --bijeen-border-width - Card border width (default: 1px).
+ * @cssproperty --bijeen-radius - Corner radius of card, image and button (default: 0.5rem).
+ * @cssproperty --bijeen-padding - Inner spacing (default: 1rem; 1.5rem in wide containers).
+ * @cssproperty --bijeen-accent - Background of "Aanmelden" (default: #0b5cad).
+ * @cssproperty --bijeen-accent-contrast - Text on the accent (default: #fff).
+ * @cssproperty --bijeen-title-size - Title font size (default: 1.375em).
+ * @cssproperty --bijeen-link-color - Link colour (default: inherited text colour).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (default: the text colour; the accent around "Aanmelden").
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (default: 3px).
+ * @cssproperty --bijeen-badge-color - Badge text colour (default: #1b1b1b).
+ * @cssproperty --bijeen-badge-positive - Badge background for `open` (default: #d2f0da).
+ * @cssproperty --bijeen-badge-warning - Badge background for `almost-full`, `waitlist`, `postponed` (default: #fde8b0).
+ * @cssproperty --bijeen-badge-negative - Badge background for `full`, `cancelled` (default: #fbd3d3).
+ * @cssproperty --bijeen-badge-neutral - Badge background for `past`, `closed`, `not-open` (default: #e3e6ea).
+ * @cssproperty --bijeen-card-min-height - Space reserved while loading (default: 12rem).
+ *
+ * @event bijeen-load - The event data loaded and is valid. `detail: { event }`.
+ * @event bijeen-data-error - The data could not be loaded or is invalid, or `registration-href` is
+ *   not an allowed URL. `detail: { message, issues? }`.
+ * @event bijeen-register - "Aanmelden" was activated; cancelable: `preventDefault()` stops the card's
+ *   own navigation or focus move. `detail: { event }`.
+ */
+export class BijeenEventCard extends BijeenElement {
+  static override styles = [BijeenElement.styles, eventCardStyles];
+
+  private readonly source = new EventSourceController(this);
+  protected readonly structuredData = new StructuredDataController(this, () =>
+    this.noStructuredData ? undefined : this.source.event,
+  );
+
+  /** URL of the event JSON (fetched with `Accept: application/json`). */
+  @property() src?: string;
+
+  /** The event as an object; wins over `src` and inline JSON. Validated like the others. */
+  @property({ attribute: false }) event?: unknown;
+
+  /** `full` (default): everything; `teaser`: title, date, place, summary and "Lees meer". */
+  @property() variant: 'full' | 'teaser' = 'full';
+
+  /** Level of the title heading, 1–6 (default 2); section headings sit one level lower. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Map service of the location link: `osm` (default), `google`, `apple` or `geo`. */
+  @property({ attribute: 'map-provider' }) mapProvider?: string;
+
+  /** Where "Aanmelden" points (an https or relative URL, or `#id`). Default: see the class description. */
+  @property({ attribute: 'registration-href' }) registrationHref?: string;
+
+  /** Hides the add-to-calendar control. */
+  @property({ type: Boolean, attribute: 'no-calendar' }) noCalendar = false;
+
+  /** Hides the map link. */
+  @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
+
+  /** Adds no JSON-LD (and removes what the card added). */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
+  /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
+  @property({ attribute: false }) now?: Date | number;
+
+  private icsUrl?: string;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = undefined;
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
+      this.reportDataError({ message: this.messages.card.badRegistrationHref });
+    }
+  }
+
+  private clock(): number {
+    return +(this.now ?? Date.now());
+  }
+
+  /** The first registration form beside the card (same document or shadow root). */
+  private form(): HTMLElement | null {
+    return (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
+  }
+
+  /** `registration-href` when it is an allowed URL (an integrator's typo must not become a script link). */
+  private ownHref(): string | undefined {
+    const href = this.registrationHref;
+    return href && isAllowedUrl(href) ? href : undefined;
+  }
+
+  private registrationTarget(event: EventData): string | undefined {
+    const own = this.ownHref();
+    if (own) return own;
+    const form = this.form();
+    if (form) return form.id ? `#${form.id}` : (event.url ?? '#');
+    return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
+  }
+
+  private onRegister(click: Event) {
+    const event = this.source.event;
+    if (!event) return;
+    if (!this.emit('bijeen-register', { event }, { cancelable: true })) {
+      click.preventDefault();
+      return;
+    }
+    const form = this.ownHref() ? null : this.form();
+    if (form && !click.defaultPrevented) {
+      click.preventDefault();
+      form.scrollIntoView({ block: 'start' });
+      form.focus();
+    }
+  }
+
+  /** Builds the `.ics` file at the moment of the click and lets the link download it (no `data:` URL). */
+  private onCalendarFile(click: Event) {
+    const event = this.source.event;
+    if (!event) return;
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = URL.createObjectURL(new Blob([icsFile(event, this.clock())], { type: 'text/calendar;charset=utf-8' }));
+    (click.currentTarget as HTMLAnchorElement).href = this.icsUrl;
+  }
+
+  private renderBadge(status: CardStatus) {
+    const text = this.messages.card;
+    return html`<span part="badge badge-${status}" class="badge ${TONE[status] ?? ''}"
+      ><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span
+    >`;
+  }
+
+  private renderPlace(place: EventLocation, teaser: boolean) {
+    const address = addressLine(place);
+    const country = place.country === 'NL' ? '' : new Intl.DisplayNames([this.locale], { type: 'region' }).of(place.country);
+    const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean) as string[];
+    // In full, the online link says it.
+    if (teaser && lines.length === 0 && place.online) lines.push(this.messages.card.online);
+    const mappable = !teaser && !this.noMap && (place.lat !== undefined || address !== '');
+    return html`<div class="place">
+      ${lines.length ? html`<p>${teaser ? lines.join(', ') : lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</p>` : nothing}
+      ${mappable
+        ? html`<bijeen-map-link
+            address=${[address, country].filter(Boolean).join(', ') || nothing}
+            lat=${place.lat ?? nothing}
+            lon=${place.lon ?? nothing}
+            provider=${this.mapProvider ?? nothing}
+          ></bijeen-map-link>`
+        : nothing}
+      ${place.online && !teaser
+        ? html`<a part="link" href=${place.online}>${this.messages.card.joinOnline}</a>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderCalendar(event: EventData) {
+    const text = this.messages.card;
+    const links = calendarLinks(event);
+    const external = (href: string, label: string) =>
+      html`<li>
+        <a part="link" href=${href} target="_blank" rel="noopener noreferrer"
+          >${label}<span class="visually-hidden"> ${this.messages.newWindow}</span></a
+        >
+      </li>`;
+    const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60)}.ics`;
+    return html`<details class="calendar">
+      <summary part="button">${text.calendar}</summary>
+      <ul>
+        <li><a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a></li>
+        ${event.status === 'cancelled'
+          ? nothing
+          : [external(links.google, text.googleCalendar), external(links.outlook, text.outlookCalendar)]}
+      </ul>
+    </details>`;
+  }
+
+  private renderFull(event: EventData, status: CardStatus | undefined, level: number) {
+    const text = this.messages.card;
+    const registration = event.registration;
+    const sub = Math.min(6, level + 1);
+    const target =
+      status === 'open' || status === 'almost-full' || status === 'waitlist' ? this.registrationTarget(event) : undefined;
+    const remaining = status === 'waitlist' ? undefined : registration?.remaining;
+    const organizer = event.organizer;
+    return html`${target
+        ? html`<p class="actions">
+            <a part="register" class="cta" href=${target} @click=${this.onRegister}
+              >${status === 'waitlist' ? text.registerWaitlist : text.register}</a
+            >${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}
+          </p>`
+        : nothing}
+      ${status === 'not-open'
+        ? html`<p>${text.opensAt(formatMoment(time(registration!.opens!), this.locale, event.timeZone))}</p>`
+        : nothing}
+      ${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event)}
+      ${(event.sections ?? []).map(
+        (section) => html`<section>
+          ${section.heading ? heading(sub, section.heading) : nothing}
+          ${(section.paragraphs ?? []).map((paragraph) => html`<p>${paragraph}</p>`)}
+          ${section.items?.length ? html`<ul>${section.items.map((item) => html`<li>${item}</li>`)}</ul>` : nothing}
+        </section>`,
+      )}
+      ${event.audience ? html`<section>${heading(sub, text.audience)}<p>${event.audience}</p></section>` : nothing}
+      ${organizer
+        ? html`<p class="meta">
+            ${text.organizer}${organizer.url
+              ? html`<a part="link" href=${organizer.url}>${organizer.name}</a>`
+              : organizer.name}${organizer.email
+              ? html`, <a part="link" href="mailto:${organizer.email}">${organizer.email}</a>`
+              : nothing}
+          </p>`
+        : nothing}`;
+  }
+
+  private renderEvent(event: EventData) {
+    const text = this.messages.card;
+    const teaser = this.variant === 'teaser';
+    const wanted = Math.trunc(this.headingLevel);
+    // Clamped to 1–6; not a number at all: the default 2.
+    const level = wanted > 6 ? 6 : wanted >= 1 ? wanted : wanted < 1 ? 1 : 2;
+    const status = cardStatus(event, this.clock());
+    const start = time(event.start);
+    const end = event.end ? time(event.end) : undefined;
+    const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);
+    const image = event.image;
+    return html`<article part="base" class="base ${teaser ? 'teaser' : 'full'}">
+      <div class="layout ${image ? 'media' : ''}">
+      ${image
+        ? html`<img
+            part="image"
+            class="image"
+            src=${image.src}
+            alt=${image.alt}
+            width=${image.width ?? nothing}
+            height=${image.height ?? nothing}
+            loading="lazy"
+            decoding="async"
+          />`
+        : nothing}
+      <div class="body">
+        ${heading(level, event.title, 'title')} ${status ? this.renderBadge(status) : nothing}
+        <p part="date" class="date"><time datetime=${iso(start)}>${from}</time>${to
+            ? html`${separator}<time datetime=${iso(end!)}>${to}</time>`
+            : nothing}</p>
+        ${event.location ? this.renderPlace(event.location, teaser) : nothing}
+        ${event.summary ? html`<p>${event.summary}</p>` : nothing}
+        ${teaser
+          ? event.url
+            ? html`<p>
+                <a part="link" href=${event.url}
+                  >${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span></a
+                >
+              </p>`
+            : nothing
+          : this.renderFull(event, status, level)}
+      </div>
+      </div>
+    </article>`;
+  }
+
+  override render() {
+    const state = this.source.state;
+    const ready = state.status === 'ready';
+    // The slot is always there: fallback content shows whenever no event is rendered.
+    return html`${ready
+        ? this.renderEvent(state.event)
+        : state.status === 'loading'
+          ? html`<div part="base" class="base skeleton" aria-busy="true">
+              <span class="visually-hidden">${this.messages.card.loading}</span>
+              <div class="bar"></div>
+              <div class="bar"></div>
+              <div class="bar"></div>
+            </div>`
+          : nothing}<slot ?hidden=${ready}></slot>`;
+  }
+}
+
+if (!customElements.get('bijeen-event-card')) customElements.define('bijeen-event-card', BijeenEventCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bijeen-event-card': BijeenEventCard;
+  }
+}

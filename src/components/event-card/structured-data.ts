@@ -1,0 +1,88 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EventData } from '../../schema/index.js';
+
+const SCHEMA = 'https://schema.org/';
+
+const EVENT_STATUS = { scheduled: 'EventScheduled', cancelled: 'EventCancelled', postponed: 'EventPostponed' };
+
+/**
+ * The event as schema.org `Event` JSON-LD, ready for the text of a
+ * `<script type="application/ld+json">`. Built with `JSON.stringify` (absent fields drop out) and
+ * with every `<` written as `\u003c`, so no text in the data can end the script element.
+ */
+export function structuredData(event: EventData): string {
+  const { location: place, registration, organizer } = event;
+  const physical = !!(place?.name || place?.street || place?.city);
+  const online = place?.online;
+  const locations = [
+    physical && {
+      '@type': 'Place',
+      name: place!.name,
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: place!.street,
+        postalCode: place!.postalCode,
+        addressLocality: place!.city,
+        addressCountry: place!.country,
+      },
+      geo: place!.lat === undefined ? undefined : { '@type': 'GeoCoordinates', latitude: place!.lat, longitude: place!.lon },
+    },
+    online && { '@type': 'VirtualLocation', url: online },
+  ].filter(Boolean);
+  const mode = physical ? (online ? 'Mixed' : 'Offline') : online ? 'Online' : '';
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: event.title,
+    description: event.summary,
+    startDate: event.start,
+    endDate: event.end,
+    eventStatus: SCHEMA + EVENT_STATUS[event.status],
+    eventAttendanceMode: mode ? `${SCHEMA}${mode}EventAttendanceMode` : undefined,
+    location: locations.length > 1 ? locations : locations[0],
+    image: event.image?.src,
+    url: event.url,
+    organizer: organizer && { '@type': 'Organization', name: organizer.name, url: organizer.url },
+    offers: registration && {
+      '@type': 'Offer',
+      url: event.url,
+      availability: SCHEMA + (registration.remaining === 0 ? 'SoldOut' : 'InStock'),
+      validFrom: registration.opens,
+    },
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/**
+ * Keeps one `<script type="application/ld+json">` child in its host's light DOM (where search
+ * engines read it) in step with `getEvent()`; removes it when there is no event or the host leaves
+ * the page. Touches the DOM only on a real change: the event source watches the host's children.
+ */
+export class StructuredDataController implements ReactiveController {
+  private script?: HTMLScriptElement;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly getEvent: () => EventData | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    // Puts the JSON-LD back when the host returns to the page.
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected() {
+    this.script?.remove();
+  }
+
+  hostUpdated() {
+    const event = this.host.isConnected ? this.getEvent() : undefined;
+    if (!event) return void this.script?.remove();
+    const json = structuredData(event);
+    const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
+    if (script.textContent !== json) script.textContent = json;
+    if (script.parentNode !== this.host) this.host.append(script);
+  }
+}

@@ -1,0 +1,103 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../event-card/event-card.js';
+import '../registration-form/registration-form.js';
+import { StructuredDataController } from '../event-card/structured-data.js';
+import { BijeenElement } from '../../internal/bijeen-element.js';
+import { EventSourceController } from '../../internal/event-source.js';
+import { eventStyles } from './event.styles.js';
+
+const CARD_PARTS = 'base: card-base, title, date, link, button, badge, image, register';
+const FORM_PARTS = 'base: form-base, form, field, error, error-summary, submit, status, add-companion, remove-companion';
+
+/**
+ * One event from one source: the full card, then the registration form when the event has
+ * registration. The data is loaded once and handed to both; the card's "Aanmelden" moves focus
+ * to the form's first field.
+ *
+ * @summary Event card and registration form from one event source.
+ * @slot - Fallback content (e.g. a link to the event page): shown until the event renders, and again if loading fails.
+ * @csspart base - The wrapper around card and form.
+ * @csspart card - The `<bijeen-event-card>`; its own parts are exported as `card-base`, `title`, `date`, `link`, `button`, `badge`, `image`, `register`.
+ * @csspart form - The `<bijeen-registration-form>`; its own parts are exported as `form-base`, `form`, `field`, `error`, `error-summary`, `submit`, `status`, `add-companion`, `remove-companion`.
+ * @cssproperty --bijeen-gap - Space between card and form (default 1.5rem).
+ * @cssproperty --bijeen-loading-min-height - Space reserved while the event loads (default 12rem).
+ * @event bijeen-load - The event data loaded and is valid (fired once by this element, not by the inner card and form).
+ * @event bijeen-data-error - The event data could not be loaded or is invalid.
+ * @event bijeen-register - The card's "Aanmelden" was activated (cancelable).
+ * @event bijeen-submit - Before the form sends a registration (cancelable).
+ * @event bijeen-registered - The endpoint accepted the registration.
+ * @event bijeen-registration-failed - The registration was refused or could not be sent.
+ */
+export class BijeenEvent extends BijeenElement {
+  static override styles = [BijeenElement.styles, eventStyles];
+
+  private readonly source = new EventSourceController(this);
+  // The card's JSON-LD would land in this element's shadow root, out of sight of search engines.
+  protected readonly structuredData = new StructuredDataController(this, () =>
+    this.noStructuredData ? undefined : this.source.event,
+  );
+
+  /** URL of the event JSON. */
+  @property() src?: string;
+
+  /** The event as an object; wins over `src` and an inline JSON script. */
+  @property({ attribute: false }) event?: unknown;
+
+  /** Where the form posts; overrides `registration.endpoint`. */
+  @property() endpoint?: string;
+
+  /** `json` (default) or `form` (urlencoded, no CORS preflight). */
+  @property() format?: 'json' | 'form';
+
+  /** Map service for the card's map link: `osm` (default), `google`, `apple`, `geo`. */
+  @property({ attribute: 'map-provider' }) mapProvider?: string;
+
+  /** Leaves out the schema.org `Event` JSON-LD this element adds to its light DOM. */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
+  /** The inner elements validate the data this element already validated: keep their reports out. */
+  private swallowInnerReport(event: Event) {
+    event.stopPropagation();
+  }
+
+  override render() {
+    const event = this.source.event;
+    const loading = this.source.state.status === 'loading';
+    return html`<div
+      part="base"
+      aria-busy=${loading ? 'true' : 'false'}
+      @bijeen-load=${this.swallowInnerReport}
+      @bijeen-data-error=${this.swallowInnerReport}
+    >
+      <slot ?hidden=${!!event}></slot>
+      ${event
+        ? html`<bijeen-event-card
+              part="card"
+              exportparts=${CARD_PARTS}
+              .event=${event}
+              map-provider=${ifDefined(this.mapProvider)}
+              no-structured-data
+            ></bijeen-event-card>
+            ${event.registration
+              ? html`<bijeen-registration-form
+                  part="form"
+                  exportparts=${FORM_PARTS}
+                  .event=${event}
+                  endpoint=${ifDefined(this.endpoint)}
+                  format=${ifDefined(this.format)}
+                ></bijeen-registration-form>`
+              : nothing}`
+        : nothing}
+    </div>`;
+  }
+}
+
+if (!customElements.get('bijeen-event')) customElements.define('bijeen-event', BijeenEvent);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bijeen-event': BijeenEvent;
+  }
+}

@@ -1,0 +1,1 @@
+export { BijeenEventCard } from './components/event-card/event-card.js';

@@ -1,0 +1,1 @@
+export { BijeenEvent } from './components/event/event.js';

@@ -1,0 +1,1 @@
+export { BijeenRegistrationForm } from './components/registration-form/registration-form.js';

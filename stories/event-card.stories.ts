@@ -1,0 +1,264 @@
+/// <reference types="vite/client" />
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import '../src/components/event-card/event-card.js';
+import type { EventInput } from '../src/schema/index.js';
+// A file, never a data: URL (the schema refuses those), so Vite must not inline it.
+import venueImage from './assets/event-card-venue.svg?no-inline';
+
+// Story data lives here: the static Storybook has no backend. Text written for these stories;
+// addresses on example.org. The clock is fixed per status, so every story looks the same on any day.
+
+const seed: EventInput = {
+  id: 'wat-werkt-huisvesting-2018',
+  title: 'Wat werkt in… samenwerking in de huisvesting van kwetsbare groepen',
+  summary:
+    'Een middag over wonen en zorg in de wijk: wat kunnen corporaties, gemeenten en zorgpartijen samen doen, en wie pakt wat op?',
+  sections: [
+    {
+      heading: 'Waar gaat het over?',
+      paragraphs: [
+        'Steeds meer bewoners hebben extra steun nodig. De vraag is niet meer alleen wie waar woont, maar wat een buurt kan dragen.',
+      ],
+    },
+    {
+      heading: 'Programma',
+      items: ['13.00 uur ontvangst', '13.30 uur verhalen uit drie gemeenten', '15.00 uur werksessies', '16.30 uur borrel'],
+    },
+  ],
+  start: '2018-09-18T13:00:00+02:00',
+  end: '2018-09-18T17:00:00+02:00',
+  location: { name: 'Area Wonen', street: 'Leeuweriksweg 12', postalCode: '5402 XD', city: 'Uden' },
+  image: { src: venueImage, alt: 'Tekening van een vergaderlocatie met bezoekers ervoor', width: 1200, height: 675 },
+  organizer: { name: 'Vakgemeenschap Wat Werkt in de Wijk', url: 'https://example.org/wat-werkt', email: 'info@example.org' },
+  audience: 'Beleidsmakers van corporaties, gemeenten en zorgorganisaties, met hun partners uit de wijk.',
+  url: 'https://example.org/agenda/huisvesting-2018',
+  registration: {
+    email: 'aanmelden@example.org',
+    opens: '2018-07-02T09:00:00+02:00',
+    closes: '2018-09-14T17:00:00+02:00',
+    capacity: 60,
+    remaining: 23,
+    waitlist: true,
+  },
+};
+
+const at = (iso: string) => new Date(iso);
+const OPEN = at('2018-08-01T12:00:00+02:00');
+const withPlaces = (remaining: number, waitlist = true): EventInput => ({
+  ...seed,
+  registration: { ...seed.registration, remaining, waitlist },
+});
+
+/** Each badge with the data and clock that produce it. */
+const statuses: Record<string, { event: EventInput; now: Date }> = {
+  open: { event: seed, now: OPEN },
+  'almost-full': { event: withPlaces(4), now: OPEN },
+  waitlist: { event: withPlaces(0, true), now: OPEN },
+  full: { event: withPlaces(0, false), now: OPEN },
+  'not-open': { event: seed, now: at('2018-06-01T12:00:00+02:00') },
+  closed: { event: seed, now: at('2018-09-15T12:00:00+02:00') },
+  past: { event: seed, now: at('2018-09-19T12:00:00+02:00') },
+  cancelled: { event: { ...seed, status: 'cancelled' }, now: OPEN },
+  postponed: { event: { ...seed, status: 'postponed' }, now: OPEN },
+};
+
+const webinar: EventInput = {
+  id: 'webinar-wijkaanpak',
+  title: 'Webinar: de wijkaanpak in tien vragen',
+  summary: 'Een uur vragen en antwoorden over samenwerken in de wijk.',
+  start: '2030-05-14T15:30:00+02:00',
+  end: '2030-05-14T16:30:00+02:00',
+  location: { online: 'https://example.org/live/wijkaanpak' },
+  url: 'https://example.org/agenda/webinar-wijkaanpak',
+  registration: { email: 'aanmelden@example.org', capacity: 500, remaining: 412 },
+};
+
+const longTitle: EventInput = {
+  id: 'lange-titel',
+  title:
+    'Themabijeenkomst arbeidsmarktdiscriminatiebestrijdingsprogramma’s en woningcorporatiemedewerkersopleidingsmogelijkheden',
+  summary: 'Over ketensamenwerkingsovereenkomsten en huurachterstandsbegeleidingstrajecten.',
+  start: '2030-11-05T09:30:00+01:00',
+  end: '2030-11-05T12:00:00+01:00',
+  location: { name: 'Provinciehuis', street: 'Brabantlaan 1', postalCode: '5216 TV', city: '’s-Hertogenbosch' },
+  url: 'https://example.org/agenda/lange-titel',
+};
+
+const twoDays: EventInput = {
+  id: 'congres-wonen-zorg',
+  title: 'Tweedaags congres Wonen en Zorg',
+  start: '2030-06-11T09:30:00+02:00',
+  end: '2030-06-12T16:00:00+02:00',
+  location: { name: 'Congrescentrum', city: 'Utrecht', lat: 52.0894, lon: 5.1077 },
+};
+
+interface Args {
+  status: string;
+  variant: 'full' | 'teaser';
+  lang: 'nl' | 'en';
+  headingLevel: number;
+  mapProvider: string;
+  noCalendar: boolean;
+  noMap: boolean;
+  noStructuredData: boolean;
+}
+
+const card = (args: Args, event: EventInput, now: Date = OPEN) => html`<bijeen-event-card
+  .event=${event}
+  .now=${now}
+  variant=${args.variant}
+  lang=${args.lang}
+  heading-level=${args.headingLevel}
+  map-provider=${args.mapProvider}
+  ?no-calendar=${args.noCalendar}
+  ?no-map=${args.noMap}
+  ?no-structured-data=${args.noStructuredData}
+></bijeen-event-card>`;
+
+const inWidth = (width: string, content: TemplateResult) => html`<div style="max-width:${width}">${content}</div>`;
+
+const meta: Meta<Args> = {
+  title: 'Elements/Event card',
+  component: 'bijeen-event-card',
+  args: {
+    status: 'open',
+    variant: 'full',
+    lang: 'nl',
+    headingLevel: 2,
+    mapProvider: 'osm',
+    noCalendar: false,
+    noMap: false,
+    noStructuredData: false,
+  },
+  argTypes: {
+    status: { control: 'select', options: Object.keys(statuses), description: 'Story only: data and clock for this badge' },
+    variant: { control: 'inline-radio', options: ['full', 'teaser'] },
+    lang: { control: 'inline-radio', options: ['nl', 'en'] },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    mapProvider: { control: 'select', options: ['osm', 'google', 'apple', 'geo'] },
+  },
+  render: (args) => inWidth('56rem', card(args, statuses[args.status].event, statuses[args.status].now)),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// Variants and languages.
+export const Full: Story = {};
+export const FullEnglish: Story = { args: { lang: 'en' } };
+export const Teaser: Story = { args: { variant: 'teaser' } };
+export const TeaserEnglish: Story = { args: { variant: 'teaser', lang: 'en' } };
+
+// Every status, with a fixed clock.
+export const StatusOpen: Story = { args: { status: 'open' } };
+export const StatusAlmostFull: Story = { args: { status: 'almost-full' } };
+export const StatusWaitlist: Story = { args: { status: 'waitlist' } };
+export const StatusFull: Story = { args: { status: 'full' } };
+export const StatusNotOpenYet: Story = { args: { status: 'not-open' } };
+export const StatusClosed: Story = { args: { status: 'closed' } };
+export const StatusPast: Story = { args: { status: 'past' } };
+export const StatusCancelled: Story = { args: { status: 'cancelled' } };
+export const StatusPostponed: Story = { args: { status: 'postponed' } };
+export const StatusesEnglish: Story = {
+  args: { lang: 'en', variant: 'teaser' },
+  render: (args) =>
+    html`<div style="display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))">
+      ${Object.values(statuses).map(({ event, now }) => card(args, { ...event, image: undefined }, now))}
+    </div>`,
+};
+
+// Widths: the card follows its container, not the viewport.
+export const Narrow: Story = { render: (args) => inWidth('240px', card(args, seed)) };
+export const NarrowTeaser: Story = { args: { variant: 'teaser' }, render: (args) => inWidth('300px', card(args, seed)) };
+export const NarrowLongTitle: Story = { render: (args) => inWidth('240px', card(args, longTitle)) };
+export const Wide: Story = { render: (args) => inWidth('72rem', card(args, seed)) };
+export const TeaserList: Story = {
+  args: { variant: 'teaser', headingLevel: 3 },
+  render: (args) => html`<div style="display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))">
+    ${card(args, seed)} ${card(args, webinar)} ${card(args, longTitle)} ${card(args, twoDays)}
+  </div>`,
+};
+
+// Other kinds of events.
+export const Online: Story = { render: (args) => inWidth('40rem', card(args, webinar)) };
+export const SeveralDays: Story = { render: (args) => inWidth('40rem', card(args, twoDays)) };
+export const LongTitle: Story = { render: (args) => inWidth('40rem', card(args, longTitle)) };
+export const WithoutCalendarOrMap: Story = { args: { noCalendar: true, noMap: true } };
+
+/** On a dark page: text, links, border and focus ring follow the page; badges and button keep their own pairs. */
+export const DarkPage: Story = {
+  render: (args) => html`<div style="background:#12263f;color:#f5f7fa;padding:1.5rem;font-family:Georgia,serif">
+    ${inWidth('56rem', card(args, seed))}
+  </div>`,
+};
+export const Themed: Story = {
+  render: (args) => html`<div
+    style="font-family:system-ui,sans-serif;--bijeen-accent:#6a1b5d;--bijeen-surface:#fbf8f3;--bijeen-radius:0;--bijeen-border-color:#6a1b5d;--bijeen-title-size:1.6em"
+  >
+    ${inWidth('56rem', card(args, seed))}
+  </div>`,
+};
+
+// Event sources and their failures. The fallback (a plain link) shows until the event renders,
+// and again when loading or validation fails; the integrator gets a console warning.
+const fallback = html`<a href="https://example.org/agenda">Bekijk de agenda van de vakgemeenschap</a>`;
+
+/** The event in an inline `<script type="application/json">` child, as a CMS would print it. */
+export const InlineJson: Story = {
+  render: (args) => {
+    const script = Object.assign(document.createElement('script'), {
+      type: 'application/json',
+      textContent: JSON.stringify({ ...seed, image: undefined }),
+    });
+    return html`<bijeen-event-card lang=${args.lang} .now=${OPEN}>${script}${fallback}</bijeen-event-card>`;
+  },
+};
+
+// The static Storybook has no server that can hold a request open. This story's feed URL is
+// answered by a stand-in that never resolves (and honours abort), so the card stays in its loading
+// state: the reserved space, the calm placeholder and the fallback link.
+const PENDING_FEED = 'event-card-pending-feed.json';
+function holdPendingFeed() {
+  const real = window.fetch as typeof fetch & { bijeenPending?: true };
+  if (real.bijeenPending) return;
+  const held: typeof fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.endsWith(PENDING_FEED)) return real(input, init);
+    return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  };
+  window.fetch = Object.assign(held, { bijeenPending: true as const });
+}
+
+export const Loading: Story = {
+  render: (args) => {
+    holdPendingFeed();
+    return inWidth('40rem', html`<bijeen-event-card src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-card>`);
+  },
+};
+
+export const ErrorInvalidData: Story = {
+  render: () => html`<bijeen-event-card>
+    <script type="application/json">
+      {"id": "kapot", "title": "", "start": "dinsdag middag", "registration": {"maxCompanions": 11}}
+    </script>
+    ${fallback}
+  </bijeen-event-card>`,
+};
+
+export const ErrorNotJson: Story = {
+  render: () => html`<bijeen-event-card>
+    <script type="application/json">
+      <h1>Dit is geen JSON</h1>
+    </script>
+    ${fallback}
+  </bijeen-event-card>`,
+};
+
+/** `src` points at a file that does not exist: HTTP 404. */
+export const ErrorNotFound: Story = {
+  tags: ['expect-http-error'],
+  render: () => html`<bijeen-event-card src="event-card-missing.json">${fallback}</bijeen-event-card>`,
+};
+
+export const HeadingLevelFour: Story = { args: { headingLevel: 4 } };

@@ -1,0 +1,153 @@
+import { expect } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import { calendarLinks, fold, icsFile } from '../../../src/components/event-card/calendar.js';
+import type { EventInput } from '../../../src/schema/index.js';
+import { cancelledEvent, dstNightEvent, minimalEvent, udenMeeting, webinarEvent } from '../../fixtures/events.js';
+import { AUGUST_2018, cardFor, parsed, shadow, textOf } from './helpers.js';
+
+const DTSTAMP = Date.UTC(2018, 7, 1, 10, 0, 0);
+
+/** Parses an iCalendar text with ical.js (an independent parser) and returns its one VEVENT. */
+function parseIcs(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return { calendar, vevent, event: new ICAL.Event(vevent) };
+}
+
+const octets = (line: string) => new TextEncoder().encode(line).length;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('<bijeen-event-card> calendar', () => {
+  describe('.ics file (RFC 5545)', () => {
+    it('parses back with ical.js to the same start, end, summary and location', () => {
+      const data = parsed(udenMeeting);
+      const { event, vevent, calendar } = parseIcs(icsFile(data, DTSTAMP));
+      expect(calendar.getFirstPropertyValue('version')).to.equal('2.0');
+      expect(event.summary).to.equal(udenMeeting.title);
+      expect(event.location).to.equal('Area Wonen, Leeuweriksweg 12, 5402 XD Uden');
+      expect(event.startDate.toJSDate().getTime()).to.equal(Date.parse(udenMeeting.start));
+      expect(event.endDate.toJSDate().getTime()).to.equal(Date.parse(udenMeeting.end));
+      expect(event.startDate.zone.tzid).to.equal('UTC');
+      expect(event.description).to.equal(`${udenMeeting.summary}\n\n${udenMeeting.url}`);
+      expect(event.uid).to.equal(`${udenMeeting.id}@example.org`);
+      expect(vevent.getFirstPropertyValue('url')).to.equal(udenMeeting.url);
+      expect(vevent.getFirstPropertyValue('status')).to.equal('CONFIRMED');
+      expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).to.equal(DTSTAMP);
+    });
+
+    it('keeps the instants of an event across a daylight-saving change', () => {
+      const { event } = parseIcs(icsFile(parsed(dstNightEvent), DTSTAMP));
+      expect(event.startDate.toJSDate().toISOString()).to.equal('2024-10-26T23:00:00.000Z');
+      expect(event.endDate.toJSDate().toISOString()).to.equal('2024-10-27T03:00:00.000Z');
+      expect(event.location).to.equal('https://example.org/live/nacht');
+    });
+
+    it('writes no DTEND for an event without an end', () => {
+      const text = icsFile(parsed(minimalEvent), DTSTAMP);
+      expect(text).not.to.match(/^DTEND/m);
+      const { event } = parseIcs(text);
+      expect(event.startDate.toJSDate().getTime()).to.equal(Date.parse(minimalEvent.start));
+    });
+
+    it('says STATUS:CANCELLED for a cancelled event', () => {
+      const { vevent } = parseIcs(icsFile(parsed(cancelledEvent), DTSTAMP));
+      expect(vevent.getFirstPropertyValue('status')).to.equal('CANCELLED');
+    });
+
+    it('ends every line with CRLF, folds at 75 octets without splitting characters, and escapes text', () => {
+      const title = 'Café “Wijk & Wonen”; één, twee\\drie — 😀 '.repeat(4).trim();
+      const summary = 'Regel één\nregel twee\r\nregel drie; met, tekens\\';
+      const input: EventInput = { ...minimalEvent, title, summary, location: { name: 'Zaal 1; vleugel A, Utrecht' } };
+      const text = icsFile(parsed(input), DTSTAMP);
+      expect(text.endsWith('\r\n')).to.equal(true);
+      expect(text.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
+      const lines = text.split('\r\n').slice(0, -1);
+      for (const line of lines) {
+        expect(octets(line), line).to.be.at.most(75);
+        expect(LONE_SURROGATE.test(line), line).to.equal(false);
+      }
+      expect(lines.some((line) => line.startsWith(' '))).to.equal(true);
+      expect(text).to.include('SUMMARY:Café “Wijk & Wonen”\\; één\\, twee\\\\drie');
+      const { event } = parseIcs(text);
+      expect(event.summary).to.equal(title);
+      expect(event.description).to.equal('Regel één\nregel twee\nregel drie; met, tekens\\');
+      expect(event.location).to.equal('Zaal 1; vleugel A, Utrecht');
+    });
+
+    it('folds exactly: 75 octets on the first line, then a space and 74', () => {
+      const folded = fold('X'.repeat(200));
+      const lines = folded.split('\r\n');
+      expect(lines.map((line) => line.length)).to.deep.equal([75, 75, 52]); // 75 + 74 + 51 = 200
+      expect(lines.slice(1).every((line) => line.startsWith(' '))).to.equal(true);
+      // A three-octet character that would cross the limit moves to the next line whole.
+      const euro = fold(`${'a'.repeat(74)}€b`).split('\r\n');
+      expect(euro).to.deep.equal(['a'.repeat(74), ' €b']);
+    });
+  });
+
+  describe('web calendar links', () => {
+    it('opens Google Calendar with the title, UTC times, place and details', () => {
+      const url = new URL(calendarLinks(parsed(udenMeeting)).google);
+      expect(url.origin + url.pathname).to.equal('https://calendar.google.com/calendar/render');
+      expect(url.searchParams.get('action')).to.equal('TEMPLATE');
+      expect(url.searchParams.get('text')).to.equal(udenMeeting.title);
+      expect(url.searchParams.get('dates')).to.equal('20180918T110000Z/20180918T150000Z');
+      expect(url.searchParams.get('location')).to.equal('Area Wonen, Leeuweriksweg 12, 5402 XD Uden');
+      expect(url.searchParams.get('details')).to.include(udenMeeting.url);
+      expect(url.searchParams.get('ctz')).to.equal('Europe/Amsterdam');
+    });
+
+    it('opens Outlook on the web with the title, UTC times and place', () => {
+      const link = calendarLinks(parsed(udenMeeting)).outlook;
+      expect(link).not.to.include('+');
+      const url = new URL(link);
+      expect(url.origin + url.pathname).to.equal('https://outlook.office.com/calendar/deeplink/compose');
+      expect(url.searchParams.get('rru')).to.equal('addevent');
+      expect(url.searchParams.get('subject')).to.equal(udenMeeting.title);
+      expect(url.searchParams.get('startdt')).to.equal('2018-09-18T11:00:00Z');
+      expect(url.searchParams.get('enddt')).to.equal('2018-09-18T15:00:00Z');
+      expect(url.searchParams.get('location')).to.equal('Area Wonen, Leeuweriksweg 12, 5402 XD Uden');
+    });
+  });
+
+  describe('in the card', () => {
+    it('is a disclosure button with three links that say where they go', async () => {
+      const el = await cardFor(udenMeeting);
+      const details = shadow(el).querySelector('details')!;
+      const summary = details.querySelector('summary')!;
+      expect(textOf(summary)).to.equal('Zet in uw agenda');
+      expect(details.open).to.equal(false);
+      summary.click();
+      expect(details.open).to.equal(true);
+      const links = [...details.querySelectorAll('a')];
+      expect(links.map(textOf)).to.deep.equal([
+        'Agendabestand (.ics)',
+        'Google Agenda (opent in een nieuw venster)',
+        'Outlook op het web (opent in een nieuw venster)',
+      ]);
+      expect(links.slice(1).every((a) => a.target === '_blank' && a.rel === 'noopener noreferrer')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('downloads the file from a blob: URL made at the click', async () => {
+      const el = await cardFor(webinarEvent, { now: AUGUST_2018 });
+      const link = shadow(el).querySelector<HTMLAnchorElement>('details a[download]')!;
+      expect(link.getAttribute('download')).to.equal('webinar-wijkaanpak-2030.ics');
+      expect(link.getAttribute('href')).to.equal('#');
+      // Runs after the card's own handler: keeps the test browser from saving a file.
+      link.addEventListener('click', (click) => click.preventDefault());
+      link.click();
+      expect(link.href).to.match(/^blob:/);
+      const response = await fetch(link.href);
+      expect(response.headers.get('content-type')).to.equal('text/calendar;charset=utf-8');
+      expect(await response.text()).to.equal(icsFile(parsed(webinarEvent), AUGUST_2018.getTime()));
+      // A second click makes a fresh file and frees the first.
+      const first = link.href;
+      link.click();
+      expect(link.href).not.to.equal(first);
+      let freed = false;
+      await fetch(first).catch(() => (freed = true));
+      expect(freed).to.equal(true);
+    });
+  });
+});

@@ -1,0 +1,202 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EventData } from '../../../src/schema/index.js';
+import { udenMeeting, webinarEvent } from '../../fixtures/events.js';
+import {
+  fallbackShown,
+  part,
+  quietly,
+  rendered,
+  shadow,
+  textOf,
+  type BijeenEventCard,
+  type DataErrorDetail,
+} from './helpers.js';
+
+// The card's visible behaviour for each event source and failure, against the real test-server
+// feeds (test/server/event-feeds.mjs). The controller's own rules are tested in
+// test/internal/event-source.test.ts.
+
+const feed = (name: string, query = '') => new URL(`/feeds/${name}.json${query}`, location.href).href;
+
+async function feedLog(): Promise<{ path: string; aborted: boolean }[]> {
+  return (await fetch('/feeds/log')).json();
+}
+
+/** A card not yet on the page, with a fallback link as partners write it. */
+function cardWithFallback(): BijeenEventCard {
+  const el = document.createElement('bijeen-event-card');
+  el.innerHTML = '<a href="https://example.org/agenda">Bekijk de agenda</a>';
+  return el;
+}
+
+async function mount(el: BijeenEventCard): Promise<BijeenEventCard> {
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const skeleton = (el: BijeenEventCard) => shadow(el).querySelector('.skeleton');
+
+describe('<bijeen-event-card> event sources', () => {
+  beforeEach(async () => {
+    await fetch('/feeds/log?clear');
+  });
+
+  it('loads src: a calm placeholder with reserved space and the fallback, then the event', async () => {
+    const el = cardWithFallback();
+    el.src = feed('valid', '?delay=300');
+    const loaded = oneEvent(el, 'bijeen-load');
+    await mount(el);
+    const placeholder = skeleton(el)!;
+    expect(placeholder).not.to.equal(null);
+    expect(placeholder.getAttribute('aria-busy')).to.equal('true');
+    expect(placeholder.getAttribute('part')).to.equal('base');
+    expect(placeholder.getBoundingClientRect().height).to.be.at.least(150);
+    expect(fallbackShown(el)).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const { detail } = (await loaded) as CustomEvent<{ event: EventData }>;
+    expect(detail.event.id).to.equal('valid');
+    expect(rendered(el)).to.equal(true);
+    expect(skeleton(el)).to.equal(null);
+    expect(fallbackShown(el)).to.equal(false);
+    expect(textOf(part(el, 'title'))).to.equal('Testbijeenkomst valid');
+    // Relative URLs in the feed resolve against the feed's own URL.
+    el.variant = 'teaser';
+    await el.updateComplete;
+    expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
+  });
+
+  it('reads an inline <script type="application/json"> child and keeps it out of sight', async () => {
+    const el = cardWithFallback();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(udenMeeting);
+    el.append(script);
+    await mount(el);
+    expect(textOf(part(el, 'title'))).to.equal(udenMeeting.title);
+    expect(fallbackShown(el)).to.equal(false);
+  });
+
+  it('picks up an inline script the parser adds after the card upgraded', async () => {
+    const el = await mount(cardWithFallback());
+    expect(rendered(el)).to.equal(false);
+    expect(fallbackShown(el)).to.equal(true);
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(webinarEvent);
+    el.append(script);
+    await waitUntil(() => rendered(el), 'the late inline event did not render');
+    expect(textOf(part(el, 'title'))).to.equal(webinarEvent.title);
+  });
+
+  it('lets the property win over inline JSON, and inline JSON over src', async () => {
+    const el = cardWithFallback();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(webinarEvent);
+    el.append(script);
+    el.src = feed('valid');
+    el.event = udenMeeting;
+    await mount(el);
+    expect(textOf(part(el, 'title'))).to.equal(udenMeeting.title);
+    el.event = undefined;
+    await el.updateComplete;
+    expect(textOf(part(el, 'title'))).to.equal(webinarEvent.title);
+    script.remove();
+    await waitUntil(() => textOf(part(el, 'title')) === 'Testbijeenkomst valid', 'src did not take over');
+  });
+
+  it('aborts the running request when src changes, and shows only the new event', async () => {
+    const el = cardWithFallback();
+    el.src = feed('valid', '?delay=3000');
+    await mount(el);
+    await waitUntil(async () => (await feedLog()).length === 1, 'the first request did not arrive');
+    const loaded = oneEvent(el, 'bijeen-load');
+    el.src = feed('other');
+    const { detail } = (await loaded) as CustomEvent<{ event: EventData }>;
+    expect(detail.event.id).to.equal('other');
+    expect(textOf(part(el, 'title'))).to.equal('Testbijeenkomst other');
+    await waitUntil(async () => (await feedLog())[0].aborted, 'the first request was not aborted');
+  });
+
+  const failures: [string, string, RegExp][] = [
+    ['JSON that fails the schema', 'invalid', /De evenementgegevens kloppen niet/],
+    ['a body that is not JSON', 'not-json', /geen geldige JSON/],
+    ['a 404', 'missing', /HTTP 404/],
+    ['a 500', 'broken', /HTTP 500/],
+  ];
+  for (const [name, feedName, message] of failures) {
+    it(`keeps the fallback on ${name}, tells the integrator, shows nothing scary`, async () => {
+      const el = cardWithFallback();
+      el.src = feed(feedName);
+      const { result: detail, warned } = await quietly(async () => {
+        const failed = oneEvent(el, 'bijeen-data-error');
+        await mount(el);
+        return ((await failed) as CustomEvent<DataErrorDetail>).detail;
+      });
+      expect(detail.message).to.match(message);
+      expect(warned.join('\n')).to.match(message);
+      expect(rendered(el)).to.equal(false);
+      expect(skeleton(el)).to.equal(null);
+      expect(fallbackShown(el)).to.equal(true);
+      expect(shadow(el).textContent!.trim()).to.equal('');
+      expect(el.querySelector('a')!.checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('keeps the fallback on a network error', async () => {
+    const el = cardWithFallback();
+    // Nothing listens on port 9 of the loopback: the connection is refused at once.
+    el.src = 'http://127.0.0.1:9/event.json';
+    const { result: detail } = await quietly(async () => {
+      const failed = oneEvent(el, 'bijeen-data-error');
+      await mount(el);
+      return ((await failed) as CustomEvent<DataErrorDetail>).detail;
+    });
+    expect(detail.message).to.include('127.0.0.1:9');
+    expect(fallbackShown(el)).to.equal(true);
+    expect(rendered(el)).to.equal(false);
+  });
+
+  it('keeps the fallback on inline JSON that does not parse, and the integrator learns the paths', async () => {
+    const el = cardWithFallback();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = '{"id": "kapot", "title": ';
+    el.append(script);
+    const { result: detail } = await quietly(async () => {
+      const failed = oneEvent(el, 'bijeen-data-error');
+      await mount(el);
+      return ((await failed) as CustomEvent<DataErrorDetail>).detail;
+    });
+    expect(detail.message).to.include('geen geldige JSON');
+    expect(fallbackShown(el)).to.equal(true);
+
+    const { result: invalid } = await quietly(async () => {
+      const failed = oneEvent(el, 'bijeen-data-error');
+      el.event = { ...udenMeeting, registration: { ...udenMeeting.registration, maxCompanions: 11 } };
+      return ((await failed) as CustomEvent<DataErrorDetail>).detail;
+    });
+    expect(invalid.issues!.map((issue) => issue.path)).to.include('registration.maxCompanions');
+    expect(fallbackShown(el)).to.equal(true);
+    expect(el.querySelectorAll('script[type="application/ld+json"]')).to.have.length(0);
+  });
+
+  it('recovers when valid data follows an error', async () => {
+    const el = cardWithFallback();
+    el.src = feed('missing');
+    await quietly(async () => {
+      const failed = oneEvent(el, 'bijeen-data-error');
+      await mount(el);
+      await failed;
+    });
+    const loaded = oneEvent(el, 'bijeen-load');
+    el.src = feed('valid');
+    await loaded;
+    expect(rendered(el)).to.equal(true);
+    expect(fallbackShown(el)).to.equal(false);
+  });
+});

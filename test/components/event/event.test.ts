@@ -1,0 +1,118 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/components/event/event.js';
+import type { BijeenEvent } from '../../../src/components/event/event.js';
+
+const feed = (name: string) => new URL(`/feeds/${name}.json`, location.href).href;
+
+async function feedLog(): Promise<{ path: string }[]> {
+  return (await fetch('/feeds/log')).json();
+}
+
+async function loaded(el: BijeenEvent) {
+  await waitUntil(() => el.shadowRoot!.querySelector('bijeen-event-card'), 'card rendered', { timeout: 4000 });
+  const card = el.shadowRoot!.querySelector('bijeen-event-card')!;
+  const form = el.shadowRoot!.querySelector('bijeen-registration-form');
+  await card.updateComplete;
+  await form?.updateComplete;
+  return { card, form };
+}
+
+describe('<bijeen-event>', () => {
+  beforeEach(async () => {
+    await fetch('/feeds/log?clear');
+  });
+
+  it('fetches once and renders the full card, then the form', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
+    const { card, form } = await loaded(el);
+    expect(card.variant).to.equal('full');
+    expect(form).to.be.instanceOf(HTMLElement);
+    expect(card.compareDocumentPosition(form!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(await feedLog()).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders no form for an event without registration', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('valid')}></bijeen-event>`);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('bijeen-registration-form')).to.equal(null);
+  });
+
+  it('fires bijeen-load once, for itself, not again for the inner card and form', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const loads: EventTarget[] = [];
+    wrapper.addEventListener('bijeen-load', (event) => loads.push(event.target!));
+    const el = document.createElement('bijeen-event');
+    el.src = feed('with-registration');
+    wrapper.append(el);
+    await loaded(el);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).to.deep.equal([el]);
+  });
+
+  it('passes endpoint, format and map-provider through', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event
+      src=${feed('with-registration')}
+      endpoint="/elders/register"
+      format="form"
+      map-provider="google"
+    ></bijeen-event>`);
+    const { card, form } = await loaded(el);
+    expect(form!.endpoint).to.equal('/elders/register');
+    expect(form!.format).to.equal('form');
+    expect(card.mapProvider).to.equal('google');
+    await waitUntil(() => card.shadowRoot!.querySelector('bijeen-map-link'));
+    expect(card.shadowRoot!.querySelector('bijeen-map-link')!.provider).to.equal('google');
+  });
+
+  it('speaks the language of its lang attribute, inside card and form', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event lang="en" src=${feed('with-registration')}></bijeen-event>`);
+    const { card, form } = await loaded(el);
+    expect(card.locale).to.equal('en');
+    expect(form!.locale).to.equal('en');
+  });
+
+  it('moves focus to the form\'s first field when "Aanmelden" is activated by keyboard', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
+    const { card, form } = await loaded(el);
+    await waitUntil(() => card.shadowRoot!.querySelector('[part~="register"]'), '"Aanmelden" shown');
+    card.shadowRoot!.querySelector<HTMLElement>('[part~="register"]')!.focus();
+    const announced = oneEvent(el, 'bijeen-register');
+    await sendKeys({ press: 'Enter' });
+    await announced;
+    await waitUntil(() => form!.shadowRoot!.activeElement, 'focus moved into the form');
+    expect(form!.shadowRoot!.activeElement!.getAttribute('name')).to.equal('attendee.name');
+  });
+
+  it('keeps its fallback content visible when the data fails', async () => {
+    const original = console.warn;
+    console.warn = () => {};
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const failed = oneEvent(wrapper, 'bijeen-data-error');
+      wrapper.innerHTML = `<bijeen-event src="${feed('missing')}"><a href="/agenda">Bekijk de agenda</a></bijeen-event>`;
+      const el = wrapper.querySelector('bijeen-event')!;
+      await failed;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
+      expect(el.shadowRoot!.querySelector('bijeen-event-card')).to.equal(null);
+    } finally {
+      console.warn = original;
+    }
+  });
+});
+
+describe('<bijeen-event> structured data', () => {
+  it('puts the schema.org JSON-LD in its own light DOM, once, and not inside the card', async () => {
+    const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
+    const { card } = await loaded(el);
+    await el.updateComplete;
+    const scripts = el.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).to.have.length(1);
+    expect(JSON.parse(scripts[0].textContent!)['@type']).to.equal('Event');
+    expect(card.querySelector('script[type="application/ld+json"]')).to.equal(null);
+    el.remove();
+    expect(el.querySelector('script[type="application/ld+json"]')).to.equal(null);
+  });
+});
