@@ -44,10 +44,10 @@ const TYPES: Record<string, string> = {
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Trusted Types policies the library may create. Lit renders through its own `lit-html` policy
- * and the library adds none; a page that loads it needs no other policy name.
+ * Trusted Types policies the library creates: Lit renders through `lit-html`; `bijeen` writes only
+ * the card's JSON-LD script text (src/internal/trusted-types.ts).
  */
-export const TRUSTED_TYPES_POLICIES = 'lit-html';
+export const TRUSTED_TYPES_POLICIES = 'lit-html bijeen';
 
 /** The site's policy: no inline script or style, no eval, Trusted Types for every DOM sink. */
 export function contentSecurityPolicy(apiOrigin: string): string {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventData } from '../../schema/index.js';
+import { setScriptText } from '../../internal/trusted-types.js';
 
 const SCHEMA = 'https://schema.org/';
 
@@ -82,7 +83,7 @@ export class StructuredDataController implements ReactiveController {
     if (!event) return void this.script?.remove();
     const json = structuredData(event);
     const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
-    if (script.textContent !== json) script.textContent = json;
+    if (script.textContent !== json && !setScriptText(script, json)) return;
     if (script.parentNode !== this.host) this.host.append(script);
   }
 }

@@ -55,7 +55,7 @@ describe('demo partner site', () => {
       assert.equal(directives['base-uri'], "'none'");
       assert.equal(directives['frame-ancestors'], "'none'");
       assert.equal(directives['require-trusted-types-for'], "'script'");
-      assert.equal(directives['trusted-types'], 'lit-html');
+      assert.equal(directives['trusted-types'], 'lit-html bijeen');
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     }
   });
