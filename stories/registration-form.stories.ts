@@ -122,7 +122,7 @@ const meta: Meta<Args> = {
   beforeEach: scriptedFetch,
   render: ({ lang, now, event, endpoint, format, retries, timeout }) => html`<bijeen-registration-form
     .event=${event}
-    .now=${() => Date.parse(now)}
+    .now=${Date.parse(now)}
     lang=${lang}
     endpoint=${endpoint ?? nothing}
     format=${format}
@@ -166,7 +166,7 @@ export const EveryQuestionType: Story = {
 };
 export const WaitingListForm: Story = { args: { event: seed({ remaining: 0, waitlist: true }) } };
 export const FromSrc: Story = {
-  render: ({ lang, now }) => html`<bijeen-registration-form src=${FEED} lang=${lang} .now=${() => Date.parse(now)}>
+  render: ({ lang, now }) => html`<bijeen-registration-form src=${FEED} lang=${lang} .now=${Date.parse(now)}>
     <a href="https://example.org/agenda/huisvesting-kwetsbare-groepen">Aanmelden via de pagina van de bijeenkomst</a>
   </bijeen-registration-form>`,
 };
@@ -216,7 +216,7 @@ export const Themed: Story = {
   render: ({ now }) => html`<div
     style="background:#12263f;color:#f5f7fa;padding:1rem;font-family:system-ui,sans-serif;--bijeen-submit-background:#ffd479;--bijeen-submit-color:#12263f;--bijeen-focus-ring-color:#ffd479;--bijeen-link-color:#ffd479;--bijeen-error-color:#ff8a80"
   >
-    <bijeen-registration-form .event=${udenMeeting} .now=${() => Date.parse(now)} lang="nl"></bijeen-registration-form>
+    <bijeen-registration-form .event=${udenMeeting} .now=${Date.parse(now)} lang="nl"></bijeen-registration-form>
   </div>`,
   play: submitEmpty,
 };

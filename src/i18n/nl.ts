@@ -78,11 +78,12 @@ export const nl = {
     companion: 'extra deelnemer',
     add: (label: string) => `Voeg een ${label} toe`,
     remove: (label: string) => `Verwijder ${label}`,
-    added: (label: string, count: number, max: number) => `${label} toegevoegd, ${count} van ${max}`,
-    removed: (label: string, count: number, max: number) => `${label} verwijderd, ${count} van ${max}`,
+    /** Read out after adding or removing a companion: "Extra deelnemer 2 toegevoegd, 2 van 3". */
+    changed: (label: string, added: boolean, count: number, max: number) =>
+      `${label} ${added ? 'toegevoegd' : 'verwijderd'}, ${count} van ${max}`,
     remarks: 'Opmerkingen',
     consent: 'Ik geef toestemming om mijn gegevens voor deze aanmelding te gebruiken',
-    privacy: 'Lees hoe wij met uw gegevens omgaan in de privacyverklaring',
+    privacy: 'Lees de privacyverklaring',
     submit: 'Aanmelden',
     submitWaitlist: 'Aanmelden voor de wachtlijst',
     submitMail: 'Aanmelding per e-mail klaarzetten',
@@ -90,12 +91,9 @@ export const nl = {
     /** Title and sentence after the endpoint accepted, by its answer. */
     done: {
       confirmed: (title: string) => ['Bedankt voor uw aanmelding', `U bent aangemeld voor ${title}.`],
-      waitlisted: (title: string) => [
-        'U staat op de wachtlijst',
-        `${title} is vol. Komt er een plaats vrij, dan hoort u dat van de organisatie.`,
-      ],
-      pending: () => ['Uw aanmelding is ontvangen', 'De organisatie bekijkt uw aanmelding en laat u weten of u kunt komen.'],
-      duplicate: (title: string) => ['U was al aangemeld', `U staat al ingeschreven voor ${title}. U hoeft niets meer te doen.`],
+      waitlisted: () => ['U staat op de wachtlijst', 'Komt er een plaats vrij, dan hoort u dat van de organisatie.'],
+      pending: () => ['Uw aanmelding is ontvangen', 'De organisatie laat u weten of u kunt komen.'],
+      duplicate: () => ['U was al aangemeld', 'U hoeft niets meer te doen.'],
     },
     /** Why sending failed, by `bijeen-registration-failed` reason. */
     failed: {
@@ -112,14 +110,14 @@ export const nl = {
     retry: 'Opnieuw proberen',
     mailOr: 'U kunt zich ook per e-mail aanmelden: ',
     mailTo: (address: string) => `stuur uw aanmelding naar ${address}`,
-    mailIntro: 'U meldt zich aan per e-mail: na het invullen staat er een e-mail met uw gegevens klaar, die u zelf verstuurt.',
-    mailReady: 'Uw aanmelding staat klaar in een e-mail. Verstuur die om u aan te melden: ',
+    mailIntro: 'U meldt zich aan per e-mail: het formulier zet een e-mail met uw gegevens voor u klaar.',
+    mailReady: 'Verstuur de e-mail om u aan te melden: ',
     mailOpen: 'open de e-mail',
     mailSubject: (title: string) => `Aanmelding: ${title}`,
     /** Why there is no form, by availability (see `availability.ts`). */
     closed: {
-      none: 'U kunt zich voor deze bijeenkomst niet via dit formulier aanmelden.',
-      cancelled: 'Deze bijeenkomst gaat niet door. U kunt zich niet aanmelden.',
+      none: 'U kunt zich niet via dit formulier aanmelden.',
+      cancelled: 'Deze bijeenkomst gaat niet door.',
       past: 'Deze bijeenkomst is voorbij.',
       'not-open': (when: string) => `U kunt zich aanmelden vanaf ${when}.`,
       closed: 'De aanmelding voor deze bijeenkomst is gesloten.',
@@ -137,35 +135,27 @@ export const nl = {
     eventInvalid: (count: number) => `De evenementgegevens kloppen niet (${count} ${count === 1 ? 'probleem' : 'problemen'})`,
     registrationInvalid: (count: number) =>
       count === 1 ? 'Er is 1 probleem met uw aanmelding' : `Er zijn ${count} problemen met uw aanmelding`,
-    /** By kind of problem, when no rule names a message. Lower case: they follow "path: ". */
-    generic: {
-      required: 'is verplicht',
-      text: 'verwacht tekst',
+    /** When no rule names a message. Lower case: they follow "path: ". */
+    required: 'is verplicht',
+    /** A value of the wrong type, by the type expected. */
+    type: {
+      string: 'verwacht tekst',
       number: 'verwacht een getal',
-      integer: 'verwacht een geheel getal',
       boolean: 'verwacht true of false',
-      list: 'verwacht een lijst',
+      array: 'verwacht een lijst',
       object: 'verwacht een object',
-      oneOf: (values: string) => `verwacht een van: ${values}`,
-      notEmpty: 'mag niet leeg zijn',
-      tooShort: (min: number) => `verwacht minstens ${min} tekens`,
-      tooLong: (max: number) => `verwacht hoogstens ${max} tekens`,
-      tooFew: (min: number) => `verwacht minstens ${min} elementen`,
-      tooMany: (max: number) => `verwacht hoogstens ${max} elementen`,
-      atLeast: (min: number) => `verwacht minstens ${min}`,
-      greaterThan: (min: number) => `verwacht meer dan ${min}`,
-      atMost: (max: number) => `verwacht hoogstens ${max}`,
-      lessThan: (max: number) => `verwacht minder dan ${max}`,
-      format: 'heeft niet de juiste vorm',
-      key: 'ongeldige sleutel',
-      invalid: 'ongeldige waarde',
     },
-    /** Named by the schema rules (see `src/schema/issues.ts`); a number is the rule's limit. */
+    invalid: 'ongeldige waarde',
+    /** Named by the schema rules (see `src/schema/rules.ts`); a parameter is the rule's limit or the allowed values. */
     field: {
-      // Event data: read by the people who write the feed.
+      // Event data and the technical fields of a registration: read by developers.
+      notEmpty: 'mag niet leeg zijn',
+      tooLong: (max: number) => `verwacht hoogstens ${max} tekens`,
+      tooMany: (max: number) => `verwacht hoogstens ${max} elementen`,
+      format: 'heeft niet de juiste vorm',
+      oneOf: (values: string) => `verwacht een van: ${values}`,
       url: 'verwacht een https-adres of een relatief adres (http alleen op localhost)',
       urlBase: 'kan dit relatieve adres niet omzetten: er is geen bruikbaar basisadres (baseUrl)',
-      email: 'verwacht een e-mailadres, bijvoorbeeld naam@voorbeeld.nl',
       dateTime: 'verwacht een datum en tijd met tijdzone (ISO 8601), bijvoorbeeld 2018-09-18T13:00:00+02:00',
       endBeforeStart: 'het einde ligt vóór het begin (start)',
       closesBeforeOpens: 'de sluiting ligt vóór de opening (opens)',

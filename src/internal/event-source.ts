@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import type { Messages } from '../i18n/index.js';
 import { parseEvent, type EventData, type SchemaIssue } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
 
@@ -29,8 +30,8 @@ const INLINE_SCRIPT = ':scope > script[type="application/json"]';
 export class EventSourceController implements ReactiveController {
   state: EventSourceState = { status: 'empty' };
 
-  /** The source that `state` comes from (or is loading from), with its value. */
-  private active?: { kind: 'event' | 'inline' | 'src' | 'none'; value: unknown };
+  /** The source that `state` comes from (or is loading from): its kind and value. */
+  private active?: [kind: 'event' | 'inline' | 'src', value: unknown];
   private request?: AbortController;
   private observer?: MutationObserver;
 
@@ -46,8 +47,11 @@ export class EventSourceController implements ReactiveController {
   hostConnected() {
     // The element may upgrade before the parser has reached its inline script, and partners may
     // replace that script later: any change to the children re-checks the sources.
-    this.observer ??= new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    (this.observer ??= new MutationObserver(() => this.host.requestUpdate())).observe(this.host, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     // Lit does not update on reconnection by itself; a load cut off by a disconnect resumes here.
     if (!this.active) this.host.requestUpdate();
   }
@@ -56,87 +60,76 @@ export class EventSourceController implements ReactiveController {
     this.observer?.disconnect();
     if (this.request) {
       // Load again if the element comes back before the data arrived.
-      this.cancelRequest();
-      this.active = undefined;
+      this.request.abort();
+      this.request = this.active = undefined;
       this.state = { status: 'empty' };
     }
   }
 
   hostUpdate() {
     const { src, event } = this.host;
-    const inline = this.host.querySelector(INLINE_SCRIPT)?.textContent ?? null;
-    const next =
-      event !== undefined && event !== null
-        ? { kind: 'event' as const, value: event }
-        : inline !== null
-          ? { kind: 'inline' as const, value: inline }
-          : src
-            ? { kind: 'src' as const, value: src }
-            : { kind: 'none' as const, value: undefined };
-    if (this.active?.kind === next.kind && this.active.value === next.value) return;
+    const inline = this.host.querySelector(INLINE_SCRIPT)?.textContent;
+    // Later wins; no source at all is `src` without a value.
+    const next: [kind: 'event' | 'inline' | 'src', value: unknown] =
+      event != null ? ['event', event] : inline != null ? ['inline', inline] : ['src', src || undefined];
+    const [kind, value] = next;
+    if (this.active?.[0] === kind && this.active[1] === value) return;
     this.active = next;
-    this.cancelRequest();
-
-    if (next.kind === 'event') {
-      this.accept(next.value, document.baseURI);
-    } else if (next.kind === 'inline') {
-      let data: unknown;
-      try {
-        data = JSON.parse(next.value);
-      } catch {
-        const text = this.host.messages.eventSource;
-        return this.fail(text.notJson(text.inlineScript));
-      }
-      this.accept(data, document.baseURI);
-    } else if (next.kind === 'src') {
-      void this.load(next.value);
-    } else {
-      this.state = { status: 'empty' };
-    }
-  }
-
-  private cancelRequest() {
     this.request?.abort();
     this.request = undefined;
+
+    if (kind === 'src') {
+      if (value) void this.load(value as string);
+      else this.state = { status: 'empty' };
+    } else {
+      let data = value;
+      if (kind === 'inline') {
+        try {
+          data = JSON.parse(value as string);
+        } catch {
+          const text = this.host.messages.eventSource;
+          return this.fail(text.notJson(text.inlineScript));
+        }
+      }
+      this.accept(data, document.baseURI);
+    }
   }
 
   private async load(src: string) {
-    const request = new AbortController();
-    this.request = request;
+    const request = (this.request = new AbortController());
     this.state = { status: 'loading' };
-    const text = () => this.host.messages.eventSource;
     const url = new URL(src, document.baseURI).href;
-    let data: unknown;
-    let baseUrl = url;
+    // What to do once the request has settled; the messages are read then, in the locale of that moment.
+    const fail = (message: (text: Messages['eventSource']) => string) => () =>
+      this.fail(message(this.host.messages.eventSource));
+    let outcome = fail((text) => text.network(src));
     try {
       const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: request.signal });
-      baseUrl = response.url || url;
-      if (!response.ok) return this.finish(request, () => this.fail(text().status(src, response.status)));
-      const body = await response.text();
-      try {
-        data = JSON.parse(body);
-      } catch {
-        return this.finish(request, () => this.fail(text().notJson(src)));
+      if (response.ok) {
+        const body = await response.text();
+        outcome = fail((text) => text.notJson(src));
+        const data: unknown = JSON.parse(body);
+        outcome = () => this.accept(data, response.url || url);
+      } else {
+        outcome = fail((text) => text.status(src, response.status));
       }
     } catch {
-      return this.finish(request, () => this.fail(text().network(src)));
+      // `outcome` says what went wrong.
     }
-    this.finish(request, () => this.accept(data, baseUrl));
-  }
-
-  /** Applies the outcome of a request unless a newer request or a disconnect superseded it. */
-  private finish(request: AbortController, apply: () => void) {
-    if (request.signal.aborted || this.request !== request) return;
-    this.request = undefined;
-    apply();
-    this.host.requestUpdate();
+    // Applied unless a newer request or a disconnect superseded this one.
+    if (!request.signal.aborted && this.request === request) {
+      this.request = undefined;
+      outcome();
+      this.host.requestUpdate();
+    }
   }
 
   private accept(data: unknown, baseUrl: string) {
     const result = parseEvent(data, { baseUrl, locale: this.host.locale });
     if (result.success) {
       this.state = { status: 'ready', event: result.data };
-      void this.afterUpdate(() => this.host.emit('bijeen-load', { event: result.data }));
+      // Events are fired after the render that shows the new state, never inside an update.
+      void this.host.updateComplete.then(() => this.host.emit('bijeen-load', { event: result.data }));
     } else {
       this.fail(result.message, result.issues);
     }
@@ -144,12 +137,6 @@ export class EventSourceController implements ReactiveController {
 
   private fail(message: string, issues: SchemaIssue[] = []) {
     this.state = { status: 'error', message, issues };
-    void this.afterUpdate(() => this.host.reportDataError({ message, issues }));
-  }
-
-  /** Events are fired after the render that shows the new state, never inside an update. */
-  private async afterUpdate(fire: () => void) {
-    await this.host.updateComplete;
-    fire();
+    void this.host.updateComplete.then(() => this.host.reportDataError({ message, issues }));
   }
 }

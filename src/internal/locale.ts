@@ -6,11 +6,9 @@ import { toLocale, type Locale } from '../i18n/index.js';
  * roots, so a card inside `<bijeen-event>` follows the composite), else the document's, else `nl`.
  */
 export function resolveLocale(element: Element): Locale {
-  let node: Element | null = element;
-  while (node) {
+  for (let node: Element | null = element; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
     const lang = node.getAttribute('lang');
     if (lang) return toLocale(lang);
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
   }
   return toLocale(document.documentElement.lang);
 }
@@ -21,15 +19,6 @@ type Host = ReactiveControllerHost & Element;
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
 
-function watchLangChanges() {
-  observer ??= new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
-  observer.observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['lang'],
-    subtree: true,
-  });
-}
-
 /** Re-renders its host when a `lang` attribute anywhere in the document changes. */
 export class LocaleController implements ReactiveController {
   constructor(private readonly host: Host) {
@@ -37,13 +26,19 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected() {
-    if (hosts.size === 0) watchLangChanges();
+    // An attribute filter implies `attributes: true`.
+    if (!hosts.size) {
+      (observer ??= new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()))).observe(document.documentElement, {
+        attributeFilter: ['lang'],
+        subtree: true,
+      });
+    }
     hosts.add(this.host);
   }
 
   hostDisconnected() {
     hosts.delete(this.host);
-    if (hosts.size === 0) observer?.disconnect();
+    if (!hosts.size) observer?.disconnect();
   }
 
   get locale(): Locale {

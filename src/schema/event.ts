@@ -1,42 +1,32 @@
 import * as z from 'zod/mini';
 import { messagesFor, type Locale } from '../i18n/index.js';
-import {
-  whenObject,
-  formatIssues,
-  isRecord,
-  keyedIssue,
-  msg,
-  requiredFallback,
-  type SchemaIssue,
-  type SchemaResult,
-} from './issues.js';
+import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
+import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
 import { isDateTime, isTimeZone, parseDateTime } from './time.js';
 import { isAllowedUrl, resolveUrl } from './url.js';
 
 // Building blocks. Limits keep a hostile or broken feed from blowing up a page; they are far above
 // anything a real event needs.
 
-/* @__NO_SIDE_EFFECTS__ */
-function text(max: number) {
-  return z.string().check(z.maxLength(max));
-}
-
-/** Text that must not be empty. */
-/* @__NO_SIDE_EFFECTS__ */
-function filledText(max: number) {
-  return z.string().check(z.minLength(1), z.maxLength(max));
-}
-
 /** https, http on localhost, or relative; `parseEvent` makes it absolute. */
-const urlField = z.string().check(z.refine(isAllowedUrl, msg('url')));
+const urlField = z.string().check(rule(isAllowedUrl, 'url'));
 
-const emailField = z.string().check(z.maxLength(254, msg('email')), z.email(msg('email')));
+/** The form's own message serves the feed's authors as well. */
+const emailField = z.string().check(rule(isEmail, 'emailFormat'));
 
-const dateTimeField = z.string().check(z.refine(isDateTime, msg('dateTime')));
+const dateTimeField = z.string().check(rule(isDateTime, 'dateTime'));
 
-const positiveInt = z.int(msg('positiveInteger')).check(z.gt(0));
+/** A number from `min` to `max`, whole if `whole`; `key` names every way it can be wrong. */
+/* @__NO_SIDE_EFFECTS__ */
+function numberIn(key: MessageKey, min: number, max: number, whole?: boolean) {
+  return z.number(msg(key)).check(
+    rule((value: number) => value >= min && value <= max && (!whole || Number.isSafeInteger(value)), key),
+  );
+}
 
-const count = z.int(msg('count')).check(z.gte(0));
+const positiveInt = numberIn('positiveInteger', 1, Infinity, true);
+
+const count = numberIn('count', 0, Infinity, true);
 
 /** Question ids become payload paths (`answers.<id>`) and form control names. */
 export const QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -48,31 +38,34 @@ export const QUESTION_TYPES = ['text', 'textarea', 'select', 'radio', 'checkbox'
 
 export const SectionSchema = z.object({
   heading: z.optional(text(300)),
-  paragraphs: z.optional(z.array(text(10_000)).check(z.maxLength(100))),
-  items: z.optional(z.array(text(2_000)).check(z.maxLength(200))),
+  paragraphs: z.optional(list(text(10_000), 100)),
+  items: z.optional(list(text(2_000), 200)),
 });
 
-export const LocationSchema = z
-  .object({
-    name: z.optional(filledText(300)),
-    street: z.optional(filledText(300)),
-    postalCode: z.optional(filledText(20)),
-    city: z.optional(filledText(200)),
-    country: z._default(z.string().check(z.regex(/^[A-Z]{2}$/, msg('country'))), 'NL'),
-    lat: z.optional(z.number(msg('latitude')).check(z.gte(-90), z.lte(90))),
-    lon: z.optional(z.number(msg('longitude')).check(z.gte(-180), z.lte(180))),
-    online: z.optional(urlField),
-  })
-  .check(
-    z.superRefine((location, ctx) => {
-      const has = (value: unknown) => typeof value === 'string' && value !== '';
-      if (!has(location.name) && !has(location.street) && !has(location.city) && !has(location.online)) {
-        ctx.addIssue(keyedIssue('place', []));
-      }
-      if (location.lat !== undefined && location.lon === undefined) ctx.addIssue(keyedIssue('latLonPair', ['lon']));
-      if (location.lon !== undefined && location.lat === undefined) ctx.addIssue(keyedIssue('latLonPair', ['lat']));
-    }, { when: whenObject }),
-  );
+export const LocationSchema = withDefaults(
+  z
+    .object({
+      name: z.optional(filledText(300)),
+      street: z.optional(filledText(300)),
+      postalCode: z.optional(filledText(20)),
+      city: z.optional(filledText(200)),
+      country: z.optional(z.string().check(rule((code: string) => /^[A-Z]{2}$/.test(code), 'country'))),
+      lat: z.optional(numberIn('latitude', -90, 90)),
+      lon: z.optional(numberIn('longitude', -180, 180)),
+      online: z.optional(urlField),
+    })
+    .check(
+      objectRule((location, report) => {
+        const has = (value: unknown) => typeof value === 'string' && value !== '';
+        if (!has(location.name) && !has(location.street) && !has(location.city) && !has(location.online)) {
+          report('place', []);
+        }
+        if (location.lat !== undefined && location.lon === undefined) report('latLonPair', ['lon']);
+        if (location.lon !== undefined && location.lat === undefined) report('latLonPair', ['lat']);
+      }),
+    ),
+  () => ({ country: 'NL' }),
+);
 
 export const ImageSchema = z.object({
   src: urlField,
@@ -88,58 +81,62 @@ export const OrganizerSchema = z.object({
   email: z.optional(emailField),
 });
 
-export const QuestionSchema = z
-  .object({
-    id: z
-      .string()
-      .check(z.regex(QUESTION_ID, msg('questionId')), z.refine((id) => !RESERVED_IDS.has(id), msg('reservedId'))),
-    label: filledText(500),
-    type: z.enum(QUESTION_TYPES),
-    options: z.optional(z.array(filledText(200)).check(z.maxLength(50))),
-    required: z._default(z.boolean(), false),
-  })
-  .check(
-    z.superRefine((question, ctx) => {
-      const needsOptions = question.type === 'select' || question.type === 'radio';
-      if (needsOptions && !(Array.isArray(question.options) && question.options.length > 0)) {
-        ctx.addIssue(keyedIssue('needsOptions', ['options']));
-      }
-    }, { when: whenObject }),
-  );
+export const QuestionSchema = withDefaults(
+  z
+    .object({
+      id: z
+        .string()
+        .check(rule((id: string) => QUESTION_ID.test(id), 'questionId'), rule((id: string) => !RESERVED_IDS.has(id), 'reservedId')),
+      label: filledText(500),
+      type: oneOf(QUESTION_TYPES),
+      options: z.optional(list(filledText(200), 50)),
+      required: z.optional(z.boolean()),
+    })
+    .check(
+      objectRule((question, report) => {
+        const needsOptions = question.type === 'select' || question.type === 'radio';
+        if (needsOptions && !(Array.isArray(question.options) && question.options.length > 0)) {
+          report('needsOptions', ['options']);
+        }
+      }),
+    ),
+  () => ({ required: false }),
+);
 
-export const RegistrationSettingsSchema = z
-  .object({
-    endpoint: z.optional(urlField),
-    email: z.optional(emailField),
-    opens: z.optional(dateTimeField),
-    closes: z.optional(dateTimeField),
-    capacity: z.optional(count),
-    remaining: z.optional(count),
-    waitlist: z._default(z.boolean(), false),
-    maxCompanions: z._default(z.int(msg('companionsRange')).check(z.gte(0), z.lte(10)), 0),
-    companionLabel: z.optional(filledText(100)),
-    memberQuestion: z.optional(filledText(500)),
-    questions: z.optional(z.array(QuestionSchema).check(z.maxLength(50))),
-    privacyUrl: z.optional(urlField),
-  })
-  .check(
-    z.superRefine((registration, ctx) => {
-      if (isBefore(registration.closes, registration.opens)) ctx.addIssue(keyedIssue('closesBeforeOpens', ['closes']));
-      const { capacity, remaining } = registration;
-      // Only when both are valid counts: a broken one has its own issue already.
-      if (isCount(capacity) && isCount(remaining) && remaining > capacity) {
-        ctx.addIssue(keyedIssue('remainingOverCapacity', ['remaining']));
-      }
-      const seen = new Set<unknown>();
-      const questions: unknown[] = Array.isArray(registration.questions) ? registration.questions : [];
-      questions.forEach((question, index) => {
-        const id = isRecord(question) ? question.id : undefined;
-        if (typeof id !== 'string') return;
-        if (seen.has(id)) ctx.addIssue(keyedIssue('duplicateId', ['questions', index, 'id']));
-        seen.add(id);
-      });
-    }, { when: whenObject }),
-  );
+export const RegistrationSettingsSchema = withDefaults(
+  z
+    .object({
+      endpoint: z.optional(urlField),
+      email: z.optional(emailField),
+      opens: z.optional(dateTimeField),
+      closes: z.optional(dateTimeField),
+      capacity: z.optional(count),
+      remaining: z.optional(count),
+      waitlist: z.optional(z.boolean()),
+      maxCompanions: z.optional(numberIn('companionsRange', 0, 10, true)),
+      companionLabel: z.optional(filledText(100)),
+      memberQuestion: z.optional(filledText(500)),
+      questions: z.optional(list(QuestionSchema, 50)),
+      privacyUrl: z.optional(urlField),
+    })
+    .check(
+      objectRule((registration, report) => {
+        if (isBefore(registration.closes, registration.opens)) report('closesBeforeOpens', ['closes']);
+        const { capacity, remaining } = registration;
+        // Only when both are valid counts: a broken one has its own issue already.
+        if (isCount(capacity) && isCount(remaining) && remaining > capacity) report('remainingOverCapacity', ['remaining']);
+        const seen = new Set<unknown>();
+        const questions: unknown[] = Array.isArray(registration.questions) ? registration.questions : [];
+        questions.forEach((question, index) => {
+          const id = isRecord(question) ? question.id : undefined;
+          if (typeof id !== 'string') return;
+          if (seen.has(id)) report('duplicateId', ['questions', index, 'id']);
+          seen.add(id);
+        });
+      }),
+    ),
+  () => ({ waitlist: false, maxCompanions: 0 }),
+);
 
 function isCount(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0;
@@ -157,28 +154,31 @@ function isBefore(a: unknown, b: unknown): boolean {
  * One event (contract section 2). Unknown fields are dropped (forward compatible). URL fields may
  * still be relative in this schema's output: use `parseEvent` to get them absolute.
  */
-export const EventSchema = z
-  .object({
-    id: filledText(200),
-    title: filledText(300),
-    summary: z.optional(text(2_000)),
-    sections: z.optional(z.array(SectionSchema).check(z.maxLength(50))),
-    start: dateTimeField,
-    end: z.optional(dateTimeField),
-    timeZone: z._default(z.string().check(z.refine(isTimeZone, msg('timeZone'))), 'Europe/Amsterdam'),
-    location: z.optional(LocationSchema),
-    image: z.optional(ImageSchema),
-    organizer: z.optional(OrganizerSchema),
-    audience: z.optional(text(2_000)),
-    url: z.optional(urlField),
-    status: z._default(z.enum(['scheduled', 'cancelled', 'postponed']), 'scheduled'),
-    registration: z.optional(RegistrationSettingsSchema),
-  })
-  .check(
-    z.superRefine((event, ctx) => {
-      if (isBefore(event.end, event.start)) ctx.addIssue(keyedIssue('endBeforeStart', ['end']));
-    }, { when: whenObject }),
-  );
+export const EventSchema = withDefaults(
+  z
+    .object({
+      id: filledText(200),
+      title: filledText(300),
+      summary: z.optional(text(2_000)),
+      sections: z.optional(list(SectionSchema, 50)),
+      start: dateTimeField,
+      end: z.optional(dateTimeField),
+      timeZone: z.optional(z.string().check(rule(isTimeZone, 'timeZone'))),
+      location: z.optional(LocationSchema),
+      image: z.optional(ImageSchema),
+      organizer: z.optional(OrganizerSchema),
+      audience: z.optional(text(2_000)),
+      url: z.optional(urlField),
+      status: z.optional(oneOf(['scheduled', 'cancelled', 'postponed'])),
+      registration: z.optional(RegistrationSettingsSchema),
+    })
+    .check(
+      objectRule((event, report) => {
+        if (isBefore(event.end, event.start)) report('endBeforeStart', ['end']);
+      }),
+    ),
+  () => ({ timeZone: 'Europe/Amsterdam', status: 'scheduled' as const }),
+);
 
 /** A validated event, defaults filled in. */
 export type EventData = z.output<typeof EventSchema>;
@@ -215,25 +215,22 @@ export interface ParseEventOptions {
   locale?: Locale;
 }
 
-type UrlHolder = Record<string, unknown> | undefined;
+/** The URL fields, by path. */
+const URL_FIELDS = ['url', 'image.src', 'organizer.url', 'location.online', 'registration.endpoint', 'registration.privacyUrl'];
 
-/** Makes every URL field absolute; returns the fields it could not resolve. */
-function resolveEventUrls(event: EventData, base: string | undefined): SchemaIssue[] {
-  const problems: SchemaIssue[] = [];
-  const resolve = (holder: UrlHolder, key: string, path: string) => {
-    const raw = holder?.[key];
-    if (holder === undefined || typeof raw !== 'string') return;
+/** Makes every URL field absolute; returns the paths of those it could not resolve. */
+function resolveEventUrls(event: EventData, base: string | undefined): string[] {
+  return URL_FIELDS.filter((path) => {
+    const [first, second] = path.split('.');
+    const data: Record<string, unknown> = event;
+    const holder = second ? data[first] : data;
+    const key = second ?? first;
+    const raw = isRecord(holder) ? holder[key] : undefined;
+    if (typeof raw !== 'string') return false;
     const absolute = resolveUrl(raw, base);
-    if (absolute === undefined) problems.push({ path, message: 'urlBase' });
-    else holder[key] = absolute;
-  };
-  resolve(event, 'url', 'url');
-  resolve(event.image, 'src', 'image.src');
-  resolve(event.organizer, 'url', 'organizer.url');
-  resolve(event.location, 'online', 'location.online');
-  resolve(event.registration, 'endpoint', 'registration.endpoint');
-  resolve(event.registration, 'privacyUrl', 'registration.privacyUrl');
-  return problems;
+    if (absolute !== undefined) (holder as Record<string, unknown>)[key] = absolute;
+    return absolute === undefined;
+  });
 }
 
 function pageUrl(): string | undefined {
@@ -254,7 +251,7 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Sch
     // zod builds fresh objects for its output, so resolving in place touches nothing of the caller's.
     const unresolved = resolveEventUrls(result.data, options.baseUrl ?? pageUrl());
     if (unresolved.length === 0) return { success: true, data: result.data };
-    issues = unresolved.map(({ path }) => ({ path, message: messages.schema.field.urlBase }));
+    issues = unresolved.map((path) => ({ path, message: messages.schema.field.urlBase }));
   } else {
     issues = formatIssues(result.error, locale);
   }

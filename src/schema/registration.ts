@@ -1,17 +1,8 @@
 import * as z from 'zod/mini';
 import { messagesFor, type Locale } from '../i18n/index.js';
 import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
-import {
-  whenObject,
-  formatIssues,
-  isRecord,
-  keyedIssue,
-  msg,
-  requiredFallback,
-  type MessageKey,
-  type SchemaIssue,
-  type SchemaResult,
-} from './issues.js';
+import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
+import { atMost, filled, filledText, isEmail, issue, msg, objectRule, oneOf, rule, text, trim, withDefaults, type Report } from './rules.js';
 
 /**
  * Name of the form's honeypot control, hidden from people and assistive technology. Not part of
@@ -38,32 +29,24 @@ const PHONE = /^\+?[0-9](?:[ -]?[0-9]){5,16}$/;
 /** Most companions any event allows (`registration.maxCompanions` is 0–10). */
 export const MAX_COMPANIONS = 10;
 
-// Text fields are trimmed, so "   " counts as empty. Each check names its own message: a check
-// without one would inherit the key of the schema it sits on. A field may raise several issues
-// (empty and malformed); validateRegistration keeps the first per path.
+// Text fields are trimmed, so "   " counts as empty. Each check names its own message. A field may
+// raise several issues (empty and malformed); validateRegistration keeps the first per path.
 
 /* @__NO_SIDE_EFFECTS__ */
 function requiredText(key: MessageKey, max: number) {
-  return z
-    .string(msg(key))
-    .check(z.trim(), z.minLength(1, msg(key)), z.maxLength(max, msg('textTooLong')));
+  return z.string(msg(key)).check(trim, filled(key), atMost(max, 'textTooLong'));
 }
 
 /* @__NO_SIDE_EFFECTS__ */
 function optionalText(max: number) {
-  return z.optional(z.string().check(z.trim(), z.maxLength(max, msg('textTooLong'))));
+  return z.optional(z.string().check(trim, atMost(max, 'textTooLong')));
 }
 
 /* @__NO_SIDE_EFFECTS__ */
 function emailAddress(key: MessageKey) {
   return z
     .string(msg(key))
-    .check(
-      z.trim(),
-      z.minLength(1, msg(key)),
-      z.maxLength(254, msg('textTooLong')),
-      z.email(msg('emailFormat')),
-    );
+    .check(trim, filled(key), atMost(254, 'textTooLong'), rule(isEmail, 'emailFormat'));
 }
 
 const AttendeeSchema = z.object({
@@ -71,11 +54,8 @@ const AttendeeSchema = z.object({
   email: emailAddress('attendeeEmail'),
   organisation: requiredText('organisation', 200),
   role: optionalText(200),
-  phone: z.optional(
-    z
-      .string(msg('phone'))
-      .check(z.trim(), z.maxLength(40, msg('phone')), z.refine((v) => v === '' || PHONE.test(v), msg('phone'))),
-  ),
+  // PHONE allows 34 characters at most: no separate length limit needed.
+  phone: z.optional(z.string(msg('phone')).check(trim, rule((value) => value === '' || PHONE.test(value), 'phone'))),
 });
 
 const CompanionSchema = z.object({
@@ -84,42 +64,67 @@ const CompanionSchema = z.object({
   organisation: optionalText(200),
 });
 
-const answerText = z.string().check(z.trim(), z.maxLength(2_000, msg('textTooLong')));
+/** Longest text answer, in characters. */
+const MAX_ANSWER = 2_000;
 
-const AnswerSchema = z.union(
-  [answerText, z.array(answerText).check(z.maxLength(50, msg('answerForm'))), z.boolean()],
-  msg('answerForm'),
-);
+/** One answer: a text, a list of texts (checkbox options) or a yes/no. */
+export type Answer = string | string[] | boolean;
+type Answers = Record<string, Answer>;
 
-/** Matches question ids (`answers.<id>`), never a prototype key. */
-const answerId = z.string().check(z.regex(QUESTION_ID), z.refine((id) => !RESERVED_IDS.has(id)));
+/**
+ * Checks and trims each answer, keyed by question id: a key that is no question id is refused,
+ * `__proto__` skipped. Written out rather than `z.record(id, z.union([…]))`, which would add both
+ * kinds of schema to the CDN file; the outcome is the same.
+ */
+const checkAnswers: z.core.CheckFn<Record<string, unknown>> = (payload) => {
+  const answers: Answers = {};
+  const report = (key: MessageKey, path: PropertyKey[], limit?: number) => payload.issues.push(issue(key, path, limit));
+  const checkText = (value: string, path: PropertyKey[]) => {
+    const trimmed = value.trim();
+    if (trimmed.length > MAX_ANSWER) report('textTooLong', path, MAX_ANSWER);
+    return trimmed;
+  };
+  for (const [id, answer] of Object.entries(payload.value)) {
+    if (id === '__proto__') continue;
+    if (!QUESTION_ID.test(id)) report('questionId', [id]);
+    else if (RESERVED_IDS.has(id)) report('reservedId', [id]);
+    else if (typeof answer === 'string') answers[id] = checkText(answer, [id]);
+    else if (Array.isArray(answer) && answer.every((value) => typeof value === 'string')) {
+      answers[id] = answer.map((value: string, index) => checkText(value, [id, index]));
+      if (answer.length > 50) report('answerForm', [id]);
+    } else {
+      if (typeof answer !== 'boolean') report('answerForm', [id]);
+      // A wrong answer stays too, as zod keeps a value that failed: the event's rules look at it.
+      answers[id] = answer as Answer;
+    }
+  }
+  payload.value = answers;
+};
 
 /**
  * The registration request body (contract section 4), without any event's own rules: those come
  * from `registrationSchemaFor(event)` / `validateRegistration(payload, event)`. Unknown fields
  * (including the honeypot) are dropped.
  */
-export const RegistrationSchema = z.object({
-  eventId: z.string().check(z.minLength(1), z.maxLength(200)),
-  idempotencyKey: z.string().check(z.regex(UUID_V4)),
-  attendee: AttendeeSchema,
-  member: z.optional(z.boolean(msg('member'))),
-  companions: z._default(
-    z.array(CompanionSchema).check(z.maxLength(MAX_COMPANIONS, msg('companionsMax'))),
-    () => [],
-  ),
-  answers: z._default(z.record(answerId, AnswerSchema), () => ({})),
-  remarks: optionalText(2_000),
-  consent: z.boolean(),
-  locale: z.enum(['nl', 'en']),
-  source: z.string().check(z.maxLength(2_048)),
-});
+export const RegistrationSchema = withDefaults(
+  z.object({
+    eventId: filledText(200),
+    idempotencyKey: z.string().check(rule((key) => UUID_V4.test(key), 'format')),
+    attendee: AttendeeSchema,
+    member: z.optional(z.boolean(msg('member'))),
+    companions: z.optional(z.array(CompanionSchema).check(atMost(MAX_COMPANIONS, 'companionsMax'))),
+    // Any object: checkAnswers makes the answers of it.
+    answers: z.optional(z.looseObject({}).check(checkAnswers) as unknown as z.ZodMiniType<Answers, Answers>),
+    remarks: optionalText(2_000),
+    consent: z.boolean(),
+    locale: oneOf(['nl', 'en']),
+    source: text(2_048),
+  }),
+  () => ({ companions: [], answers: {} }),
+);
 
 export type RegistrationPayload = z.output<typeof RegistrationSchema>;
 export type RegistrationInput = z.input<typeof RegistrationSchema>;
-export type Answer = RegistrationPayload['answers'][string];
-
-type RuleIssue = ReturnType<typeof keyedIssue>;
 
 function questionIssue(question: EventQuestion, answer: unknown): MessageKey | undefined {
   const options = question.options ?? [];
@@ -150,47 +155,37 @@ function questionIssue(question: EventQuestion, answer: unknown): MessageKey | u
  * The event's own rules for a registration. Runs on whatever zod made of the body so far (also
  * when other fields failed, so the form shows every problem at once), hence the defensive checks.
  */
-function eventRuleIssues(value: unknown, event: EventData): RuleIssue[] {
-  if (!isRecord(value)) return [];
-  const issues: RuleIssue[] = [];
+function eventRules(value: Record<string, unknown>, event: EventData, report: Report) {
   const settings = event.registration;
   if (typeof value.eventId === 'string' && value.eventId !== event.id) {
-    issues.push(keyedIssue('wrongEvent', ['eventId']));
+    report('wrongEvent', ['eventId']);
   }
   const max = settings?.maxCompanions ?? 0;
   // More than MAX_COMPANIONS is the base schema's issue, on the same path.
   const companions = Array.isArray(value.companions) ? value.companions.length : 0;
   if (companions > max && companions <= MAX_COMPANIONS) {
-    issues.push(keyedIssue('companionsMax', ['companions'], max));
+    report('companionsMax', ['companions'], max);
   }
   // A member answer of the wrong type is already reported by the base schema.
-  if (settings?.memberQuestion && value.member === undefined) issues.push(keyedIssue('member', ['member']));
+  if (settings?.memberQuestion && value.member === undefined) report('member', ['member']);
   const answers = isRecord(value.answers) ? value.answers : {};
   for (const question of settings?.questions ?? []) {
     const key = questionIssue(question, Object.hasOwn(answers, question.id) ? answers[question.id] : undefined);
-    if (key) issues.push(keyedIssue(key, ['answers', question.id]));
+    if (key) report(key, ['answers', question.id]);
   }
-  if (settings?.privacyUrl && value.consent !== true) issues.push(keyedIssue('consent', ['consent']));
-  return issues;
-}
-
-/** Keeps only the answers to the event's own questions. */
-function keepKnownAnswers(payload: RegistrationPayload, event: EventData): RegistrationPayload {
-  const ids = new Set((event.registration?.questions ?? []).map((question) => question.id));
-  const answers = Object.fromEntries(Object.entries(payload.answers).filter(([id]) => ids.has(id)));
-  return { ...payload, answers };
+  if (settings?.privacyUrl && value.consent !== true) report('consent', ['consent']);
 }
 
 const schemaCache = /* @__PURE__ */ new WeakMap<EventData, ReturnType<typeof buildSchemaFor>>();
 
 function buildSchemaFor(event: EventData) {
-  return z.pipe(
-    RegistrationSchema.check(
-      z.superRefine((value, ctx) => {
-        for (const issue of eventRuleIssues(value, event)) ctx.addIssue(issue);
-      }, { when: whenObject }),
-    ),
-    z.transform((payload: RegistrationPayload) => keepKnownAnswers(payload, event)),
+  const asked = new Set((event.registration?.questions ?? []).map((question) => question.id));
+  return RegistrationSchema.check(
+    objectRule((value, report) => eventRules(value, event, report)),
+    // Keeps only the answers to the event's own questions (runs when the body is sound so far).
+    (payload) => {
+      payload.value.answers = Object.fromEntries(Object.entries(payload.value.answers).filter(([id]) => asked.has(id)));
+    },
   );
 }
 

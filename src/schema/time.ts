@@ -4,16 +4,11 @@
  * impossible dates (30 February) fail instead of rolling over the way `Date.parse` does.
  */
 
-// Date, `T`, hh:mm, optional :ss with optional fraction, then `Z` or ±hh:mm. Anchored, no nested
+// Date, `T`, hh:mm, optional :ss with optional fraction, then `Z` or ±hh:mm; each part within its
+// range (month 01–12, day 01–31, hour 00–23, minute and second 00–59). Anchored, no nested
 // quantifiers: linear on hostile input.
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-
-function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
-}
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
 
 /**
  * Milliseconds since the epoch for an ISO 8601 date-time with an offset (`Z` or ±hh:mm), or
@@ -22,28 +17,14 @@ function daysInMonth(year: number, month: number): number {
 export function parseDateTime(value: string): number | undefined {
   const match = DATE_TIME.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
-  const fraction = match[7] ?? '';
-  const sign = match[8] === '-' ? -1 : 1;
-  const offsetHours = Number(match[9] ?? 0);
-  const offsetMinutes = Number(match[10] ?? 0);
-  if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    return undefined;
-  }
+  const part = (index: number) => Number(match[index] ?? 0);
   const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3)));
-  return date.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  date.setUTCFullYear(part(1), part(2) - 1, part(3));
+  // A day the month does not have (30 February) rolls over into the next month.
+  if (date.getUTCDate() !== part(3)) return undefined;
+  date.setUTCHours(part(4), part(5), part(6), Number((match[7] ?? '').padEnd(3, '0').slice(0, 3)));
+  const offset = (part(9) * 60 + part(10)) * 60_000;
+  return date.getTime() - (match[8] === '-' ? -offset : offset);
 }
 
 /** Whether `value` is an ISO 8601 date-time with an offset that names a real moment. */

@@ -27,8 +27,7 @@ export function fold(line: string): string {
   let out = '';
   let octets = 0;
   for (const char of line) {
-    const code = char.codePointAt(0)!;
-    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    const size = new TextEncoder().encode(char).length;
     if (octets + size > 75) {
       out += '\r\n ';
       octets = 1;
@@ -45,7 +44,6 @@ const details = (event: EventData) =>
 
 /** The `.ics` file for one event; `now` becomes DTSTAMP. */
 export function icsFile(event: EventData, now: number): string {
-  const host = event.url ? new URL(event.url).hostname : location.hostname;
   const place = placeLine(event.location);
   const notes = details(event);
   return [
@@ -54,7 +52,7 @@ export function icsFile(event: EventData, now: number): string {
     'PRODID:-//Bijeen//Event card//NL',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${text(`${event.id}@${host || 'bijeen.invalid'}`)}`,
+    `UID:${text(`${event.id}@${(event.url ? new URL(event.url) : location).hostname || 'bijeen.invalid'}`)}`,
     `DTSTAMP:${utc(now)}`,
     `DTSTART:${utc(time(event.start))}`,
     // Without DTEND the event lasts zero time (RFC 5545 3.6.1): nothing invented.
@@ -67,8 +65,7 @@ export function icsFile(event: EventData, now: number): string {
     'END:VEVENT',
     'END:VCALENDAR',
   ]
-    .filter((line): line is string => !!line)
-    .map((line) => fold(line) + '\r\n')
+    .map((line) => (line ? fold(line) + '\r\n' : ''))
     .join('');
 }
 

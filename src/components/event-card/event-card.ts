@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Messages } from '../../i18n/index.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { isAllowedUrl, type EventData, type EventLocation } from '../../schema/index.js';
@@ -11,21 +12,21 @@ import { addressLine } from './place.js';
 import { cardStatus, time, type CardStatus } from './status.js';
 import { StructuredDataController } from './structured-data.js';
 
-/** Badge colour per status; the rest (past, closed, not open) is neutral grey. */
-const TONE: Partial<Record<CardStatus, string>> = {
-  open: 'positive',
-  'almost-full': 'warning',
-  waitlist: 'warning',
-  postponed: 'warning',
-  full: 'negative',
-  cancelled: 'negative',
-};
+/** The statuses that show "Aanmelden". */
+const REGISTER: (CardStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** A `<time>` with the machine-readable instant. */
+const at = (ms: number, label: string) => html`<time datetime=${new Date(ms).toISOString()}>${label}</time>`;
+
+/** A paragraph, or nothing for an empty text. */
+const para = (text?: string) => (text ? html`<p>${text}</p>` : nothing);
+
+/** A link that is a part `link`. */
+const link = (href: string, label: unknown) => html`<a part="link" href=${href}>${label}</a>`;
 
 /** A heading that takes its level from data: ARIA keeps the markup free of tag juggling. */
 const heading = (level: number, text: string, part?: string) =>
-  html`<div role="heading" aria-level=${level} part=${part ?? nothing} class=${part ?? 'subtitle'}>${text}</div>`;
+  html`<div role="heading" aria-level=${level} part=${part ?? nothing}>${text}</div>`;
 
 /**
  * One event as a card: title, date and time in the event's own time zone, place with a map link,
@@ -124,22 +125,18 @@ export class BijeenEventCard extends BijeenElement {
   /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
   @property({ attribute: false }) now?: Date | number;
 
-  private icsUrl?: string;
+  /** The last calendar file handed out, freed at the next click and when the card leaves. */
+  private icsUrl = '';
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = undefined;
+    URL.revokeObjectURL(this.icsUrl);
   }
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       this.reportDataError({ message: this.messages.card.badRegistrationHref });
     }
-  }
-
-  private clock(): number {
-    return +(this.now ?? Date.now());
   }
 
   /** The first registration form beside the card (same document or shadow root). */
@@ -153,187 +150,119 @@ export class BijeenEventCard extends BijeenElement {
     return href && isAllowedUrl(href) ? href : undefined;
   }
 
-  private registrationTarget(event: EventData): string | undefined {
-    const own = this.ownHref();
-    if (own) return own;
-    const form = this.form();
-    if (form) return form.id ? `#${form.id}` : (event.url ?? '#');
-    return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
-  }
-
   private onRegister(click: Event) {
-    const event = this.source.event;
-    if (!event) return;
-    if (!this.emit('bijeen-register', { event }, { cancelable: true })) {
-      click.preventDefault();
-      return;
-    }
-    const form = this.ownHref() ? null : this.form();
+    if (!this.emit('bijeen-register', { event: this.source.event! }, { cancelable: true })) return click.preventDefault();
+    const form = !this.ownHref() && this.form();
     if (form && !click.defaultPrevented) {
       click.preventDefault();
-      form.scrollIntoView({ block: 'start' });
+      form.scrollIntoView();
       form.focus();
     }
   }
 
   /** Builds the `.ics` file at the moment of the click and lets the link download it (no `data:` URL). */
   private onCalendarFile(click: Event) {
-    const event = this.source.event;
-    if (!event) return;
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = URL.createObjectURL(new Blob([icsFile(event, this.clock())], { type: 'text/calendar;charset=utf-8' }));
-    (click.currentTarget as HTMLAnchorElement).href = this.icsUrl;
+    URL.revokeObjectURL(this.icsUrl);
+    (click.currentTarget as HTMLAnchorElement).href = this.icsUrl = URL.createObjectURL(
+      new Blob([icsFile(this.source.event!, +(this.now ?? Date.now()))], { type: 'text/calendar;charset=utf-8' }),
+    );
   }
 
-  private renderBadge(status: CardStatus) {
-    const text = this.messages.card;
-    return html`<span part="badge badge-${status}" class="badge ${TONE[status] ?? ''}"
-      ><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span
-    >`;
-  }
-
-  private renderPlace(place: EventLocation, teaser: boolean) {
+  /**
+   * Name and city (teaser), or name, address and country on lines of their own (full), with the
+   * map link and the online link.
+   */
+  private renderPlace(place: EventLocation, teaser: boolean, text: Messages['card']) {
     const address = addressLine(place);
     const country = place.country === 'NL' ? '' : new Intl.DisplayNames([this.locale], { type: 'region' }).of(place.country);
-    const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean) as string[];
-    // In full, the online link says it.
-    if (teaser && lines.length === 0 && place.online) lines.push(this.messages.card.online);
-    const mappable = !teaser && !this.noMap && (place.lat !== undefined || address !== '');
-    return html`<div class="place">
-      ${lines.length ? html`<p>${teaser ? lines.join(', ') : lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</p>` : nothing}
-      ${mappable
-        ? html`<bijeen-map-link
-            address=${[address, country].filter(Boolean).join(', ') || nothing}
-            lat=${place.lat ?? nothing}
-            lon=${place.lon ?? nothing}
-            provider=${this.mapProvider ?? nothing}
-          ></bijeen-map-link>`
-        : nothing}
-      ${place.online && !teaser
-        ? html`<a part="link" href=${place.online}>${this.messages.card.joinOnline}</a>`
-        : nothing}
-    </div>`;
+    const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
+    // A teaser of an online event says so; in full, the online link says it.
+    if (teaser && !lines.length && place.online) lines.push(text.online);
+    return html`<div class="place">${para(lines.join(teaser ? ', ' : '\n'))}${teaser || this.noMap || (place.lat === undefined && !address)
+      ? nothing
+      : html`<bijeen-map-link address=${[address, country].filter(Boolean).join(', ') || nothing} lat=${place.lat ?? nothing} lon=${place.lon ?? nothing} provider=${this.mapProvider ?? nothing}></bijeen-map-link>`}${place.online && !teaser
+      ? link(place.online, text.joinOnline)
+      : nothing}</div>`;
   }
 
-  private renderCalendar(event: EventData) {
-    const text = this.messages.card;
-    const links = calendarLinks(event);
-    const external = (href: string, label: string) =>
-      html`<li>
-        <a part="link" href=${href} target="_blank" rel="noopener noreferrer"
-          >${label}<span class="visually-hidden"> ${this.messages.newWindow}</span></a
-        >
-      </li>`;
+  private renderCalendar(event: EventData, text: Messages['card']) {
+    const { google, outlook } = calendarLinks(event);
     const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60)}.ics`;
-    return html`<details class="calendar">
-      <summary part="button">${text.calendar}</summary>
-      <ul>
-        <li><a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a></li>
-        ${event.status === 'cancelled'
-          ? nothing
-          : [external(links.google, text.googleCalendar), external(links.outlook, text.outlookCalendar)]}
-      </ul>
-    </details>`;
+    return html`<details><summary part="button">${text.calendar}</summary><ul><li><a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a></li>${event.status === 'cancelled'
+      ? nothing
+      : [
+          [google, text.googleCalendar],
+          [outlook, text.outlookCalendar],
+        ].map(
+          ([href, label]) =>
+            html`<li><a part="link" href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${this.messages.newWindow}</span></a></li>`,
+        )}</ul></details>`;
   }
 
-  private renderFull(event: EventData, status: CardStatus | undefined, level: number) {
-    const text = this.messages.card;
-    const registration = event.registration;
-    const sub = Math.min(6, level + 1);
-    const target =
-      status === 'open' || status === 'almost-full' || status === 'waitlist' ? this.registrationTarget(event) : undefined;
+  /** "Aanmelden", the opening date, the calendar, sections, audience and organizer. */
+  private renderFull(event: EventData, status: CardStatus | undefined, sub: number, text: Messages['card']) {
+    const { registration, organizer } = event;
+    const form = this.form();
+    // `registration-href`, else the form beside the card, else the event page, else e-mail.
+    const target = REGISTER.includes(status)
+      ? (this.ownHref() ??
+        (form
+          ? form.id
+            ? `#${form.id}`
+            : (event.url ?? '#')
+          : (event.url ?? (registration?.email && `mailto:${registration.email}`))))
+      : undefined;
     const remaining = status === 'waitlist' ? undefined : registration?.remaining;
-    const organizer = event.organizer;
     return html`${target
-        ? html`<p class="actions">
-            <a part="register" class="cta" href=${target} @click=${this.onRegister}
-              >${status === 'waitlist' ? text.registerWaitlist : text.register}</a
-            >${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}
-          </p>`
-        : nothing}
-      ${status === 'not-open'
-        ? html`<p>${text.opensAt(formatMoment(time(registration!.opens!), this.locale, event.timeZone))}</p>`
-        : nothing}
-      ${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event)}
-      ${(event.sections ?? []).map(
-        (section) => html`<section>
-          ${section.heading ? heading(sub, section.heading) : nothing}
-          ${(section.paragraphs ?? []).map((paragraph) => html`<p>${paragraph}</p>`)}
-          ${section.items?.length ? html`<ul>${section.items.map((item) => html`<li>${item}</li>`)}</ul>` : nothing}
-        </section>`,
-      )}
-      ${event.audience ? html`<section>${heading(sub, text.audience)}<p>${event.audience}</p></section>` : nothing}
-      ${organizer
-        ? html`<p class="meta">
-            ${text.organizer}${organizer.url
-              ? html`<a part="link" href=${organizer.url}>${organizer.name}</a>`
-              : organizer.name}${organizer.email
-              ? html`, <a part="link" href="mailto:${organizer.email}">${organizer.email}</a>`
-              : nothing}
-          </p>`
-        : nothing}`;
+      ? html`<p class="actions"><a part="register" class="cta" href=${target} @click=${this.onRegister}>${status === 'waitlist'
+          ? text.registerWaitlist
+          : text.register}</a>${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}</p>`
+      : nothing}${status === 'not-open'
+      ? para(text.opensAt(formatMoment(time(registration!.opens!), this.locale, event.timeZone)))
+      : nothing}${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event, text)}${event.sections?.map(
+      (section) =>
+        html`<section>${section.heading ? heading(sub, section.heading) : nothing}${section.paragraphs?.map(para)}${section.items?.length
+          ? html`<ul>${section.items.map((item) => html`<li>${item}</li>`)}</ul>`
+          : nothing}</section>`,
+    )}${event.audience ? html`<section>${heading(sub, text.audience)}${para(event.audience)}</section>` : nothing}${organizer
+      ? html`<p class="meta">${text.organizer}${organizer.url ? link(organizer.url, organizer.name) : organizer.name}${organizer.email
+          ? html`, ${link(`mailto:${organizer.email}`, organizer.email)}`
+          : nothing}</p>`
+      : nothing}`;
   }
 
   private renderEvent(event: EventData) {
     const text = this.messages.card;
     const teaser = this.variant === 'teaser';
-    const wanted = Math.trunc(this.headingLevel);
     // Clamped to 1–6; not a number at all: the default 2.
-    const level = wanted > 6 ? 6 : wanted >= 1 ? wanted : wanted < 1 ? 1 : 2;
-    const status = cardStatus(event, this.clock());
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel))) || 2;
+    const status = cardStatus(event, +(this.now ?? Date.now()));
     const start = time(event.start);
-    const end = event.end ? time(event.end) : undefined;
+    const end = event.end ? time(event.end) : start;
     const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);
-    const image = event.image;
-    return html`<article part="base" class="base ${teaser ? 'teaser' : 'full'}">
-      <div class="layout ${image ? 'media' : ''}">
-      ${image
-        ? html`<img
-            part="image"
-            class="image"
-            src=${image.src}
-            alt=${image.alt}
-            width=${image.width ?? nothing}
-            height=${image.height ?? nothing}
-            loading="lazy"
-            decoding="async"
-          />`
-        : nothing}
-      <div class="body">
-        ${heading(level, event.title, 'title')} ${status ? this.renderBadge(status) : nothing}
-        <p part="date" class="date"><time datetime=${iso(start)}>${from}</time>${to
-            ? html`${separator}<time datetime=${iso(end!)}>${to}</time>`
-            : nothing}</p>
-        ${event.location ? this.renderPlace(event.location, teaser) : nothing}
-        ${event.summary ? html`<p>${event.summary}</p>` : nothing}
-        ${teaser
-          ? event.url
-            ? html`<p>
-                <a part="link" href=${event.url}
-                  >${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span></a
-                >
-              </p>`
-            : nothing
-          : this.renderFull(event, status, level)}
-      </div>
-      </div>
-    </article>`;
+    const { image, location } = event;
+    return html`<article part="base"><div class="layout ${image ? 'media' : ''}">${image
+      ? html`<img part="image" src=${image.src} alt=${image.alt} width=${image.width ?? nothing} height=${image.height ?? nothing} loading="lazy" decoding="async" />`
+      : nothing}<div class="body">${heading(level, event.title, 'title')}${status
+      ? html`<span part="badge badge-${status}" class="badge"><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span>`
+      : nothing}<p part="date">${at(start, from)}${to ? [separator, at(end, to)] : nothing}</p>${location
+      ? this.renderPlace(location, teaser, text)
+      : nothing}${para(event.summary)}${teaser
+      ? event.url
+        ? html`<p>${link(event.url, html`${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span>`)}</p>`
+        : nothing
+      : this.renderFull(event, status, Math.min(6, level + 1), text)}</div></div></article>`;
   }
 
   override render() {
-    const state = this.source.state;
+    const { state } = this.source;
     const ready = state.status === 'ready';
     // The slot is always there: fallback content shows whenever no event is rendered.
     return html`${ready
-        ? this.renderEvent(state.event)
-        : state.status === 'loading'
-          ? html`<div part="base" class="base skeleton" aria-busy="true">
-              <span class="visually-hidden">${this.messages.card.loading}</span>
-              <div class="bar"></div>
-              <div class="bar"></div>
-              <div class="bar"></div>
-            </div>`
-          : nothing}<slot ?hidden=${ready}></slot>`;
+      ? this.renderEvent(state.event)
+      : state.status === 'loading'
+        ? html`<div part="base" class="skeleton" aria-busy="true"><span class="visually-hidden">${this.messages.card.loading}</span><div></div><div></div><div></div></div>`
+        : nothing}<slot ?hidden=${ready}></slot>`;
   }
 }
 

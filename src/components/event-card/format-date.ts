@@ -8,48 +8,26 @@ import type { Locale } from '../../i18n/index.js';
  * as British English writes it ("Tuesday 18 September 2018, 13:00–17:00").
  */
 
-interface Moment {
-  /** "dinsdag 18 september 2018" */
-  day: string;
-  /** "13.00" / "13:00" */
-  time: string;
-}
+/** One formatter per locale and time zone: building one is the slow part. */
+const formats: Record<string, Intl.DateTimeFormat> = {};
 
-const formats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat>();
-
-function moment(ms: number, locale: Locale, timeZone: string): Moment {
-  const key = locale + timeZone;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    formats.set(key, format);
-  }
+/** `["dinsdag 18 september 2018", "13.00"]`; English `["Tuesday 18 September 2018", "13:00"]`. */
+function moment(ms: number, locale: Locale, timeZone: string): [day: string, time: string] {
   const part: Record<string, string> = {};
+  // The full date and the short time give the parts weekday, day, month, year, hour and minute
+  // in every ICU version; only the literals between them differ, and those are written here.
+  const format = (formats[locale + timeZone] ??= new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone,
+  }));
   for (const { type, value } of format.formatToParts(ms)) part[type] = value;
-  const hour = Number(part.hour);
-  return {
-    day: `${part.weekday} ${part.day} ${part.month} ${part.year}`,
+  return [
+    `${part.weekday} ${part.day} ${part.month} ${part.year}`,
     // Dutch "9.00 uur"; English "09:00".
-    time: locale === 'en' ? `${String(hour).padStart(2, '0')}:${part.minute}` : `${hour}.${part.minute}`,
-  };
-}
-
-/** " uur" after a Dutch time; nothing after an English one. */
-const suffix = (locale: Locale) => (locale === 'en' ? '' : ' uur');
-
-/** One moment as text: "dinsdag 2 juli 2018, 9.00 uur". */
-export function formatMoment(ms: number, locale: Locale, timeZone: string): string {
-  const { day, time } = moment(ms, locale, timeZone);
-  return `${day}, ${time}${suffix(locale)}`;
+    locale === 'en' ? `${part.hour.padStart(2, '0')}:${part.minute}` : `${+part.hour}.${part.minute}`,
+  ];
 }
 
 /**
@@ -65,10 +43,15 @@ export function formatRange(
   locale: Locale,
   timeZone: string,
 ): [string] | [string, string, string] {
-  if (end === undefined || end === start) return [formatMoment(start, locale, timeZone)];
-  const from = moment(start, locale, timeZone);
-  const to = moment(end, locale, timeZone);
-  return from.day === to.day
-    ? [`${from.day}, ${from.time}`, '–', to.time + suffix(locale)]
-    : [formatMoment(start, locale, timeZone), ' – ', formatMoment(end, locale, timeZone)];
+  // " uur" after a Dutch time; nothing after an English one.
+  const hours = locale === 'en' ? '' : ' uur';
+  const [day, time] = moment(start, locale, timeZone);
+  const from = `${day}, ${time}`;
+  if (end === undefined || end === start) return [from + hours];
+  const [endDay, endTime] = moment(end, locale, timeZone);
+  return day === endDay ? [from, '–', endTime + hours] : [from + hours, ' – ', `${endDay}, ${endTime}${hours}`];
 }
+
+/** One moment as text: "dinsdag 2 juli 2018, 9.00 uur". */
+export const formatMoment = (ms: number, locale: Locale, timeZone: string): string =>
+  formatRange(ms, undefined, locale, timeZone)[0];

@@ -1,19 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventData } from '../../schema/index.js';
 import { setScriptText } from '../../internal/trusted-types.js';
+import { toJson } from '../../internal/json.js';
 
 const SCHEMA = 'https://schema.org/';
 
-const EVENT_STATUS = { scheduled: 'EventScheduled', cancelled: 'EventCancelled', postponed: 'EventPostponed' };
-
 /**
  * The event as schema.org `Event` JSON-LD, ready for the text of a
- * `<script type="application/ld+json">`. Built with `JSON.stringify` (absent fields drop out) and
+ * `<script type="application/ld+json">`. Built with `toJson` (absent fields drop out; Prototype.js cannot bend it) and
  * with every `<` written as `\u003c`, so no text in the data can end the script element.
  */
 export function structuredData(event: EventData): string {
-  const { location: place, registration, organizer } = event;
-  const physical = !!(place?.name || place?.street || place?.city);
+  const { location: place, registration, organizer, status } = event;
+  const physical = place?.name || place?.street || place?.city;
   const online = place?.online;
   const locations = [
     physical && {
@@ -30,17 +29,18 @@ export function structuredData(event: EventData): string {
     },
     online && { '@type': 'VirtualLocation', url: online },
   ].filter(Boolean);
-  const mode = physical ? (online ? 'Mixed' : 'Offline') : online ? 'Online' : '';
-  const data = {
+  return toJson({
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: event.title,
     description: event.summary,
     startDate: event.start,
     endDate: event.end,
-    eventStatus: SCHEMA + EVENT_STATUS[event.status],
-    eventAttendanceMode: mode ? `${SCHEMA}${mode}EventAttendanceMode` : undefined,
-    location: locations.length > 1 ? locations : locations[0],
+    // EventScheduled, EventCancelled, EventPostponed
+    eventStatus: `${SCHEMA}Event${status[0].toUpperCase()}${status.slice(1)}`,
+    eventAttendanceMode:
+      (physical || online) && `${SCHEMA}${physical ? (online ? 'Mixed' : 'Offline') : 'Online'}EventAttendanceMode`,
+    location: locations[1] ? locations : locations[0],
     image: event.image?.src,
     url: event.url,
     organizer: organizer && { '@type': 'Organization', name: organizer.name, url: organizer.url },
@@ -50,8 +50,7 @@ export function structuredData(event: EventData): string {
       availability: SCHEMA + (registration.remaining === 0 ? 'SoldOut' : 'InStock'),
       validFrom: registration.opens,
     },
-  };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  }).replace(/</g, '\\u003c');
 }
 
 /**

@@ -1,29 +1,10 @@
 import { css } from 'lit';
 
+/** The link keeps the page's font and colour; underline, pointer and font come from the browser's own link style. */
 export const mapLinkStyles = css`
-  :host {
-    display: inline;
-  }
-  [part='link'] {
-    color: var(--bijeen-link-color, inherit);
-    font: inherit;
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    cursor: pointer;
-    border-radius: 2px;
-  }
-  [part='link']:hover {
-    color: var(--bijeen-link-hover-color, var(--bijeen-link-color, inherit));
-    text-decoration-thickness: 2px;
-  }
-  [part='link']:focus-visible {
-    outline: var(--bijeen-focus-ring-width, 3px) solid var(--bijeen-focus-ring-color, currentColor);
-    outline-offset: 2px;
-  }
-  .icon {
-    width: 0.9em;
-    height: 0.9em;
-    margin-inline-start: 0.2em;
-    vertical-align: -0.05em;
-  }
+:host{display:inline}
+a{color:var(--bijeen-link-color,inherit);text-underline-offset:.15em;border-radius:2px}
+a:hover{color:var(--bijeen-link-hover-color,var(--bijeen-link-color,inherit));text-decoration-thickness:2px}
+:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
+.icon{width:.9em;height:.9em;margin-inline-start:.2em;vertical-align:-.05em}
 `;

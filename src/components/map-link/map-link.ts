@@ -22,15 +22,8 @@ const coordinateConverter = {
     value === null ? undefined : value.trim() === '' ? Number.NaN : Number(value),
 };
 
+/** The attributes that decide the link; a change to one of them is checked and reported once. */
 const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
-const inputChanged = (changed: PropertyValues) => INPUTS.some((key) => changed.has(key));
-
-interface Resolved {
-  target?: MapTarget;
-  provider: MapProvider;
-  mode: MapMode;
-  issues: DataIssue[];
-}
 
 /**
  * A link to a map or route planner for an address or coordinates. OpenStreetMap by default;
@@ -66,76 +59,52 @@ export class BijeenMapLink extends BijeenElement {
   /** `view` (default) shows the place; `directions` opens the route planner towards it. */
   @property() mode: MapMode = 'view';
 
-  private resolved: Resolved = { provider: 'osm', mode: 'view', issues: [] };
-
-  override willUpdate(changed: PropertyValues) {
-    if (inputChanged(changed)) this.resolved = this.resolve();
-  }
-
   override updated(changed: PropertyValues) {
     // Reported once per input change, not on every re-render (e.g. a language switch).
-    if (!inputChanged(changed)) return;
-    const { target, issues } = this.resolved;
-    if (!target) {
-      this.reportDataError({ message: this.messages.mapLink.noLink, issues });
-    } else if (issues.length > 0) {
-      this.reportDataError({ message: this.messages.mapLink.badAttributes, issues });
+    if (!INPUTS.some((key) => changed.has(key))) return;
+    const { target, issues } = this.resolve();
+    if (issues.length) {
+      this.reportDataError({ message: target ? this.messages.mapLink.badAttributes : this.messages.mapLink.noLink, issues });
     }
   }
 
-  private resolve(): Resolved {
+  /** What the attributes ask for: the valid provider, mode and target, and what is wrong with them. */
+  private resolve() {
     const text = this.messages.mapLink;
     const issues: DataIssue[] = [];
+    const issue = (path: string, message: string) => issues.push({ path, message });
+    const { lat, lon } = this;
     const provider = MAP_PROVIDERS.includes(this.provider) ? this.provider : 'osm';
-    if (provider !== this.provider) issues.push({ path: 'provider', message: text.provider(String(this.provider)) });
+    if (provider !== this.provider) issue('provider', text.provider(String(this.provider)));
     const mode = MAP_MODES.includes(this.mode) ? this.mode : 'view';
-    if (mode !== this.mode) issues.push({ path: 'mode', message: text.mode(String(this.mode)) });
+    if (mode !== this.mode) issue('mode', text.mode(String(this.mode)));
 
     let target: MapTarget | undefined;
-    if (this.lat !== undefined || this.lon !== undefined) {
-      const lat = latitude.safeParse(this.lat);
-      const lon = longitude.safeParse(this.lon);
-      if (this.lat === undefined || this.lon === undefined) {
-        issues.push({ path: this.lat === undefined ? 'lat' : 'lon', message: text.incompleteCoordinates });
-      } else if (!lat.success || !lon.success) {
-        if (!lat.success) issues.push({ path: 'lat', message: text.latitude });
-        if (!lon.success) issues.push({ path: 'lon', message: text.longitude });
-      } else {
-        target = { lat: lat.data, lon: lon.data };
-      }
+    if (lat === undefined || lon === undefined) {
+      if (lat !== lon) issue(lat === undefined ? 'lat' : 'lon', text.incompleteCoordinates);
+    } else {
+      const latOk = latitude.safeParse(lat).success;
+      const lonOk = longitude.safeParse(lon).success;
+      if (!latOk) issue('lat', text.latitude);
+      if (!lonOk) issue('lon', text.longitude);
+      if (latOk && lonOk) target = { lat, lon };
     }
     const address = this.address?.trim();
-    if (!target && address) target = { address };
-    if (!target) issues.push({ path: 'address', message: text.missingPlace });
+    target ??= address ? { address } : undefined;
+    if (!target) issue('address', text.missingPlace);
     return { target, provider, mode, issues };
   }
 
-  /** What the link points at, in words, for its accessible name. */
-  private placeText(target: MapTarget): string {
-    const address = this.address?.trim();
-    if (address) return address;
-    return 'lat' in target ? this.messages.mapLink.coordinates(target.lat, target.lon) : target.address;
-  }
-
   override render() {
-    const { target, provider, mode } = this.resolved;
+    const { target, provider, mode } = this.resolve();
     // The slot is always rendered, hidden when there is no link.
     if (!target) return html`<slot hidden></slot>`;
 
     const text = this.messages.mapLink;
     const newWindow = provider !== 'geo';
-    const label = this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel);
-    return html`<a
-      part="link"
-      href=${mapUrl(provider, mode, target)}
-      target=${newWindow ? '_blank' : '_self'}
-      rel="noopener noreferrer"
-      referrerpolicy="no-referrer"
-      ><slot>${label}</slot
-      ><span class="visually-hidden"
-        >, ${this.placeText(target)}${newWindow ? ` ${this.messages.newWindow}` : ''}</span
-      >${newWindow ? externalIcon : ''}</a
-    >`;
+    // The accessible name also says where the link points: the address, else the coordinates.
+    const place = this.address?.trim() || ('lat' in target ? text.coordinates(target.lat, target.lon) : target.address);
+    return html`<a part="link" href=${mapUrl(provider, mode, target)} target=${newWindow ? '_blank' : '_self'} rel="noopener noreferrer"><slot>${this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel)}</slot><span class="visually-hidden">, ${place}${newWindow ? ` ${this.messages.newWindow}` : ''}</span>${newWindow ? externalIcon : ''}</a>`;
   }
 }
 

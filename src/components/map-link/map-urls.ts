@@ -7,8 +7,6 @@ export type MapMode = 'view' | 'directions';
 export const MAP_PROVIDERS: readonly MapProvider[] = ['osm', 'google', 'apple', 'geo'];
 export const MAP_MODES: readonly MapMode[] = ['view', 'directions'];
 
-const q = encodeURIComponent;
-
 /**
  * The provider's URL for a place. Pure string building: nothing is requested until the visitor
  * follows the link. Coordinates are joined with an encoded comma so every provider reads them
@@ -16,27 +14,21 @@ const q = encodeURIComponent;
  */
 export function mapUrl(provider: MapProvider, mode: MapMode, target: MapTarget): string {
   const coords = 'lat' in target ? `${target.lat},${target.lon}` : undefined;
-  const place = coords ?? (target as { address: string }).address;
-
+  const place = encodeURIComponent(coords ?? (target as { address: string }).address);
+  const route = mode === 'directions';
   switch (provider) {
     case 'google':
-      return mode === 'directions'
-        ? `https://www.google.com/maps/dir/?api=1&destination=${q(place)}`
-        : `https://www.google.com/maps/search/?api=1&query=${q(place)}`;
+      return `https://www.google.com/maps/${route ? 'dir/?api=1&destination' : 'search/?api=1&query'}=${place}`;
     case 'apple':
-      return mode === 'directions'
-        ? `https://maps.apple.com/?daddr=${q(place)}`
-        : coords
-          ? `https://maps.apple.com/?ll=${q(coords)}&q=${q(coords)}`
-          : `https://maps.apple.com/?q=${q(place)}`;
+      return `https://maps.apple.com/?${route ? 'daddr' : coords ? `ll=${place}&q` : 'q'}=${place}`;
     case 'geo':
       // RFC 5870 has no route planning: the device's map app offers that itself.
-      return coords ? `geo:${coords}` : `geo:0,0?q=${q(place)}`;
-    case 'osm':
+      return coords ? `geo:${coords}` : `geo:0,0?q=${place}`;
     default:
-      if (mode === 'directions') return `https://www.openstreetmap.org/directions?to=${q(place)}`;
-      return 'lat' in target
-        ? `https://www.openstreetmap.org/?mlat=${target.lat}&mlon=${target.lon}#map=17/${target.lat}/${target.lon}`
-        : `https://www.openstreetmap.org/search?query=${q(place)}`;
+      return route
+        ? `https://www.openstreetmap.org/directions?to=${place}`
+        : 'lat' in target
+          ? `https://www.openstreetmap.org/?mlat=${target.lat}&mlon=${target.lon}#map=17/${target.lat}/${target.lon}`
+          : `https://www.openstreetmap.org/search?query=${place}`;
   }
 }

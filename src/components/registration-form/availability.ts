@@ -8,21 +8,29 @@ import { parseDateTime, type EventData } from '../../schema/index.js';
  *   `registration.opens`), `closed` (from `registration.closes`, else from the start);
  * - `full` (`remaining: 0`), or `waitlist` when the event keeps a waiting list;
  * - `open`.
- * The first that applies wins, in this order.
+ * The first that applies wins, in this order. (The card's badge, `event-card/status.ts`, reads the
+ * same dates the same way.)
  */
 export type Availability = 'none' | 'cancelled' | 'past' | 'not-open' | 'closed' | 'full' | 'waitlist' | 'open';
 
-const time = (value: string | undefined) => (value === undefined ? undefined : parseDateTime(value));
-
 export function availability(event: EventData, now: number): Availability {
   const registration = event.registration;
-  if (!registration || !(registration.endpoint || registration.email)) return 'none';
-  if (event.status === 'cancelled') return 'cancelled';
-  const start = time(event.start) ?? 0;
-  if (now >= (time(event.end) ?? start)) return 'past';
-  const opens = time(registration.opens);
-  if (opens !== undefined && now < opens) return 'not-open';
-  if (now >= (time(registration.closes) ?? start)) return 'closed';
-  if (registration.remaining === 0) return registration.waitlist ? 'waitlist' : 'full';
-  return 'open';
+  // Valid event data has valid date-times; a missing one reads as 0, "long ago".
+  const time = (value?: string) => (value && parseDateTime(value)) || 0;
+  const start = time(event.start);
+  return !registration?.endpoint && !registration?.email
+    ? 'none'
+    : event.status === 'cancelled'
+      ? 'cancelled'
+      : now >= (time(event.end) || start)
+        ? 'past'
+        : now < time(registration.opens)
+          ? 'not-open'
+          : now >= (time(registration.closes) || start)
+            ? 'closed'
+            : registration.remaining === 0
+              ? registration.waitlist
+                ? 'waitlist'
+                : 'full'
+              : 'open';
 }

@@ -4,13 +4,14 @@
  * missing or throw (privacy modes, sandboxed frames, a full quota): the form then simply has no
  * draft.
  */
+import { toJson } from '../../internal/json.js';
 
 /** A control's value: text, the chosen options of a checkbox group, or a single checkbox. */
 export type FieldValue = string | string[] | boolean;
 
 export interface Draft {
   /** Values by control name (the payload path). Never the honeypot. */
-  values: Record<string, FieldValue>;
+  values: Record<string, FieldValue | undefined>;
   /** How many companion blocks are shown. */
   companions: number;
   /**
@@ -22,38 +23,20 @@ export interface Draft {
   sent?: string;
 }
 
-const storageKey = (eventId: string) => `bijeen-registration:${eventId}`;
-
-function storage(): Storage | undefined {
+/**
+ * The stored draft of an event (`draft` not given), or stores `draft`, or with `null` removes it.
+ * Never throws: unreadable or unavailable storage reads as no draft.
+ */
+export function storedDraft(eventId: string, draft?: Draft | null): Draft | undefined {
+  const key = `bijeen-registration:${eventId}`;
   try {
-    return sessionStorage;
+    if (draft) sessionStorage.setItem(key, toJson(draft));
+    else if (draft === null) sessionStorage.removeItem(key);
+    else {
+      const stored = JSON.parse(sessionStorage.getItem(key)!);
+      if (typeof stored?.values === 'object' && stored.values) return stored;
+    }
   } catch {
-    return undefined;
-  }
-}
-
-export function readDraft(eventId: string): Draft | undefined {
-  try {
-    const draft = JSON.parse(storage()?.getItem(storageKey(eventId)) ?? 'null') as Draft | null;
-    if (draft && typeof draft.values === 'object' && draft.values) return draft;
-  } catch {
-    // Unreadable or unavailable: start empty.
-  }
-  return undefined;
-}
-
-export function writeDraft(eventId: string, draft: Draft): void {
-  try {
-    storage()?.setItem(storageKey(eventId), JSON.stringify(draft));
-  } catch {
-    // Quota or privacy mode: the form works without a draft.
-  }
-}
-
-export function clearDraft(eventId: string): void {
-  try {
-    storage()?.removeItem(storageKey(eventId));
-  } catch {
-    // Nothing to clear.
+    // Quota, privacy mode, nothing stored: the form works without a draft.
   }
 }

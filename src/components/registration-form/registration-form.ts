@@ -1,44 +1,54 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
-import type { DataIssue, RegistrationFailureReason } from '../../internal/events.js';
+import type { DataIssue } from '../../internal/events.js';
 import {
-  answerKind,
   HONEYPOT_FIELD,
   MAX_COMPANIONS,
   resolveUrl,
   validateRegistration,
-  type Answer,
   type EventData,
-  type EventQuestion,
   type EventRegistration,
   type RegistrationPayload,
   type SchemaIssue,
 } from '../../schema/index.js';
 import { availability } from './availability.js';
-import { clearDraft, readDraft, writeDraft, type FieldValue } from './draft.js';
-import { checkField, choiceField, controlId, textField, type FieldContext } from './fields.js';
+import { storedDraft, type Draft } from './draft.js';
 import { registrationFormStyles } from './registration-form.styles.js';
-import { sendRegistration } from './submit.js';
+import { sendRegistration, type SendOptions, type SendOutcome } from './submit.js';
+import { toJson } from '../../internal/json.js';
 
-/** What the status regions show. */
-type Outcome =
-  | { kind: 'sending' }
-  | { kind: 'done'; status: 'confirmed' | 'waitlisted' | 'pending' | 'duplicate'; message?: string }
-  | { kind: 'failed'; reason: RegistrationFailureReason; status?: number; message?: string; transient: boolean }
-  | { kind: 'mail' };
+/** What the status regions show: progress, the prepared e-mail, or how sending ended. */
+type Outcome = 'sending' | 'mail' | SendOutcome;
 
-interface Settings {
-  format: 'json' | 'form';
-  timeout: number;
-  retries: number;
-  retryDelay: number;
+/** One control as `field()` renders it. */
+interface Field {
+  /** The payload path. */
+  name: string;
+  label: string;
+  required?: boolean;
+  /**
+   * An `input` type (default `text`), `textarea` or `select`; `radio` or `checkbox` with
+   * `options`: a group in a fieldset; `checkbox` without: one box that means yes.
+   */
+  type?: string;
+  /** [value, label] pairs. */
+  options?: [string, string][];
+  autocomplete?: string;
+  /** A description above the control (the privacy link above the consent box). */
+  hint?: TemplateResult;
 }
 
-/** Stands in for the key while validating; the real key is chosen for the validated data. */
-const PLACEHOLDER_KEY = '00000000-0000-4000-8000-000000000000';
+/** A payload under construction. */
+type Tree = Record<string, unknown>;
+
+const SUMMARY = '[part="error-summary"]';
+/** The attendee's fields in form order; a companion has the first three. */
 const ATTENDEE = ['name', 'email', 'organisation', 'role', 'phone'] as const;
+/** Their `autocomplete` tokens (`email` and `tel` are also the input type). */
+const AUTOCOMPLETE = ['name', 'email', 'organization', 'organization-title', 'tel'];
+/** Properties that change the settings or the overrides of the event. */
 const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 'retries', 'retryDelay'];
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-http pages build one. */
@@ -47,11 +57,8 @@ function uuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 15) | 64;
   bytes[8] = (bytes[8] & 63) | 128;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  return [...bytes].map((byte, i) => (i > 3 && i < 11 && !(i % 2) ? '-' : '') + (byte + 256).toString(16).slice(1)).join('');
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * A registration form for one event that posts to the organiser's endpoint (contract sections
@@ -111,8 +118,8 @@ export class BijeenRegistrationForm extends BijeenElement {
 
   private readonly source = new EventSourceController(this);
 
-  @state() private values: Record<string, FieldValue> = {};
-  @state() private companions = 0;
+  /** What is typed, the companion count and the pending key: saved on every change (see `Draft`). */
+  @state() private draft: Draft = { values: {}, companions: 0 };
   @state() private issues: SchemaIssue[] = [];
   @state() private outcome?: Outcome;
   /** Read out by the polite live region: companions added or removed. */
@@ -149,21 +156,17 @@ export class BijeenRegistrationForm extends BijeenElement {
    */
   @property({ attribute: 'retry-delay', type: Number }) retryDelay = 500;
 
-  /** The clock for the closed states: a function returning the time (milliseconds or a Date); for previews and tests. */
-  @property({ attribute: false }) now: () => number | Date = Date.now;
+  /** The clock for the closed states: a fixed moment (a Date or epoch milliseconds), for previews and tests. Default: the current time. */
+  @property({ attribute: false }) now?: Date | number;
 
   /** The loaded event, and the same with the attribute overrides applied. */
   private loaded?: EventData;
   private current?: EventData;
-  private settings: Settings = { format: 'json', timeout: 15000, retries: 3, retryDelay: 500 };
-  private attributeIssues: DataIssue[] = [];
-  private reportPending = false;
+  /** The sending settings, from valid attributes or the defaults. */
+  private settings!: Omit<SendOptions, 'url' | 'payload'>;
   /** Event id whose draft is loaded. */
   private draftFor?: string;
-  /** The key of the submission in progress and the data it was made for (see `Draft`). */
-  private key?: string;
-  private sent?: string;
-  /** The last validated payload (for the e-mail fallback). */
+  /** The last validated payload (for the e-mail route). */
   private payload?: RegistrationPayload;
 
   override update(changed: PropertyValues) {
@@ -172,50 +175,40 @@ export class BijeenRegistrationForm extends BijeenElement {
     if (event !== this.loaded || CONFIG.some((key) => changed.has(key))) this.configure(event);
     if (event && event.id !== this.draftFor) {
       this.draftFor = event.id;
-      const draft = readDraft(event.id);
-      this.values = draft?.values ?? {};
-      this.companions = draft?.companions ?? 0;
-      this.key = draft?.key;
-      this.sent = draft?.sent;
+      this.draft = storedDraft(event.id) ?? { values: {}, companions: 0 };
       this.issues = [];
       this.outcome = undefined;
     }
     super.update(changed);
   }
 
-  override updated() {
-    if (!this.reportPending || !this.current) return;
-    this.reportPending = false;
+  /**
+   * Checks the attributes and applies the overrides to a copy of the event. Once there is an
+   * event, an invalid attribute (ignored) and an event without any way to register are reported.
+   */
+  private configure(event?: EventData) {
     const text = this.messages.form;
-    if (this.attributeIssues.length) this.reportDataError({ message: text.badAttributes, issues: this.attributeIssues });
-    if (availability(this.current, 0) === 'none') this.reportDataError({ message: text.noRoute });
-  }
-
-  /** Checks the attributes (an invalid one is reported and ignored) and applies the overrides to a copy of the event. */
-  private configure(event: EventData | undefined) {
     const issues: DataIssue[] = [];
-    const check = <T>(path: string, value: T, ok: boolean, fallback?: T): T | undefined => {
-      if (ok || value == null) return value ?? fallback;
-      issues.push({ path, message: this.messages.form.badValue(String(value)) });
-      return fallback;
+    const valid = (path: string, value: unknown, ok: unknown) => {
+      if (value != null && !ok) issues.push({ path, message: text.badValue(String(value)) });
+      return !!ok;
     };
     const url = (path: string, value?: string) => {
       const resolved = value == null ? undefined : resolveUrl(value, document.baseURI);
-      return check(path, value, !!resolved) && resolved;
+      valid(path, value, resolved);
+      return resolved;
     };
-    const count = (path: string, value: number | undefined, max: number, fallback?: number) =>
-      check(path, value, Number.isInteger(value) && value! >= 0 && value! <= max, fallback);
+    const count = (path: string, value: number | undefined, max: number) =>
+      valid(path, value, Number.isInteger(value) && value! >= 0 && value! <= max) ? value : undefined;
     const endpoint = url('endpoint', this.endpoint);
     const privacyUrl = url('privacy-url', this.privacyUrl);
     const maxCompanions = count('max-companions', this.maxCompanions, MAX_COMPANIONS);
     this.settings = {
-      format: check('format', this.format, this.format === 'json' || this.format === 'form', 'json')!,
-      timeout: count('timeout', this.timeout, 3_600_000, 15000)!,
-      retries: count('retries', this.retries, 10, 3)!,
-      retryDelay: count('retry-delay', this.retryDelay, 60_000, 500)!,
+      format: valid('format', this.format, /^(json|form)$/.test(this.format)) ? this.format : 'json',
+      timeout: count('timeout', this.timeout, 3_600_000) ?? 15000,
+      retries: count('retries', this.retries, 10) ?? 3,
+      retryDelay: count('retry-delay', this.retryDelay, 60_000) ?? 500,
     };
-    this.attributeIssues = issues;
-    this.reportPending = true;
     this.loaded = event;
     const registration = event?.registration ?? (endpoint ? { waitlist: false, maxCompanions: 0 } : undefined);
     this.current =
@@ -230,35 +223,40 @@ export class BijeenRegistrationForm extends BijeenElement {
             },
           }
         : event;
+    if (event) {
+      if (issues.length) this.reportDataError({ message: text.badAttributes, issues });
+      if (availability(this.current!, 0) === 'none') this.reportDataError({ message: text.noRoute });
+    }
   }
 
   private get form() {
     return this.renderRoot.querySelector('form');
   }
 
-  private save() {
-    if (this.current) {
-      writeDraft(this.current.id, { values: this.values, companions: this.companions, key: this.key, sent: this.sent });
-    }
+  /** Changes the draft (which renders) and saves it. */
+  private change(patch: Partial<Draft>) {
+    this.draft = { ...this.draft, ...patch };
+    storedDraft(this.current!.id, this.draft);
   }
 
   private onInput(event: Event) {
     const control = event.target as HTMLInputElement;
-    const { name } = control;
-    if (!name || name === HONEYPOT_FIELD) return;
-    let value: FieldValue = control.value;
-    if (control.type === 'checkbox') {
-      // A group's boxes carry their option as value; a single yes box has none.
-      value = control.hasAttribute('value')
-        ? [...this.form!.querySelectorAll<HTMLInputElement>('input:checked')]
-            .filter((box) => box.name === name)
-            .map((box) => box.value)
-        : control.checked;
-    }
-    this.values = { ...this.values, [name]: value };
+    const { name, type, value, checked } = control;
+    if (name === HONEYPOT_FIELD) return;
+    this.change({
+      values: {
+        ...this.draft.values,
+        // A group's boxes carry their option as value; a single yes box has none.
+        [name]:
+          type !== 'checkbox'
+            ? value
+            : control.hasAttribute('value')
+              ? [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${name}"]:checked`)].map((box) => box.value)
+              : checked,
+      },
+    });
     // The prepared e-mail would no longer match what is typed.
-    if (this.outcome?.kind === 'mail') this.outcome = undefined;
-    this.save();
+    if (this.outcome === 'mail') this.outcome = undefined;
   }
 
   private onSubmit(event: SubmitEvent) {
@@ -266,91 +264,116 @@ export class BijeenRegistrationForm extends BijeenElement {
     void this.send();
   }
 
-  /** Error summary links: move focus to the control (`#id` cannot reach into a shadow root). */
-  private onSummaryClick(event: Event) {
-    const href = (event.target as Element).closest('a')?.getAttribute('href');
-    if (!href) return;
-    event.preventDefault();
-    this.focusControl(href.slice(3));
+  private get companionMax() {
+    return this.current!.registration!.maxCompanions;
   }
 
-  private async addCompanion() {
-    const label = this.companionLabel();
-    const max = this.current?.registration?.maxCompanions ?? 0;
-    this.companions = Math.min(this.companions, max) + 1;
-    this.announcement = this.messages.form.added(`${label} ${this.companions}`, this.companions, max);
-    this.save();
-    await this.updateComplete;
-    this.focusControl(`companions.${this.companions - 1}.name`);
+  private addCompanion() {
+    const count = Math.min(this.draft.companions, this.companionMax) + 1;
+    this.change({ companions: count });
+    this.announce(true, count, count, `[name="companions.${count - 1}.name"]`);
   }
 
-  private async removeCompanion(index: number) {
-    const values = { ...this.values };
-    const count = this.companions;
-    for (let i = index; i < count; i++) {
-      for (const field of ['name', 'email', 'organisation']) {
-        const next = values[`companions.${i + 1}.${field}`];
-        if (next === undefined) delete values[`companions.${i}.${field}`];
-        else values[`companions.${i}.${field}`] = next;
-      }
+  /** Removes companion `index`; the later ones move up a place with what was typed for them. */
+  private removeCompanion(index: number) {
+    const values = { ...this.draft.values };
+    const count = Math.min(this.draft.companions, this.companionMax) - 1;
+    for (let i = index; i <= count; i++) {
+      for (const field of ATTENDEE.slice(0, 3)) values[`companions.${i}.${field}`] = values[`companions.${i + 1}.${field}`];
     }
-    this.values = values;
-    this.companions = count - 1;
+    this.change({ values, companions: count });
     // Messages of the removed or renumbered companions no longer fit.
     this.issues = this.issues.filter((issue) => !issue.path.startsWith('companions'));
-    const max = this.current?.registration?.maxCompanions ?? 0;
-    this.announcement = this.messages.form.removed(`${this.companionLabel()} ${index + 1}`, this.companions, max);
-    this.save();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="add-companion"]')?.focus();
+    this.announce(false, index + 1, count, '[part="add-companion"]');
   }
 
-  private focusControl(name: string) {
-    const control = this.form?.elements.namedItem(name);
-    ((control instanceof RadioNodeList ? control[0] : control) as HTMLElement | null)?.focus();
+  /** Says in the polite live region how many companions there are now, and moves focus to `selector`. */
+  private announce(added: boolean, number: number, count: number, selector: string) {
+    this.announcement = this.messages.form.changed(`${this.companionLabel()} ${number}`, added, count, this.companionMax);
+    void this.focusOn(selector);
   }
 
-  private async focusAfterRender(selector: string) {
+  /** Focuses the first match of `selector` once the pending render is done. */
+  private async focusOn(selector: string) {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private showIssues(issues: SchemaIssue[]) {
-    this.issues = issues;
-    void this.focusAfterRender('[part="error-summary"]');
+  /**
+   * The fields of the form in order, as `field()` renders them: the attendee, the member
+   * question, the companions, then the questions, remarks and consent. Sending (`collect()`) and
+   * the e-mail (`mailto()`) read the same list.
+   */
+  private fields({ memberQuestion, maxCompanions, questions = [], privacyUrl }: EventRegistration) {
+    const text = this.messages.form;
+    return {
+      attendee: this.person('attendee.', 5, 3, true),
+      member: memberQuestion
+        ? [{ name: 'member', label: memberQuestion, required: true, type: 'radio', options: [['true', text.yes], ['false', text.no]] } as Field]
+        : [],
+      companions: Array.from({ length: Math.min(this.draft.companions, maxCompanions) }, (_, i) => this.person(`companions.${i}.`, 3, 2)),
+      rest: [
+        ...questions.map(
+          ({ id, label, required, type, options }): Field => ({ name: `answers.${id}`, label, required, type, options: options?.map((o) => [o, o]) }),
+        ),
+        { name: 'remarks', label: text.remarks, type: 'textarea' },
+        ...(privacyUrl
+          ? [
+              {
+                name: 'consent',
+                label: text.consent,
+                required: true,
+                type: 'checkbox',
+                hint: html`<a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${text.privacy}<span class="visually-hidden"> ${this.messages.newWindow}</span></a>`,
+              },
+            ]
+          : []),
+      ],
+    };
   }
 
-  /** The payload as typed: text fields left out when empty, answers shaped by their question. */
-  private collect(event: EventData): Record<string, unknown> {
-    const values = this.values;
-    const settings = event.registration!;
-    const text = (name: string) => {
-      const value = values[name];
-      return typeof value === 'string' && value.trim() ? value : undefined;
-    };
-    const fields = (prefix: string, names: readonly string[]) =>
-      Object.fromEntries(names.map((name) => [name, text(`${prefix}.${name}`)]));
-    const answers: Record<string, Answer> = {};
-    for (const question of settings.questions ?? []) {
-      const name = `answers.${question.id}`;
-      const kind = answerKind(question);
-      const value = kind === 'confirm' ? values[name] === true : kind === 'multiple' ? values[name] : text(name);
-      if (value !== undefined) answers[question.id] = value;
-    }
-    return {
+  /** A person's fields: the attendee's five (with autocomplete), or a companion's three (name and e-mail required). */
+  private person(prefix: string, count: number, required: number, autocomplete?: boolean): Field[] {
+    return ATTENDEE.slice(0, count).map((field, i) => ({
+      name: prefix + field,
+      label: this.messages.form[field],
+      required: i < required,
+      type: i === 1 ? 'email' : i === 4 ? 'tel' : 'text',
+      autocomplete: autocomplete ? AUTOCOMPLETE[i] : undefined,
+    }));
+  }
+
+  /**
+   * The payload as typed, by the control names: text left out when empty, a single box true or
+   * false, a group its chosen options, the member question a boolean.
+   */
+  private collect(event: EventData) {
+    const { attendee, member, companions, rest } = this.fields(event.registration!);
+    const payload: Tree = {
       eventId: event.id,
-      idempotencyKey: PLACEHOLDER_KEY,
-      attendee: fields('attendee', ATTENDEE),
-      member: settings.memberQuestion && values.member !== undefined ? values.member === 'true' : undefined,
-      companions: Array.from({ length: Math.min(this.companions, settings.maxCompanions) }, (_, i) =>
-        fields(`companions.${i}`, ['name', 'email', 'organisation']),
-      ),
-      answers,
-      remarks: text('remarks'),
-      consent: values.consent === true,
+      idempotencyKey: uuid(),
+      attendee: {},
+      companions: companions.map(() => ({})),
+      answers: {},
+      consent: false,
       locale: this.locale,
       source: location.origin + location.pathname,
     };
+    for (const { name, type, options } of [...attendee, ...member, ...companions.flat(), ...rest]) {
+      const value = this.draft.values[name];
+      const keys = name.split('.');
+      const last = keys.pop()!;
+      const shaped =
+        type === 'checkbox' && !options?.length
+          ? value === true
+          : name === 'member'
+            ? value && value === 'true'
+            : Array.isArray(value) || (typeof value === 'string' && value.trim())
+              ? value
+              : undefined;
+      if (shaped !== undefined && shaped !== '') keys.reduce((tree, key) => tree[key] as Tree, payload)[last] = shaped;
+    }
+    return payload;
   }
 
   /**
@@ -359,52 +382,41 @@ export class BijeenRegistrationForm extends BijeenElement {
    */
   private async send() {
     const event = this.current;
-    if (!event || this.outcome?.kind === 'sending') return;
     // A bot filled in the hidden field: send nothing and show nothing.
     const honeypot = this.form?.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null;
-    if (honeypot?.value.trim()) return;
+    if (!event || this.outcome === 'sending' || honeypot?.value.trim()) return;
 
     const result = validateRegistration(this.collect(event), event, this.locale);
-    if (!result.success) return this.showIssues(result.issues);
-    this.issues = [];
+    this.issues = result.success ? [] : result.issues;
+    if (!result.success) return this.focusOn(SUMMARY);
     // Same data (without the key) as the unaccepted submission before: same key, so a retry or a
     // second click can never register twice. Changed data: a new submission, a new key.
-    const sent = JSON.stringify({ ...result.data, idempotencyKey: undefined });
-    if (sent !== this.sent || !this.key) {
-      this.key = uuid();
-      this.sent = sent;
-      this.save();
-    }
+    const sent = toJson({ ...result.data, idempotencyKey: 0 });
+    if (sent !== this.draft.sent || !this.draft.key) this.change({ key: result.data.idempotencyKey, sent });
     // Through JSON, so the payload in the events is exactly the body sent (no undefined keys).
-    const payload: RegistrationPayload = JSON.parse(JSON.stringify({ ...result.data, idempotencyKey: this.key }));
+    const payload: RegistrationPayload = JSON.parse(toJson({ ...result.data, idempotencyKey: this.draft.key }));
     this.payload = payload;
     if (!this.emit('bijeen-submit', { payload }, { cancelable: true })) return;
 
-    const url = event.registration?.endpoint;
+    const url = event.registration!.endpoint;
     if (!url) {
-      this.outcome = { kind: 'mail' };
-      return this.focusAfterRender('[part="status"] a');
+      this.outcome = 'mail';
+      return this.focusOn('[part="status"] a');
     }
-    this.outcome = { kind: 'sending' };
+    this.outcome = 'sending';
     const outcome = await sendRegistration({ url, payload, ...this.settings });
-    const { attempts } = outcome;
     if (outcome.ok) {
-      clearDraft(event.id);
-      this.key = this.sent = undefined;
-      this.outcome = { kind: 'done', status: outcome.status, message: outcome.message };
-      await this.focusAfterRender('.done');
+      storedDraft(event.id, null);
+      this.outcome = outcome;
+      await this.focusOn('.done');
       this.emit('bijeen-registered', { payload, response: outcome.response });
       return;
     }
-    const { reason, status, errors, message } = outcome;
-    if (errors) {
-      this.outcome = undefined;
-      this.showIssues(errors);
-    } else {
-      const transient = reason !== 'rejected' && reason !== 'full';
-      this.outcome = { kind: 'failed', reason, status, message, transient };
-    }
-    await this.updateComplete;
+    const { reason, status, errors = [], attempts } = outcome;
+    // A 422 with field messages: back to the form, with the messages on their fields.
+    this.issues = errors;
+    this.outcome = errors.length ? undefined : outcome;
+    await (errors.length ? this.focusOn(SUMMARY) : this.updateComplete);
     this.emit('bijeen-registration-failed', { reason, status, attempts });
   }
 
@@ -414,34 +426,26 @@ export class BijeenRegistrationForm extends BijeenElement {
     void this.send();
   }
 
+  /** What a companion is called, capitalised: "Extra deelnemer", or the event's `companionLabel`. */
   private companionLabel() {
-    return capitalise(this.current?.registration?.companionLabel ?? this.messages.form.companion);
+    const label = this.current!.registration!.companionLabel ?? this.messages.form.companion;
+    return label[0].toUpperCase() + label.slice(1);
   }
 
-  /** `mailto:` the registration address with the event title as subject and the typed data as body. */
-  private mailto(event: EventData): string | undefined {
-    const settings = event.registration;
-    if (!settings?.email) return undefined;
+  /** `mailto:` the registration address with the event title as subject and the last validated payload as body. */
+  private mailto(event: EventData): string {
     const text = this.messages.form;
-    const payload = this.payload;
+    const { attendee, member, rest } = this.fields(event.registration!);
+    const payload = this.payload!;
     const lines: string[] = [];
     const line = (label: string, value: unknown) => {
-      if (value === undefined || value === '') return;
-      const shown = value === true ? text.yes : value === false ? text.no : Array.isArray(value) ? value.join(', ') : value;
-      lines.push(`${label}: ${shown}`);
+      if (value !== undefined) lines.push(`${label}: ${value === true ? text.yes : value === false ? text.no : [value].flat().join(', ')}`);
     };
-    if (payload) {
-      ATTENDEE.forEach((field) => line(text[field], payload.attendee[field]));
-      if (settings.memberQuestion) line(settings.memberQuestion, payload.member);
-      payload.companions.forEach((companion, i) =>
-        line(`${this.companionLabel()} ${i + 1}`, Object.values(companion).filter(Boolean).join(', ')),
-      );
-      settings.questions?.forEach((question) => line(question.label, payload.answers[question.id]));
-      line(text.remarks, payload.remarks);
-      if (settings.privacyUrl) line(text.consent, payload.consent);
-    }
-    const query = `subject=${encodeURIComponent(text.mailSubject(event.title))}&body=${encodeURIComponent(lines.join('\r\n'))}`;
-    return `mailto:${settings.email}?${query}`;
+    const field = ({ name, label }: Field) => line(label, name.split('.').reduce((tree, key) => (tree as Tree)[key], payload as unknown));
+    [...attendee, ...member].forEach(field);
+    payload.companions.forEach((companion, i) => line(`${this.companionLabel()} ${i + 1}`, Object.values(companion)));
+    rest.forEach(field);
+    return `mailto:${event.registration!.email}?subject=${encodeURIComponent(text.mailSubject(event.title))}&body=${encodeURIComponent(lines.join('\r\n'))}`;
   }
 
   /** Focuses the first field, or the message that stands in for the form (closed, confirmed). */
@@ -452,113 +456,119 @@ export class BijeenRegistrationForm extends BijeenElement {
     else super.focus(options);
   }
 
-  private renderQuestion(f: FieldContext, question: EventQuestion) {
-    const name = `answers.${question.id}`;
-    const { label, required, options, type } = question;
-    if (type !== 'radio' && type !== 'checkbox') return textField(f, name, label, { required, type, options });
-    return options?.length
-      ? choiceField(f, name, label, options.map((option) => [option, option]), { required, multiple: type === 'checkbox' })
-      : checkField(f, name, label, { required });
-  }
-
-  private renderSummary() {
-    if (!this.issues.length) return nothing;
-    const label = this.companionLabel();
-    const names = new Set([...(this.form?.elements ?? [])].map((control) => (control as HTMLInputElement).name));
-    const item = ({ path, message }: SchemaIssue) => {
-      const companion = /^companions\.(\d+)\./.exec(path);
-      const text = companion ? `${label} ${Number(companion[1]) + 1}: ${message}` : message;
-      // A path that names no control (a server's `eventId`, say) stays plain text.
-      return html`<li>${names.has(path) ? html`<a href="#${controlId(path)}">${text}</a>` : text}</li>`;
-    };
-    return html`<div part="error-summary" class="summary" tabindex="-1" aria-labelledby="summary" @click=${this.onSummaryClick}>
-<p class="title" id="summary">${this.messages.schema.registrationInvalid(this.issues.length)}</p><ul>${this.issues.map(item)}</ul>
-</div>`;
-  }
-
-  private renderCompanions(f: FieldContext, settings: EventRegistration) {
-    const text = this.messages.form;
-    const max = settings.maxCompanions;
-    const count = Math.min(this.companions, max);
-    const lower = settings.companionLabel ?? text.companion;
-    const companion = (_: unknown, i: number) => html`<fieldset class="companion"><legend>${capitalise(lower)} ${i + 1}</legend>
-<div class="grid">${textField(f, `companions.${i}.name`, text.name, { required: true })}${textField(f, `companions.${i}.email`, text.email, { required: true, type: 'email' })}${textField(f, `companions.${i}.organisation`, text.organisation)}</div>
-<button type="button" part="remove-companion" class="button" @click=${() => this.removeCompanion(i)}>${text.remove(`${lower} ${i + 1}`)}</button>
-</fieldset>`;
-    return html`<p>${this.messages.schema.field.companionsMax(max)}</p>${Array.from({ length: count }, companion)}${count < max
-      ? html`<button type="button" part="add-companion" class="button" @click=${this.addCompanion}>${text.add(lower)}</button>`
+  /**
+   * One control under its label (or legend) with its message: its `name` is its payload path,
+   * its id `c-<name>` (the error summary links to it), its message `e-<name>`, shown above the
+   * control with a visually hidden "Invoerfout:" prefix. Everything from the data is rendered as
+   * text. (Templates are kept free of indentation: it would ship in the CDN file.)
+   */
+  private field({ name, label, required, type = 'text', options, autocomplete, hint }: Field) {
+    const value = this.draft.values[name];
+    const message = this.issues.find((issue) => issue.path === name)?.message;
+    const id = `c-${name}`;
+    const cls = message ? 'invalid' : '';
+    const invalid = message ? 'true' : nothing;
+    const describedBy = [hint && `h-${name}`, message && `e-${name}`].filter(Boolean).join(' ') || nothing;
+    const caption = html`${label}${required ? nothing : html` <span>${this.messages.form.optional}</span>`}`;
+    const head = html`${hint ? html`<p id="h-${name}">${hint}</p>` : nothing}${message
+      ? html`<p id="e-${name}" part="error"><span class="visually-hidden">${this.messages.errorPrefix} </span>${message}</p>`
       : nothing}`;
+    if (options?.length && (type === 'radio' || type === 'checkbox')) {
+      return html`<fieldset part="field" class=${cls} id=${id} aria-describedby=${describedBy}><legend>${caption}</legend>${head}${options.map(
+        ([option, text]) =>
+          html`<label class="choice"><input type=${type} name=${name} value=${option} ?required=${required && type === 'radio'} aria-invalid=${invalid} .checked=${[value].flat().includes(option)} />${text}</label>`,
+      )}</fieldset>`;
+    }
+    const control =
+      type === 'checkbox'
+        ? html`<label class="choice"><input id=${id} type="checkbox" name=${name} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy} .checked=${value === true} />${caption}</label>`
+        : type === 'textarea'
+          ? html`<textarea id=${id} name=${name} rows="4" ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${(value as string) ?? ''}></textarea>`
+          : type === 'select'
+            ? html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy}><option value="">${this.messages.schema.field.answerChoose}</option>${options?.map(
+                ([option, text]) => html`<option value=${option} .selected=${value === option}>${text}</option>`,
+              )}</select>`
+            : html`<input id=${id} name=${name} type=${type} autocomplete=${autocomplete ?? nothing} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${(value as string) ?? ''} />`;
+    return html`<div part="field" class=${cls}>${type === 'checkbox' ? nothing : html`<label for=${id}>${caption}</label>`}${head}${control}</div>`;
   }
 
   private renderForm(event: EventData, waitlist: boolean) {
-    const settings = event.registration!;
+    const registration = event.registration!;
+    const { attendee, member, companions, rest } = this.fields(registration);
     const text = this.messages.form;
-    const f: FieldContext = {
-      values: this.values,
-      errors: new Map(this.issues.map((issue) => [issue.path, issue.message])),
-      text: this.messages,
-    };
-    const mail = !settings.endpoint;
-    const consent = settings.privacyUrl
-      ? checkField(f, 'consent', text.consent, {
-          required: true,
-          hint: [
-            'privacy',
-            html`<a href=${settings.privacyUrl} target="_blank" rel="noopener noreferrer">${text.privacy}<span class="visually-hidden"> ${this.messages.newWindow}</span></a>`,
-          ],
-        })
-      : nothing;
+    const mail = !registration.endpoint;
+    const max = registration.maxCompanions;
+    const lower = registration.companionLabel ?? text.companion;
+    const label = this.companionLabel();
+    const summary = this.issues.map(({ path, message }) => {
+      const companion = /^companions\.(\d+)\./.exec(path);
+      const line = companion ? `${label} ${+companion[1] + 1}: ${message}` : message;
+      // A path that names no control (a server's `eventId`, say) stays plain text. The link moves
+      // focus itself: `#id` cannot reach into a shadow root.
+      const control = this.form?.elements.namedItem(path);
+      return html`<li>${control
+        ? html`<a href="#c-${path}" @click=${(e: Event) => {
+            e.preventDefault();
+            ((control instanceof RadioNodeList ? control[0] : control) as HTMLElement).focus();
+          }}>${line}</a>`
+        : line}</li>`;
+    });
     return html`<form part="form" novalidate aria-label=${text.label(event.title)} @submit=${this.onSubmit} @input=${this.onInput}>
-${this.renderSummary()}${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
-<div class="grid">${textField(f, 'attendee.name', text.name, { required: true, autocomplete: 'name' })}${textField(f, 'attendee.email', text.email, { required: true, type: 'email', autocomplete: 'email' })}${textField(f, 'attendee.organisation', text.organisation, { required: true, autocomplete: 'organization' })}${textField(f, 'attendee.role', text.role, { autocomplete: 'organization-title' })}${textField(f, 'attendee.phone', text.phone, { type: 'tel', autocomplete: 'tel' })}</div>
-${settings.memberQuestion ? choiceField(f, 'member', settings.memberQuestion, [['true', text.yes], ['false', text.no]], { required: true }) : nothing}
-${settings.maxCompanions ? this.renderCompanions(f, settings) : nothing}
-${settings.questions?.map((question) => this.renderQuestion(f, question))}
-${textField(f, 'remarks', text.remarks, { type: 'textarea' })}${consent}
+${summary.length
+  ? html`<div part="error-summary" tabindex="-1" aria-labelledby="summary"><p class="title" id="summary">${this.messages.schema.registrationInvalid(summary.length)}</p><ul>${summary}</ul></div>`
+  : nothing}${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
+<div class="grid">${attendee.map((f) => this.field(f))}</div>
+${member.map((f) => this.field(f))}
+${max
+  ? html`<p>${this.messages.schema.field.companionsMax(max)}</p>${companions.map(
+      (fields, i) => html`<fieldset class="companion"><legend>${label} ${i + 1}</legend><div class="grid">${fields.map((f) => this.field(f))}</div>
+<button type="button" part="remove-companion" @click=${() => this.removeCompanion(i)}>${text.remove(`${lower} ${i + 1}`)}</button></fieldset>`,
+    )}${companions.length < max ? html`<button type="button" part="add-companion" @click=${this.addCompanion}>${text.add(lower)}</button>` : nothing}`
+  : nothing}
+${rest.map((f) => this.field(f))}
 <div class="hp" aria-hidden="true"><label>Website <input name=${HONEYPOT_FIELD} tabindex="-1" autocomplete="off" /></label></div>
-<button part="submit" class="button" aria-busy=${this.outcome?.kind === 'sending'}>${mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit}</button>
+<button part="submit" aria-busy=${this.outcome === 'sending'}>${mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit}</button>
 </form>`;
   }
 
   /** Progress, confirmation or the prepared e-mail (polite), or the failure (alert). */
   private renderStatus(event: EventData) {
     const text = this.messages.form;
-    const outcome = this.outcome;
     const email = event.registration?.email;
-    const mailto = this.mailto(event);
+    const outcome = this.outcome;
+    const ended = typeof outcome === 'object' ? outcome : undefined;
     let polite: unknown = nothing;
     let alert: unknown = nothing;
-    if (outcome?.kind === 'sending') {
-      polite = html`<p class="progress">${text.sending}</p>`;
-    } else if (outcome?.kind === 'done') {
-      const [title, sentence] = text.done[outcome.status](event.title);
-      polite = html`<div class="done" tabindex="-1"><p class="title">${title}</p><p>${sentence}</p>${outcome.message ? html`<p>${outcome.message}</p>` : nothing}</div>`;
-    } else if (outcome?.kind === 'mail') {
-      polite = html`<p>${text.mailReady}<a href=${mailto!}>${text.mailOpen}</a></p>`;
-    } else if (outcome) {
-      const { reason, status, message, transient } = outcome;
+    if (outcome === 'sending') {
+      polite = html`<p><progress aria-hidden="true"></progress> ${text.sending}</p>`;
+    } else if (outcome === 'mail') {
+      polite = html`<p>${text.mailReady}<a href=${this.mailto(event)}>${text.mailOpen}</a></p>`;
+    } else if (ended?.ok) {
+      const [title, sentence] = text.done[ended.status](event.title);
+      polite = html`<div class="done" tabindex="-1"><p class="title">${title}</p><p>${sentence}</p>${ended.message ? html`<p>${ended.message}</p>` : nothing}</div>`;
+    } else if (ended) {
+      const { reason, status, message } = ended;
       const full = reason === 'full';
-      const sentence = text.failed[full && event.registration?.waitlist ? 'fullWaitlist' : reason];
-      alert = html`<div class="failure"><p>${sentence} ${text.kept}</p>${message ? html`<p>${message}</p>` : nothing}${status && !full ? html`<p>${text.code(status)}</p>` : nothing}
-${transient ? html`<button type="button" part="retry" class="button" @click=${this.retry}>${text.retry}</button>` : nothing}
-${email && !full ? html`<p>${text.mailOr}<a href=${mailto!}>${text.mailTo(email)}</a></p>` : nothing}</div>`;
+      alert = html`<div class="failure"><p>${text.failed[full && event.registration!.waitlist ? 'fullWaitlist' : reason]} ${text.kept}</p>${message ? html`<p>${message}</p>` : nothing}${status && !full ? html`<p>${text.code(status)}</p>` : nothing}
+${full || reason === 'rejected' ? nothing : html`<button type="button" part="retry" @click=${this.retry}>${text.retry}</button>`}
+${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.mailTo(email)}</a></p>` : nothing}</div>`;
     }
     return html`<div part="status" role="status">${polite}</div><div part="status" role="alert">${alert}</div>`;
   }
 
   private renderMain(event: EventData) {
-    if (this.outcome?.kind === 'done') return nothing;
-    const open = availability(event, +this.now());
+    if (typeof this.outcome === 'object' && this.outcome.ok) return nothing;
+    const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
     const closed = this.messages.form.closed;
     const sentence =
       open === 'not-open'
         ? closed[open](
-            new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', {
+            new Date(event.registration!.opens!).toLocaleString(this.locale === 'en' ? 'en-GB' : 'nl', {
               dateStyle: 'full',
               timeStyle: 'short',
               timeZone: event.timeZone,
-            }).format(new Date(event.registration!.opens!)),
+            }),
           )
         : closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
@@ -567,7 +577,7 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${mailto!}>${text.mailTo(email)
   override render() {
     const event = this.current;
     return html`<slot ?hidden=${!!event}></slot>${event
-      ? html`<div part="base" class="base">${this.renderMain(event)}${this.renderStatus(event)}<p class="visually-hidden" aria-live="polite">${this.announcement}</p></div>`
+      ? html`<div part="base">${this.renderMain(event)}${this.renderStatus(event)}<p class="visually-hidden" aria-live="polite">${this.announcement}</p></div>`
       : nothing}`;
   }
 }

@@ -1,5 +1,6 @@
 import type { RegistrationFailureReason } from '../../internal/events.js';
 import { flattenPayload, type RegistrationPayload, type SchemaIssue } from '../../schema/index.js';
+import { toJson } from '../../internal/json.js';
 
 /**
  * Sending a registration (contract sections 4 and 5): one POST per attempt with a timeout,
@@ -22,7 +23,11 @@ export interface SendOptions {
   retryDelay: number;
 }
 
-/** Accepted: the endpoint's status word (`duplicate` for a 409 "already registered"). */
+/**
+ * Accepted (`ok`): the endpoint's status word (`duplicate` for a 409 "already registered").
+ * Refused or given up: the reason; `errors` holds a 422's field messages (often none).
+ * `message` is the endpoint's own short sentence, if it sent one with a definite answer.
+ */
 export type SendOutcome =
   | { ok: true; status: 'confirmed' | 'waitlisted' | 'pending' | 'duplicate'; response: unknown; message?: string; attempts: number }
   | { ok: false; reason: RegistrationFailureReason; status?: number; errors?: SchemaIssue[]; message?: string; attempts: number };
@@ -43,115 +48,79 @@ export const MAX_RETRY_AFTER = 30_000;
  * at `cap`, plus up to as much again at random ("equal jitter": never zero, never in lockstep).
  */
 export function backoff(retry: number, base: number, cap = MAX_BACKOFF, random = Math.random): number {
-  const ceiling = Math.min(cap, base * 2 ** (retry - 1));
-  return ceiling / 2 + (random() * ceiling) / 2;
+  return (Math.min(cap, base * 2 ** (retry - 1)) * (1 + random())) / 2;
 }
 
 /** `Retry-After` (delta seconds or an HTTP date) in milliseconds from `now`; `undefined` when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  const value = header?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const value = header?.trim() ?? '';
+  const ms = /^\d+$/.test(value) ? +value * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // A proxy's HTML page, a truncated body: treated as no body.
-  }
-  return {};
-}
-
-/** The endpoint's own sentence, when it sent a short one. */
-function messageOf(body: Record<string, unknown>): string | undefined {
-  const { message } = body;
-  return typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : undefined;
-}
-
-/** A 422's `errors`, keeping only well-formed entries. */
-function errorsOf(body: Record<string, unknown>): SchemaIssue[] {
-  const list = Array.isArray(body.errors) ? body.errors : [];
-  return list
-    .filter((issue) => typeof issue?.path === 'string' && typeof issue.message === 'string' && issue.message)
-    .map(({ path, message }) => ({ path, message: String(message).slice(0, 500) }));
-}
-
-/** What a complete response means (contract section 5). Pure; `body` is the raw text. */
+/**
+ * What a complete response means (contract section 5). Pure; `text` is the raw body, read as a
+ * JSON object when it is one (a proxy's HTML page or a cut-off body counts as no body).
+ */
 export function classify(status: number, text: string, retryAfter?: string | null): Attempt {
-  const body = parseJson(text);
-  const message = messageOf(body);
-  if (status >= 200 && status < 300) {
-    const word = body.status;
+  let body: Record<string, unknown> = {};
+  try {
+    const value = JSON.parse(text);
+    if (value?.constructor === Object) body = value;
+  } catch {
+    // Not JSON: no body.
+  }
+  const { status: word, message, errors } = body;
+  const shown = typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : undefined;
+  if (status > 199 && status < 300) {
     return {
       ok: true,
       status: word === 'waitlisted' || word === 'pending' ? word : 'confirmed',
       response: Object.keys(body).length ? body : { status: 'confirmed' },
-      message,
+      message: shown,
     };
   }
-  if (status === 409 && body.status === 'duplicate') return { ok: true, status: 'duplicate', response: body, message };
-  if (status === 409 && body.status === 'full') return { ok: false, reason: 'full', status, message };
-  if (status === 422) {
-    const errors = errorsOf(body);
-    return { ok: false, reason: 'rejected', status, ...(errors.length ? { errors } : {}), message };
-  }
-  if (status === 408 || status === 429 || status >= 500) {
-    return {
-      ok: false,
-      reason: status === 429 ? 'rate-limited' : status === 408 ? 'timeout' : 'server',
-      status,
-      transient: true,
-      retryAfter: retryAfterMs(retryAfter ?? null),
-    };
-  }
-  return { ok: false, reason: 'rejected', status, message };
-}
-
-function request(payload: RegistrationPayload, format: SendOptions['format']): RequestInit {
-  if (format === 'form') {
-    // Only a CORS-safelisted content type (set by the body itself): no preflight.
-    return { method: 'POST', body: new URLSearchParams(flattenPayload(payload)) };
+  if (status === 409 && word === 'duplicate') return { ok: true, status: word, response: body, message: shown };
+  if (status === 408 || status === 429 || status > 499) {
+    const reason = status === 429 ? 'rate-limited' : status === 408 ? 'timeout' : 'server';
+    return { ok: false, reason, status, transient: true, retryAfter: retryAfterMs(retryAfter ?? null) };
   }
   return {
-    method: 'POST',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'Idempotency-Key': payload.idempotencyKey,
-    },
-    body: JSON.stringify(payload),
+    ok: false,
+    reason: status === 409 && word === 'full' ? 'full' : 'rejected',
+    status,
+    message: shown,
+    // A 422's field messages; only well-formed entries.
+    errors: (status === 422 && Array.isArray(errors) ? errors : [])
+      .filter((issue) => typeof issue?.path === 'string' && typeof issue.message === 'string' && issue.message)
+      .map(({ path, message }) => ({ path, message: message.slice(0, 500) })),
   };
 }
 
 /** One attempt: the request and the whole response body, within `timeout`. */
-async function attempt(options: SendOptions): Promise<Attempt> {
+async function attempt({ url, payload, format, timeout }: SendOptions): Promise<Attempt> {
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeout);
+  const timer = setTimeout(() => controller.abort(), timeout);
   try {
-    const response = await fetch(options.url, {
-      ...request(options.payload, options.format),
-      cache: 'no-store',
+    const response = await fetch(url, {
+      method: 'POST',
       signal: controller.signal,
+      // `form`: only a CORS-safelisted content type (set by the body itself), so no preflight.
+      ...(format === 'form'
+        ? { body: new URLSearchParams(flattenPayload(payload)) }
+        : {
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': payload.idempotencyKey },
+            body: toJson(payload),
+          }),
     });
     // A body cut off half-way fails here: the attempt counts as a network failure.
-    const text = await response.text();
-    return classify(response.status, text, response.headers.get('Retry-After'));
+    return classify(response.status, await response.text(), response.headers.get('Retry-After'));
   } catch {
-    return { ok: false, reason: timedOut ? 'timeout' : 'network', transient: true };
+    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network', transient: true };
   } finally {
     clearTimeout(timer);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends `payload` until the endpoint answers for good or `retries` retries are used up.
@@ -161,10 +130,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function sendRegistration(options: SendOptions): Promise<SendOutcome> {
   for (let attempts = 1; ; attempts++) {
-    const { transient, retryAfter, ...outcome } = await attempt(options);
-    if (!transient || attempts > options.retries || (retryAfter ?? 0) > MAX_RETRY_AFTER) {
-      return { ...outcome, attempts };
-    }
-    await sleep(Math.max(backoff(attempts, options.retryDelay), retryAfter ?? 0));
+    const { transient, retryAfter = 0, ...outcome } = await attempt(options);
+    if (!transient || attempts > options.retries || retryAfter > MAX_RETRY_AFTER) return { ...outcome, attempts };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(backoff(attempts, options.retryDelay), retryAfter)));
   }
 }

@@ -8,7 +8,7 @@ import type { EventInput } from '../../../src/schema/index.js';
 import { udenMeeting } from '../../fixtures/events.js';
 
 /** A moment when the seed event's registration is open (1 August 2018, noon in Amsterdam). */
-export const OPEN = () => Date.parse('2018-08-01T12:00:00+02:00');
+export const OPEN = Date.parse('2018-08-01T12:00:00+02:00');
 
 /** One reply of the scripted endpoint. */
 export interface Reply {
@@ -61,7 +61,8 @@ export interface FormOptions {
   format?: string;
   retries?: number;
   timeout?: number;
-  now?: () => number;
+  /** The form's clock (`now`); default `OPEN`. */
+  now?: number | Date;
 }
 
 /** A form for the seed event (or `event`) at an open moment, quick to retry. */

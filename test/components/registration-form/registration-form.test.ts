@@ -22,7 +22,7 @@ const allQuestionTypes: EventInput = {
     ],
   },
 };
-const OPEN_2030 = () => Date.parse('2030-01-01T12:00:00+01:00');
+const OPEN_2030 = Date.parse('2030-01-01T12:00:00+01:00');
 
 function activeName(el: BijeenRegistrationForm): string | null {
   return (el.shadowRoot!.activeElement as HTMLInputElement | null)?.name ?? null;
@@ -293,11 +293,11 @@ describe('<bijeen-registration-form>', () => {
   });
 
   describe('closed states', () => {
-    const cases: [string, EventInput, () => number, string][] = [
-      ['not yet open, with the opening date', udenMeeting, () => Date.parse('2018-06-01T12:00:00+02:00'), 'U kunt zich aanmelden vanaf maandag 2 juli 2018 om 09:00.'],
-      ['closed', udenMeeting, () => Date.parse('2018-09-15T12:00:00+02:00'), 'De aanmelding voor deze bijeenkomst is gesloten.'],
+    const cases: [string, EventInput, number, string][] = [
+      ['not yet open, with the opening date', udenMeeting, Date.parse('2018-06-01T12:00:00+02:00'), 'U kunt zich aanmelden vanaf maandag 2 juli 2018 om 09:00.'],
+      ['closed', udenMeeting, Date.parse('2018-09-15T12:00:00+02:00'), 'De aanmelding voor deze bijeenkomst is gesloten.'],
       ['cancelled', seedWith({}, { status: 'cancelled' }), OPEN, 'Deze bijeenkomst gaat niet door.'],
-      ['past', udenMeeting, () => Date.parse('2018-09-18T17:00:00+02:00'), 'Deze bijeenkomst is voorbij.'],
+      ['past', udenMeeting, Date.parse('2018-09-18T17:00:00+02:00'), 'Deze bijeenkomst is voorbij.'],
       ['full', seedWith({ remaining: 0, waitlist: false }), OPEN, 'Deze bijeenkomst is vol. U kunt zich niet meer aanmelden.'],
     ];
     for (const [name, event, now, sentence] of cases) {
@@ -311,8 +311,26 @@ describe('<bijeen-registration-form>', () => {
       });
     }
 
+    it('takes the clock from `now`, a Date or epoch milliseconds; without it, the current time', async () => {
+      const closed = await form({ now: new Date('2018-09-15T12:00:00+02:00') });
+      expect($(closed, '.notice').textContent).to.contain('gesloten');
+      const hoursAhead = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+      const upcoming = seedWith({ opens: undefined, closes: undefined }, { start: hoursAhead(48), end: hoursAhead(52) });
+      for (const [event, open] of [
+        [upcoming, true],
+        [udenMeeting, false],
+      ] as const) {
+        const el = await fixture<BijeenRegistrationForm>(html`<bijeen-registration-form
+          .event=${event}
+          endpoint="/registration-endpoint/unused"
+        ></bijeen-registration-form>`);
+        expect($$(el, 'form')).to.have.length(open ? 1 : 0);
+        if (!open) expect($(el, '.notice').textContent).to.contain('voorbij');
+      }
+    });
+
     it('not yet open, in English and in the event’s time zone', async () => {
-      const el = await form({ lang: 'en', now: () => Date.parse('2018-06-01T12:00:00Z') });
+      const el = await form({ lang: 'en', now: Date.parse('2018-06-01T12:00:00Z') });
       expect($(el, '.notice').textContent).to.equal('You can register from Monday, 2 July 2018 at 09:00.');
     });
 

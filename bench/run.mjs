@@ -1,0 +1,258 @@
+// `npm run bench`: figures anyone can reproduce. Prints a table and writes bench/results.json.
+// Needs the build (`npm run build`). Browser timings run in Chromium with 4× CPU throttling (Chrome
+// DevTools Protocol) and report the median of repeated runs; the endpoint runs on loopback.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { launchBrowser } from '../test/node/support/browser.mjs';
+import { serveStatic } from '../test/node/support/static-server.mjs';
+import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const results = { date: new Date().toISOString(), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, endpoint: {} };
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
+// ── Sizes ────────────────────────────────────────────────────────────────────────────────────
+function sizeOf(bytes) {
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+}
+for (const file of ['bijeen.js', 'bijeen.iife.js']) {
+  results.sizes[`cdn/${file}`] = sizeOf(readFileSync(`dist/cdn/${file}`));
+}
+// Each npm entry as an application would ship it: bundled and minified, lit included.
+for (const entry of ['index', 'event', 'event-card', 'registration-form', 'map-link', 'schema/index']) {
+  const out = await build({
+    entryPoints: [`dist/${entry}.js`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  results.sizes[`npm bijeen/${entry.replace('/index', '').replace(/^index$/, '')}`.replace(/\/$/, '')] = sizeOf(
+    Buffer.from(out.outputFiles[0].contents),
+  );
+}
+
+// ── Browser ──────────────────────────────────────────────────────────────────────────────────
+const event = JSON.parse(readFileSync('demo/events/wat-werkt-uden.json', 'utf8'));
+event.start = daysFromNow(30);
+event.end = daysFromNow(30.2);
+event.registration = {
+  ...event.registration,
+  endpoint: 'https://example.org/never-called',
+  opens: daysFromNow(-1),
+  closes: daysFromNow(29),
+  questions: [
+    { id: 'dieet', label: 'Dieetwensen', type: 'text' },
+    { id: 'sessie', label: 'Welke werksessie?', type: 'radio', options: ['Wonen', 'Zorg'], required: true },
+    { id: 'rol', label: 'Uw rol', type: 'select', options: ['Beleid', 'Uitvoering'] },
+    { id: 'thema', label: 'Thema’s', type: 'checkbox', options: ['A', 'B', 'C'] },
+    { id: 'vraag', label: 'Uw vraag vooraf', type: 'textarea' },
+  ],
+};
+const inline = (data) => `<script type="application/json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`;
+const page = (body) => `<!doctype html><html lang="nl"><meta charset="utf-8"><title>bench</title>
+<script>performance.mark('start')</script>
+<script src="/cdn/bijeen.iife.js"></script>
+<body>${body}</body></html>`;
+const renderedCheck = `(selector, count) => {
+  const hosts = [...document.querySelectorAll(selector)];
+  return hosts.length === count && hosts.every((el) => el.shadowRoot && el.shadowRoot.querySelector('[part~="base"]') && el.hasUpdated && !el.isUpdatePending);
+}`;
+
+const pagesDir = mkdtempSync(join(tmpdir(), 'bijeen-bench-'));
+const imageEvent = { ...event, image: { src: '/venue.svg', alt: 'Vergaderzaal', width: 1200, height: 675 } };
+writeFileSync(join(pagesDir, 'venue.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect width="1200" height="675" fill="#cde"/></svg>');
+writeFileSync(join(pagesDir, 'composite.html'), page(`<bijeen-event>${inline(event)}</bijeen-event>`));
+writeFileSync(join(pagesDir, 'cards.html'), page(Array.from({ length: 200 }, () => `<bijeen-event-card>${inline(event)}</bijeen-event-card>`).join('\n')));
+writeFileSync(
+  join(pagesDir, 'all.html'),
+  page(`<h1>Alle elementen</h1>
+  <bijeen-map-link address="Leeuweriksweg 12, 5402 XD Uden"></bijeen-map-link>
+  <bijeen-event-card variant="teaser">${inline(imageEvent)}</bijeen-event-card>
+  <bijeen-event>${inline(imageEvent)}</bijeen-event>
+  <bijeen-registration-form>${inline(event)}</bijeen-registration-form>
+  <p>Tekst onder de widgets.</p>`),
+);
+const site = await serveStatic({ '/cdn/': 'dist/cdn', '/': pagesDir });
+const browser = await launchBrowser();
+
+async function throttledPage(path) {
+  const tab = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  await tab.goto(`${site.url}/${path}`);
+  return tab;
+}
+
+async function timeToRender(path, selector, count) {
+  const samples = [];
+  for (let run = 0; run < RUNS; run++) {
+    const tab = await throttledPage(path);
+    await tab.waitForFunction(`(${renderedCheck})(${JSON.stringify(selector)}, ${count})`, undefined, { polling: 'raf', timeout: 60_000 });
+    samples.push(await tab.evaluate(() => performance.now() - performance.getEntriesByName('start')[0].startTime));
+    await tab.close();
+  }
+  return { medianMs: Math.round(median(samples)), samplesMs: samples.map(Math.round) };
+}
+
+results.browser['script start → <bijeen-event> rendered'] = await timeToRender('composite.html', 'bijeen-event', 1);
+results.browser['script start → 200 cards rendered'] = await timeToRender('cards.html', 'bijeen-event-card', 200);
+
+// Validating a filled form with 2 companions and 5 questions: submit click → bijeen-submit (valid).
+{
+  const samples = [];
+  for (let run = 0; run < RUNS; run++) {
+    const tab = await throttledPage('composite.html');
+    const form = tab.locator('bijeen-registration-form');
+    await form.locator('[name="attendee.name"]').waitFor();
+    await form.locator('[name="attendee.name"]').fill('Fatima el Amrani');
+    await form.locator('[name="attendee.email"]').fill('f.elamrani@example.org');
+    await form.locator('[name="attendee.organisation"]').fill('Woonstichting Het Baken');
+    await form.locator('[name="member"]').first().check();
+    for (const index of [0, 1]) {
+      await form.locator('[part~="add-companion"]').click();
+      await form.locator(`[name="companions.${index}.name"]`).fill(`Partner ${index + 1}`);
+      await form.locator(`[name="companions.${index}.email"]`).fill(`partner${index + 1}@example.org`);
+    }
+    await form.locator('[name="answers.dieet"]').fill('Vegetarisch');
+    await form.locator('[name="answers.sessie"]').first().check();
+    await form.locator('[name="answers.vraag"]').fill('Hoe verdelen we de zorgtaken?');
+    await form.locator('[name="consent"]').check();
+    const ms = await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const el = document.querySelector('bijeen-event').shadowRoot.querySelector('bijeen-registration-form');
+          let started = 0;
+          el.addEventListener('bijeen-submit', (submit) => {
+            submit.preventDefault();
+            resolve(performance.now() - started);
+          }, { once: true });
+          started = performance.now();
+          el.shadowRoot.querySelector('[part~="submit"]').click();
+        }),
+    );
+    samples.push(ms);
+    await tab.close();
+  }
+  results.browser['validate a form (2 companions, 5 questions)'] = {
+    medianMs: Number(median(samples).toFixed(1)),
+    samplesMs: samples.map((ms) => Number(ms.toFixed(1))),
+  };
+}
+
+// Cumulative layout shift while a page with every element loads (images carry their sizes).
+{
+  const samples = [];
+  for (let run = 0; run < RUNS; run++) {
+    const tab = await browser.context.newPage();
+    await tab.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await tab.goto(`${site.url}/all.html`);
+    await tab.waitForLoadState('networkidle');
+    await tab.waitForTimeout(500);
+    samples.push(await tab.evaluate(() => window.__cls));
+    await tab.close();
+  }
+  results.browser['cumulative layout shift, page with all elements'] = {
+    median: Number(median(samples).toFixed(3)),
+    samples: samples.map((value) => Number(value.toFixed(3))),
+  };
+}
+await browser.close();
+await site.close();
+
+// ── Endpoint ─────────────────────────────────────────────────────────────────────────────────
+{
+  const TOKEN = 'bench';
+  const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
+  const CONCURRENCY = 50;
+  const temp = tempDir('bijeen-bench-');
+  const benchEvent = {
+    id: 'bench',
+    title: 'Belastingtest',
+    start: daysFromNow(30),
+    location: { name: 'Loopback' },
+    registration: { capacity: TOTAL * 3, waitlist: true },
+  };
+  writeEvents(join(temp.dir, 'events'), { bench: benchEvent });
+  const server = await startServer({ dir: temp.dir, env: { ADMIN_TOKEN: TOKEN } });
+  const latencies = [];
+  const accepted = new Set();
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < TOTAL) {
+      const n = next++;
+      const key = crypto.randomUUID();
+      const body = {
+        eventId: 'bench',
+        idempotencyKey: key,
+        attendee: { name: `Deelnemer ${n}`, email: `d${n}@example.org`, organisation: 'Bench' },
+        companions: [],
+        answers: {},
+        consent: true,
+        locale: 'nl',
+        source: 'http://127.0.0.1/bench',
+      };
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${server.api}/api/events/bench/registrations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: server.siteOrigin },
+          body: JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+        if (response.ok) accepted.add(`d${n}@example.org`);
+        else errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const csv = await exportCsv(server, 'bench', TOKEN);
+  const stored = csv.rows.slice(1).map((row) => row.find((cell) => /^d\d+@example\.org$/.test(cell))).filter(Boolean);
+  const storedSet = new Set(stored);
+  await server.stop();
+  temp.cleanup();
+  latencies.sort((a, b) => a - b);
+  results.endpoint = {
+    requests: TOTAL,
+    concurrency: CONCURRENCY,
+    registrationsPerSecond: Math.round(TOTAL / seconds),
+    p50Ms: Number(latencies[Math.floor(TOTAL * 0.5)].toFixed(1)),
+    p99Ms: Number(latencies[Math.floor(TOTAL * 0.99)].toFixed(1)),
+    errors,
+    lost: [...accepted].filter((email) => !storedSet.has(email)).length,
+    doubled: stored.length - storedSet.size,
+  };
+}
+
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+console.log('\nSizes (gzip -9 / brotli)');
+for (const [name, size] of Object.entries(results.sizes)) {
+  console.log(`  ${name.padEnd(30)} ${kb(size.raw).padStart(10)} raw ${kb(size.gzip).padStart(10)} gzip ${kb(size.brotli).padStart(10)} brotli`);
+}
+console.log(`\nBrowser (Chromium, 4× CPU throttling, median of ${RUNS})`);
+for (const [name, value] of Object.entries(results.browser)) {
+  console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : value.median}`);
+}
+const e = results.endpoint;
+console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);
+console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}, lost ${e.lost}, doubled ${e.doubled}`);
+console.log('\nWritten to bench/results.json');
