@@ -5,6 +5,7 @@ import { BijeenElement } from '../../src/internal/bijeen-element.js';
 import type { DataErrorDetail } from '../../src/internal/events.js';
 import { EventSourceController } from '../../src/internal/event-source.js';
 import type { EventData } from '../../src/schema/index.js';
+import { captureWarnings } from '../support/console.js';
 
 /** The smallest element that shows an event: the controller's state as text, plus the fallback slot. */
 class SourceProbe extends BijeenElement {
@@ -29,19 +30,6 @@ const inlineEvent = (id: string, title: string) =>
 
 async function feedLog(): Promise<{ path: string; accept: string; aborted: boolean }[]> {
   return (await fetch('/feeds/log')).json();
-}
-
-/** Runs `run` with console.warn silenced, returning what was warned. */
-async function quietly(run: () => Promise<void>): Promise<string[]> {
-  const warned: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warned.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return warned;
 }
 
 describe('EventSourceController', () => {
@@ -115,7 +103,7 @@ describe('EventSourceController', () => {
     for (const [name, message] of failures) {
       it(`reports ${name} calmly: bijeen-data-error, a console warning, the fallback stays`, async () => {
         const src = name === 'no-such-host' ? 'http://127.0.0.1:9/event.json' : feed(name);
-        const warnings = await quietly(async () => {
+        const warnings = await captureWarnings(async () => {
           const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
           const el = document.createElement('source-probe') as SourceProbe;
           el.src = src;
@@ -132,7 +120,7 @@ describe('EventSourceController', () => {
     }
 
     it('reports schema problems with their paths', async () => {
-      const warnings = await quietly(async () => {
+      const warnings = await captureWarnings(async () => {
         const el = document.createElement('source-probe') as SourceProbe;
         el.src = feed('invalid');
         const failed = oneEvent(el, 'bijeen-data-error');
@@ -170,7 +158,7 @@ describe('EventSourceController', () => {
     });
 
     it('reports inline JSON that does not parse', async () => {
-      await quietly(async () => {
+      await captureWarnings(async () => {
         const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
         const failed = oneEvent(wrapper, 'bijeen-data-error');
         wrapper.innerHTML = '<source-probe><script type="application/json">{ nope</script></source-probe>';

@@ -44,16 +44,5 @@ export const rendered = (el: Element) => shadow(el).querySelector('article') !==
 /** Whether the light-DOM fallback slot is shown. */
 export const fallbackShown = (el: Element) => !shadow(el).querySelector('slot')!.hidden;
 
-/** Runs `run` while collecting console.warn calls (silenced). */
-export async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; warned: string[] }> {
-  const warned: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warned.push(args.join(' '));
-  try {
-    return { result: await run(), warned };
-  } finally {
-    console.warn = original;
-  }
-}
-
+export { quietly } from '../../support/console.js';
 export type { DataErrorDetail };

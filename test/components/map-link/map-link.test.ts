@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/components/map-link/map-link.js';
 import type { BijeenMapLink } from '../../../src/components/map-link/map-link.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
+import { captureWarnings } from '../../support/console.js';
 
 const ADDRESS = 'Leeuweriksweg 12, 5402 XD Uden';
 
@@ -13,19 +14,6 @@ function link(el: BijeenMapLink) {
 async function nextDataError(target: EventTarget): Promise<DataErrorDetail> {
   const event = (await oneEvent(target, 'bijeen-data-error')) as CustomEvent<DataErrorDetail>;
   return event.detail;
-}
-
-/** Collects console.warn calls while `run` executes. */
-async function captureWarnings(run: () => Promise<unknown>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
 }
 
 describe('<bijeen-map-link>', () => {
