@@ -68,7 +68,9 @@ const pagesDir = mkdtempSync(join(tmpdir(), 'bijeen-bench-'));
 const imageEvent = { ...event, image: { src: '/venue.svg', alt: 'Vergaderzaal', width: 1200, height: 675 } };
 writeFileSync(join(pagesDir, 'venue.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect width="1200" height="675" fill="#cde"/></svg>');
 writeFileSync(join(pagesDir, 'composite.html'), page(`<bijeen-event>${inline(event)}</bijeen-event>`));
-writeFileSync(join(pagesDir, 'cards.html'), page(Array.from({ length: 200 }, () => `<bijeen-event-card>${inline(event)}</bijeen-event-card>`).join('\n')));
+const cards = (variant) => Array.from({ length: 200 }, () => `<bijeen-event-card variant="${variant}">${inline(event)}</bijeen-event-card>`).join('\n');
+writeFileSync(join(pagesDir, 'cards.html'), page(cards('full')));
+writeFileSync(join(pagesDir, 'teasers.html'), page(cards('teaser')));
 writeFileSync(
   join(pagesDir, 'all.html'),
   page(`<h1>Alle elementen</h1>
@@ -103,7 +105,8 @@ async function timeToRender(path, selector, count) {
 }
 
 results.browser['script start → <bijeen-event> rendered'] = await timeToRender('composite.html', 'bijeen-event', 1);
-results.browser['script start → 200 cards rendered'] = await timeToRender('cards.html', 'bijeen-event-card', 200);
+results.browser['script start → 200 full cards rendered'] = await timeToRender('cards.html', 'bijeen-event-card', 200);
+results.browser['script start → 200 teaser cards rendered'] = await timeToRender('teasers.html', 'bijeen-event-card', 200);
 
 // Validating a filled form with 2 companions and 5 questions: submit click → bijeen-submit (valid).
 {
