@@ -18,6 +18,9 @@ export interface EventSourceHost extends BijeenElement {
   event?: unknown;
 }
 
+/** Every event object this library produced by validation, so it is never validated twice. */
+const validated = new WeakSet<object>();
+
 const INLINE_SCRIPT = ':scope > script[type="application/json"]';
 
 /**
@@ -125,8 +128,14 @@ export class EventSourceController implements ReactiveController {
   }
 
   private accept(data: unknown, baseUrl: string) {
-    const result = parseEvent(data, { baseUrl, locale: this.host.locale });
+    // Data this library validated already (e.g. what <bijeen-event> hands its card and form) is
+    // not parsed again: its URLs are resolved against the JSON's own address, which a second
+    // pass against this page could not reproduce.
+    const result = validated.has(data as object)
+      ? { success: true as const, data: data as EventData }
+      : parseEvent(data, { baseUrl, locale: this.host.locale });
     if (result.success) {
+      validated.add(result.data);
       this.state = { status: 'ready', event: result.data };
       // Events are fired after the render that shows the new state, never inside an update.
       void this.host.updateComplete.then(() => this.host.emit('bijeen-load', { event: result.data }));

@@ -47,8 +47,9 @@ export function resolveUrl(raw: string, base?: string): string | undefined {
   if (absolute) return absolute.href;
   if (!base) return undefined;
   const resolved = toUrl(raw, base);
-  // A relative URL takes its scheme from the document, so http is fine here (same page, same scheme).
-  return resolved && (resolved.protocol === 'https:' || resolved.protocol === 'http:')
+  // A relative URL takes its scheme from the document, so http is fine here (same page, same scheme);
+  // but a scheme-relative `//other.host/` on an http page would be cleartext to a foreign host.
+  return resolved && (resolved.protocol === 'https:' || (resolved.protocol === 'http:' && resolved.origin === toUrl(base)?.origin))
     ? resolved.href
     : undefined;
 }

@@ -194,6 +194,18 @@ describe('EventSourceController', () => {
       expect((await feedLog()).length).to.equal(1);
     });
 
+    it('takes an event this library validated already as it is, without parsing it again', async () => {
+      const first = await fixture<SourceProbe>(html`<source-probe src=${feed('valid')}></source-probe>`);
+      await waitUntil(() => first.source.event);
+      const second = await fixture<SourceProbe>(html`<source-probe></source-probe>`);
+      second.event = first.source.event;
+      await second.updateComplete;
+      // parseEvent builds new objects: the same object means no second pass, so URLs resolved
+      // against the JSON's address stay as they are.
+      expect(second.source.event).to.equal(first.source.event);
+      expect(second.source.event!.url).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
+    });
+
     it('does not re-render endlessly when the host adds light-DOM children of its own', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe
         ><script type="application/json">

@@ -1,4 +1,5 @@
-// Every built story renders in Chromium without console errors and passes axe (WCAG 2.x A/AA).
+// Every built story renders in Chromium without console errors, passes axe (WCAG 2.x A/AA) and lets
+// a keyboard user Tab to every control it shows.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ describe('Storybook stories', () => {
   });
 
   for (const story of stories) {
-    test(`${story.title} / ${story.name}: renders, no console error, axe passes`, async () => {
+    test(`${story.title} / ${story.name}: renders, no console error, axe passes, every control reachable by Tab`, async () => {
       // A story tagged `expect-http-error` shows what happens when a request fails (e.g. a 404 src).
       const { page, problems } = await openPage(
         browser.context,
@@ -67,9 +68,83 @@ describe('Storybook stories', () => {
         }
       });
       assert.deepEqual(violations, []);
+      assert.deepEqual(await unreachableByTab(page), [], 'controls a keyboard user cannot Tab to');
       // The invalid-data stories warn on purpose; errors are never expected.
       assert.deepEqual(problems, []);
       await page.close();
     });
   }
 });
+
+/**
+ * Collects every visible, enabled control under #storybook-root (through shadow roots), presses Tab
+ * from the start of the document and returns a description of each control focus never reached.
+ * A radio group is one Tab stop (arrow keys move within it), so any of its radios reaching counts.
+ */
+async function unreachableByTab(page) {
+  const count = await page.evaluate(() => {
+    const selector = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+    const controls = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches(selector)) controls.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document.querySelector('#storybook-root'));
+    const keyOf = (el) => {
+      // A radio group lives in one tree scope (and form); its key is shared by all its radios.
+      if (el.localName === 'input' && el.type === 'radio' && el.name) {
+        const scope = el.getRootNode();
+        scope.__bijeenScope ??= Math.random().toString(36).slice(2);
+        return `radio-group:${scope.__bijeenScope}:${el.form?.id ?? ''}:${el.name}`;
+      }
+      return el;
+    };
+    window.__bijeenControls = controls
+      .filter((el) => {
+        if (el.matches(':disabled') || el.name === 'website') return false; // the honeypot is for bots
+        if (el.localName === 'input' && el.type === 'hidden') return false;
+        const rect = el.getBoundingClientRect();
+        return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
+      })
+      .map((el) => ({ el, key: keyOf(el), reached: false }));
+    // Start sequential focus navigation at the top of the document.
+    document.activeElement?.blur?.();
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.id = '__bijeen-tab-start';
+    document.body.prepend(start);
+    start.focus();
+    window.__bijeenSeen = [];
+    return window.__bijeenControls.length;
+  });
+  if (count === 0) return [];
+  for (let press = 0; press < count + 10; press++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const controls = window.__bijeenControls;
+      const hit = controls.find((c) => c.el === active);
+      if (hit) for (const c of controls) if (c.key === hit.key) c.reached = true;
+      const cycled = active !== null && window.__bijeenSeen.includes(active);
+      if (active && active !== document.body) window.__bijeenSeen.push(active);
+      return { done: controls.every((c) => c.reached), cycled };
+    });
+    if (state.done || state.cycled) break;
+  }
+  return page.evaluate(() => {
+    document.getElementById('__bijeen-tab-start')?.remove();
+    const describe = (el) => {
+      const hosts = [];
+      for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+        hosts.unshift(root.host.localName);
+      }
+      const what = el.getAttribute('name') ?? el.id ?? '';
+      const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+      return `${[...hosts, el.localName].join(' > ')}${what ? `[${what}]` : ''}${text ? ` "${text}"` : ''}`;
+    };
+    return window.__bijeenControls.filter((c) => !c.reached).map((c) => describe(c.el));
+  });
+}
