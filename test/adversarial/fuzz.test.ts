@@ -8,6 +8,7 @@ import '../../src/components/event-card/event-card.js';
 import '../../src/components/registration-form/registration-form.js';
 import { parseEvent, validateRegistration, type EventData, type SchemaResult } from '../../src/schema/index.js';
 import { minimalEvent, onlineEvent, udenMeeting, webinarEvent } from '../fixtures/events.js';
+import { validRegistration } from '../fixtures/registrations.js';
 import { quietly } from '../support/console.js';
 
 type Json = unknown;
@@ -95,18 +96,7 @@ const eventLike = fc
   )
   .filter((value) => value != null);
 
-const validBody = {
-  eventId: udenMeeting.id,
-  idempotencyKey: '0f8fad5b-d9cb-469f-a165-70867728950e',
-  attendee: { name: 'Noor de Vries', email: 'noor@example.org', organisation: 'Woonstichting Voorbeeld', role: 'Beleid', phone: '06 12345678' },
-  member: true,
-  companions: [{ name: 'Sam Jansen', email: 'sam@example.org', organisation: 'Gemeente Voorbeeld' }],
-  answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing', 'Buurtcontact'], dietary: 'vegetarisch', photos: true },
-  remarks: 'Wij komen met de trein.',
-  consent: true,
-  locale: 'nl',
-  source: 'https://partner.example.org/agenda/uden',
-};
+const validBody = validRegistration();
 
 /** The schemas' promise: never throws; success with data, or a message and issues that each name a path and say something. */
 function expectSound(result: SchemaResult<unknown>) {

@@ -13,6 +13,7 @@ import {
   type SchemaIssue,
 } from '../../src/schema/index.js';
 import { minimalEvent, udenMeeting } from '../fixtures/events.js';
+import { validRegistration as validBody, type Json } from '../fixtures/registrations.js';
 
 function eventOf(input: unknown): EventData {
   const result = parseEvent(input, { baseUrl: 'https://partner.example.org/' });
@@ -22,32 +23,6 @@ function eventOf(input: unknown): EventData {
 
 const uden = eventOf(udenMeeting);
 const plain = eventOf(minimalEvent);
-
-// Tests break fixtures at any depth; a loose type keeps each change one readable line.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-/** A registration for the seed event that every rule accepts. */
-function validBody(): Json {
-  return {
-    eventId: uden.id,
-    idempotencyKey: '0f8fad5b-d9cb-469f-a165-70867728950e',
-    attendee: {
-      name: 'Noor de Vries',
-      email: 'noor@example.org',
-      organisation: 'Woonstichting Voorbeeld',
-      role: 'Beleidsadviseur',
-      phone: '06 12345678',
-    },
-    member: true,
-    companions: [{ name: 'Sam Jansen', email: 'sam@example.org', organisation: 'Gemeente Voorbeeld' }],
-    answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing', 'Buurtcontact'], dietary: 'vegetarisch', photos: true },
-    remarks: 'Wij komen met de trein.',
-    consent: true,
-    locale: 'nl',
-    source: 'https://partner.example.org/agenda/uden',
-  };
-}
 
 function body(change: (body: Json) => void): Json {
   const copy = validBody();
