@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDateTime, parseEvent, type EventData } from '../../src/schema/index.js';
+import { parseDateTime, parseEvent, registrationStatus, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
 
 export interface LoadedEvent {
@@ -82,20 +82,10 @@ export function liveEvent(event: LoadedEvent, takenHere: number): Record<string,
   return { ...event.raw, registration: { ...registration, remaining } };
 }
 
-/**
- * Why registration is closed at `now`, or `undefined` when it is open. Registration closes at
- * `registration.closes`, else when the event starts; an event that has ended is `past` whatever
- * the window says.
- */
+const CLOSED: ReadonlySet<string> = new Set<ClosedReason>(['not-open', 'closed', 'past', 'cancelled', 'postponed']);
+
+/** Why registration is closed at `now`, or `undefined` when it is open: the rules the card and form use. */
 export function closedReason(event: EventData, now: number): ClosedReason | undefined {
-  if (event.status === 'cancelled') return 'cancelled';
-  if (event.status === 'postponed') return 'postponed';
-  const start = parseDateTime(event.start) ?? 0;
-  const end = event.end ? (parseDateTime(event.end) ?? start) : start;
-  if (now >= end) return 'past';
-  const { opens, closes } = event.registration ?? {};
-  if (opens !== undefined && now < (parseDateTime(opens) ?? 0)) return 'not-open';
-  const closing = closes !== undefined ? (parseDateTime(closes) ?? start) : start;
-  if (now >= closing) return 'closed';
-  return undefined;
+  const status = registrationStatus(event, now);
+  return status && CLOSED.has(status) ? (status as ClosedReason) : undefined;
 }

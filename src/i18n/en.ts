@@ -105,6 +105,7 @@ export const en: Messages = {
     closed: {
       none: 'You cannot register with this form.',
       cancelled: 'This event has been cancelled.',
+      postponed: 'This event has been postponed; registration reopens once the new date is known.',
       past: 'This event is over.',
       'not-open': (when) => `You can register from ${when}.`,
       closed: 'Registration for this event is closed.',

@@ -118,6 +118,7 @@ export const nl = {
     closed: {
       none: 'U kunt zich niet via dit formulier aanmelden.',
       cancelled: 'Deze bijeenkomst gaat niet door.',
+      postponed: 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.',
       past: 'Deze bijeenkomst is voorbij.',
       'not-open': (when: string) => `U kunt zich aanmelden vanaf ${when}.`,
       closed: 'De aanmelding voor deze bijeenkomst is gesloten.',

@@ -47,3 +47,4 @@ export {
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
+export { registrationStatus, time, type RegistrationStatus } from './status.js';

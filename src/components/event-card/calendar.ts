@@ -1,6 +1,6 @@
 import type { EventData } from '../../schema/index.js';
 import { placeLine } from './place.js';
-import { time } from './status.js';
+import { time } from '../../schema/index.js';
 
 /**
  * "Add to calendar": an iCalendar file (RFC 5545) and links that open Google Calendar's and

@@ -9,11 +9,11 @@ import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { formatMoment, formatRange } from './format-date.js';
 import { addressLine } from './place.js';
-import { cardStatus, time, type CardStatus } from './status.js';
+import { registrationStatus, time, type RegistrationStatus } from '../../schema/index.js';
 import { StructuredDataController } from './structured-data.js';
 
 /** The statuses that show "Aanmelden". */
-const REGISTER: (CardStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
+const REGISTER: (RegistrationStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
 
 /** A `<time>` with the machine-readable instant. */
 const at = (ms: number, label: string) => html`<time datetime=${new Date(ms).toISOString()}>${label}</time>`;
@@ -200,7 +200,7 @@ export class BijeenEventCard extends BijeenElement {
   }
 
   /** "Aanmelden", the opening date, the calendar, sections, audience and organizer. */
-  private renderFull(event: EventData, status: CardStatus | undefined, sub: number, text: Messages['card']) {
+  private renderFull(event: EventData, status: RegistrationStatus | undefined, sub: number, text: Messages['card']) {
     const { registration, organizer } = event;
     const form = this.form();
     // `registration-href`, else the form beside the card, else the event page, else e-mail.
@@ -236,7 +236,7 @@ export class BijeenEventCard extends BijeenElement {
     const teaser = this.variant === 'teaser';
     // Clamped to 1–6; not a number at all: the default 2.
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel))) || 2;
-    const status = cardStatus(event, +(this.now ?? Date.now()));
+    const status = registrationStatus(event, +(this.now ?? Date.now()));
     const start = time(event.start);
     const end = event.end ? time(event.end) : start;
     const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cardStatus, type CardStatus } from '../../../src/components/event-card/status.js';
+import { registrationStatus as cardStatus, type RegistrationStatus as CardStatus } from '../../../src/schema/index.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, fullEvent, minimalEvent, postponedEvent, udenMeeting, waitlistEvent } from '../../fixtures/events.js';
 import { cardFor, parsed, part, shadow, textOf } from './helpers.js';

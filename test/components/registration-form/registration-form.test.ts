@@ -297,6 +297,7 @@ describe('<bijeen-registration-form>', () => {
       ['not yet open, with the opening date', udenMeeting, Date.parse('2018-06-01T12:00:00+02:00'), 'U kunt zich aanmelden vanaf maandag 2 juli 2018 om 09:00.'],
       ['closed', udenMeeting, Date.parse('2018-09-15T12:00:00+02:00'), 'De aanmelding voor deze bijeenkomst is gesloten.'],
       ['cancelled', seedWith({}, { status: 'cancelled' }), OPEN, 'Deze bijeenkomst gaat niet door.'],
+      ['postponed', seedWith({}, { status: 'postponed' }), OPEN, 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.'],
       ['past', udenMeeting, Date.parse('2018-09-18T17:00:00+02:00'), 'Deze bijeenkomst is voorbij.'],
       ['full', seedWith({ remaining: 0, waitlist: false }), OPEN, 'Deze bijeenkomst is vol. U kunt zich niet meer aanmelden.'],
     ];

@@ -1,7 +1,10 @@
-import { parseDateTime, type EventData } from '../../schema/index.js';
+import type { EventData } from './event.js';
+import { parseDateTime } from './time.js';
 
 /**
- * What the card's badge says. The first rule that applies wins:
+ * Where an event stands for registration at a moment: the card's badge, the form's open or closed
+ * state and the reference endpoint's refusals all read it from here. The first rule that applies
+ * wins:
  *
  * 1. `cancelled`: `status` is `cancelled`;
  * 2. `postponed`: `status` is `postponed` (the date shown is no longer certain);
@@ -13,7 +16,7 @@ import { parseDateTime, type EventData } from '../../schema/index.js';
  * 8. `almost-full`: at most 10% of `capacity` remains, or at most 5 places and at most half;
  * 9. `open`.
  */
-export type CardStatus =
+export type RegistrationStatus =
   | 'cancelled'
   | 'postponed'
   | 'past'
@@ -27,7 +30,7 @@ export type CardStatus =
 /** Valid event data always has valid date-times; this turns one into epoch milliseconds. */
 export const time = (iso: string): number => parseDateTime(iso)!;
 
-export function cardStatus(event: EventData, now: number): CardStatus | undefined {
+export function registrationStatus(event: EventData, now: number): RegistrationStatus | undefined {
   if (event.status !== 'scheduled') return event.status;
   if (time(event.end ?? event.start) <= now) return 'past';
   const registration = event.registration;
