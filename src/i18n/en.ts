@@ -19,11 +19,8 @@ export const en: Messages = {
     noLink: 'cannot make a map link',
     badAttributes: 'invalid attributes, the link uses what is valid',
     missingPlace: 'give an address or valid coordinates (lat and lon)',
-    latitude: 'lat: expected a number from -90 to 90',
-    longitude: 'lon: expected a number from -180 to 180',
-    incompleteCoordinates: 'lat and lon go together: give both',
-    provider: (value) => `provider: unknown value "${value}", expected osm, google, apple or geo`,
-    mode: (value) => `mode: unknown value "${value}", expected view or directions`,
+    provider: (value) => `unknown value "${value}", expected osm, google, apple or geo`,
+    mode: (value) => `unknown value "${value}", expected view or directions`,
   },
 
   card: {

@@ -23,11 +23,9 @@ export const nl = {
     noLink: 'kan geen kaartlink maken',
     badAttributes: 'ongeldige attributen, de link gebruikt wat wel klopt',
     missingPlace: 'geef een adres (address) of geldige coördinaten (lat en lon)',
-    latitude: 'lat: verwacht een getal van -90 tot en met 90',
-    longitude: 'lon: verwacht een getal van -180 tot en met 180',
-    incompleteCoordinates: 'lat en lon horen samen: geef ze allebei',
-    provider: (value: string) => `provider: onbekende waarde "${value}", verwacht osm, google, apple of geo`,
-    mode: (value: string) => `mode: onbekende waarde "${value}", verwacht view of directions`,
+    // Each issue carries its attribute as `path`; lat/lon reuse the schema's messages.
+    provider: (value: string) => `onbekende waarde "${value}", verwacht osm, google, apple of geo`,
+    mode: (value: string) => `onbekende waarde "${value}", verwacht view of directions`,
   },
   card: {
     /** Badge texts by status (see `src/components/event-card/status.ts`). */

@@ -71,6 +71,7 @@ export class BijeenMapLink extends BijeenElement {
   /** What the attributes ask for: the valid provider, mode and target, and what is wrong with them. */
   private resolve() {
     const text = this.messages.mapLink;
+    const field = this.messages.schema.field;
     const issues: DataIssue[] = [];
     const issue = (path: string, message: string) => issues.push({ path, message });
     const { lat, lon } = this;
@@ -81,12 +82,12 @@ export class BijeenMapLink extends BijeenElement {
 
     let target: MapTarget | undefined;
     if (lat === undefined || lon === undefined) {
-      if (lat !== lon) issue(lat === undefined ? 'lat' : 'lon', text.incompleteCoordinates);
+      if (lat !== lon) issue(lat === undefined ? 'lat' : 'lon', field.latLonPair);
     } else {
       const latOk = latitude.safeParse(lat).success;
       const lonOk = longitude.safeParse(lon).success;
-      if (!latOk) issue('lat', text.latitude);
-      if (!lonOk) issue('lon', text.longitude);
+      if (!latOk) issue('lat', field.latitude);
+      if (!lonOk) issue('lon', field.longitude);
       if (latOk && lonOk) target = { lat, lon };
     }
     const address = this.address?.trim();

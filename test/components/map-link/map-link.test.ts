@@ -239,6 +239,20 @@ describe('<bijeen-map-link>', () => {
       });
     }
 
+    it('names each bad attribute once in the console warning', async () => {
+      const warnings = await captureWarnings(async () => {
+        const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+        const el = document.createElement('bijeen-map-link');
+        el.setAttribute('lat', '100');
+        el.setAttribute('lon', '5');
+        const error = nextDataError(wrapper);
+        wrapper.append(el);
+        await error;
+      });
+      expect(warnings.join('\n')).to.contain('lat: verwacht een getal van -90 tot en met 90');
+      expect(warnings.join('\n')).not.to.contain('lat: lat:');
+    });
+
     it('falls back to the address when the coordinates are invalid, and still reports them', async () => {
       await captureWarnings(async () => {
         const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
