@@ -23,6 +23,15 @@ const validated = new WeakSet<object>();
 
 const INLINE_SCRIPT = ':scope > script[type="application/json"]';
 
+const isJsonScript = (node: Node | null) =>
+  node instanceof HTMLScriptElement && node.type === 'application/json';
+
+/** A mutation that adds, removes or rewrites an inline JSON script (its text is a child node). */
+const touchesJsonScript = (record: MutationRecord) =>
+  isJsonScript(record.target) ||
+  isJsonScript(record.target.parentNode) ||
+  [...record.addedNodes, ...record.removedNodes].some(isJsonScript);
+
 /**
  * Gives an element its event from one of three sources (contract section 2), later wins:
  * `src` (fetched) < an inline `<script type="application/json">` child < the `event` property.
@@ -49,8 +58,11 @@ export class EventSourceController implements ReactiveController {
 
   hostConnected() {
     // The element may upgrade before the parser has reached its inline script, and partners may
-    // replace that script later: any change to the children re-checks the sources.
-    (this.observer ??= new MutationObserver(() => this.host.requestUpdate())).observe(this.host, {
+    // replace that script later: a change that touches a JSON script re-checks the sources (not
+    // one that only adds, say, the card's own JSON-LD).
+    (this.observer ??= new MutationObserver((records) => {
+      if (records.some(touchesJsonScript)) this.host.requestUpdate();
+    })).observe(this.host, {
       childList: true,
       subtree: true,
       characterData: true,

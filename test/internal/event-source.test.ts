@@ -206,20 +206,21 @@ describe('EventSourceController', () => {
       expect(second.source.event!.url).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
     });
 
-    it('does not re-render endlessly when the host adds light-DOM children of its own', async () => {
+    it('does not update for light-DOM children that are not JSON scripts (e.g. the card\'s JSON-LD)', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe
         ><script type="application/json">
           ${inlineEvent('inline', 'Stil')}
         </script></source-probe
       >`);
       await waitUntil(() => el.source.event);
+      await el.updateComplete;
+      const before = el.renders;
       const ld = document.createElement('script');
       ld.type = 'application/ld+json';
-      el.append(ld);
+      ld.textContent = '{}';
+      el.append(ld, document.createElement('p'));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const settled = el.renders;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(el.renders).to.equal(settled);
+      expect(el.renders).to.equal(before);
     });
   });
 });

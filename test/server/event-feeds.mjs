@@ -49,10 +49,17 @@ export async function middleware(context, next) {
   log.push(entry);
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay > 0) {
-    const closed = new Promise((resolve) => context.req.once('close', resolve));
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), closed]);
-    if (context.req.destroyed || context.res.writableEnded || context.req.socket?.destroyed) {
+    // The response closes before we answer only when the browser dropped the connection (abort).
+    const aborted = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), delay);
+      context.res.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (aborted) {
       entry.aborted = true;
+      context.respond = false;
       return;
     }
   }
