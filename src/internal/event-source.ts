@@ -21,6 +21,19 @@ export interface EventSourceHost extends BijeenElement {
 /** Every event object this library produced by validation, so it is never validated twice. */
 const validated = new WeakSet<object>();
 
+/**
+ * Freezes validated data all the way down: it is handed out (`bijeen-load`, `<bijeen-event>`'s
+ * card and form) and trusted without a second check, so a later change (say a `javascript:` URL
+ * written into it) must not be possible.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
+}
+
 const INLINE_SCRIPT = ':scope > script[type="application/json"]';
 
 const isJsonScript = (node: Node | null) =>
@@ -147,7 +160,7 @@ export class EventSourceController implements ReactiveController {
       ? { success: true as const, data: data as EventData }
       : parseEvent(data, { baseUrl, locale: this.host.locale });
     if (result.success) {
-      validated.add(result.data);
+      validated.add(deepFreeze(result.data));
       this.state = { status: 'ready', event: result.data };
       // Events are fired after the render that shows the new state, never inside an update.
       void this.host.updateComplete.then(() => this.host.emit('bijeen-load', { event: result.data }));

@@ -206,6 +206,16 @@ describe('EventSourceController', () => {
       expect(second.source.event!.url).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
     });
 
+    it('hands out validated events frozen, so nothing unchecked can be written into them', async () => {
+      const first = await fixture<SourceProbe>(html`<source-probe src=${feed('valid')}></source-probe>`);
+      const { detail } = await oneEvent(first, 'bijeen-load');
+      const event = detail.event as { url?: string; location: { city?: string } };
+      // Module code is strict: writing to a frozen object throws.
+      expect(() => (event.url = 'javascript:alert(1)')).to.throw(TypeError);
+      expect(() => (event.location.city = '<img src=x onerror=alert(1)>')).to.throw(TypeError);
+      expect(event.url).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
+    });
+
     it('does not update for light-DOM children that are not JSON scripts (e.g. the card\'s JSON-LD)', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe
         ><script type="application/json">
