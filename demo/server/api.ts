@@ -36,6 +36,8 @@ export interface ApiOptions {
   events: Map<string, LoadedEvent>;
   store: RegistrationStore;
   limiter: RateLimiter;
+  /** Take the client address from `X-Forwarded-For` (see `Config.trustProxy`). */
+  trustProxy: boolean;
   /** Origins allowed to post registrations. */
   allowedOrigins: Set<string>;
   adminToken: string | undefined;
@@ -49,6 +51,12 @@ const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 /** Seconds a browser may cache a preflight answer. */
 const PREFLIGHT_MAX_AGE = '600';
+
+/** Who the rate limit counts: the socket's peer, or behind a trusted proxy the address it forwarded. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? header(req, 'x-forwarded-for')?.split(',').pop()?.trim() : undefined;
+  return forwarded || req.socket.remoteAddress || 'unknown';
+}
 
 const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
 
@@ -103,7 +111,7 @@ function sameSecret(presented: string, expected: string): boolean {
 }
 
 export function createApiHandler(options: ApiOptions) {
-  const { events, store, limiter, allowedOrigins, adminToken, bodyLimit, log } = options;
+  const { events, store, limiter, trustProxy, allowedOrigins, adminToken, bodyLimit, log } = options;
 
   /** CORS headers for the registration routes: only for an allowed origin. */
   function registrationCors(req: IncomingMessage): OutgoingHttpHeaders {
@@ -183,7 +191,7 @@ export function createApiHandler(options: ApiOptions) {
       req.resume();
       return sendJson(res, 403, { status: 'forbidden', message: endpointMessages(locale).origin }, { Vary: 'Origin' });
     }
-    const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const wait = limiter.take(clientAddress(req, trustProxy));
     if (wait > 0) {
       req.resume();
       return reply(

@@ -22,6 +22,11 @@ export interface Config {
   adminToken: string | undefined;
   /** Registrations per minute per client address (`RATE_LIMIT`, default 30; 0 = no limit). */
   rateLimit: number;
+  /**
+   * Behind a reverse proxy (`TRUST_PROXY=1`): the client address is the last `X-Forwarded-For`
+   * entry (the one the proxy added), not the proxy's own. Off by default: anyone can send the header.
+   */
+  trustProxy: boolean;
   /** Public origin of the API as the demo pages should name it (`API_ORIGIN`); default derived per request. */
   apiOriginOverride: string | undefined;
   /** Largest accepted request body in bytes (`BODY_LIMIT`, default 32 KiB). */
@@ -34,6 +39,12 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0, got "${raw}"`);
   return value;
+}
+
+function flag(name: string, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name]?.trim() ?? '';
+  if (!/^(|0|1|true|false)$/.test(raw)) throw new Error(`${name} must be 1 or 0, got "${raw}"`);
+  return raw === '1' || raw === 'true';
 }
 
 function origin(raw: string): string {
@@ -66,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     adminToken: token || undefined,
     rateLimit: integer('RATE_LIMIT', 30, env),
+    trustProxy: flag('TRUST_PROXY', env),
     apiOriginOverride: apiOrigin ? new URL(apiOrigin).origin : undefined,
     bodyLimit: integer('BODY_LIMIT', 32 * 1024, env),
   };

@@ -73,6 +73,7 @@ const api = harden(
       events,
       store,
       limiter,
+      trustProxy: config.trustProxy,
       allowedOrigins: origins,
       adminToken: config.adminToken,
       bodyLimit: config.bodyLimit,
@@ -91,7 +92,7 @@ console.log(
     `  events: ${events.size} from ${config.eventsDir}`,
     `  database: ${config.databasePath}`,
     `  registrations accepted from: ${[...origins].join(', ')}`,
-    `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client`}`,
+    `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
     `  CSV export: ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
   ].join('\n'),
 );

@@ -51,6 +51,30 @@ describe('configuration', () => {
     assert.equal(limited.body.retryAfter, Number(retryAfter));
     assert.equal(limited.headers.get('access-control-allow-origin'), PARTNER);
     assert.equal(limited.headers.get('access-control-expose-headers'), 'Retry-After');
+    // Without TRUST_PROXY the header is anyone's to send: it must not open a new bucket.
+    const spoofed = await postJson(server, unlimited.id, registration(unlimited), {
+      origin: PARTNER,
+      headers: { 'X-Forwarded-For': '203.0.113.7' },
+    });
+    assert.equal(spoofed.status, 429);
+  });
+
+  test('TRUST_PROXY=1: each forwarded client has its own bucket, counted by the entry the proxy added', async () => {
+    const proxyTemp = tempDir();
+    writeEvents(join(proxyTemp.dir, 'events'), { unlimited });
+    const proxied = await startServer({ dir: proxyTemp.dir, env: { RATE_LIMIT: '1', TRUST_PROXY: '1', ALLOWED_ORIGINS: PARTNER } });
+    try {
+      const post = (forwardedFor) =>
+        postJson(proxied, unlimited.id, registration(unlimited), { origin: PARTNER, headers: { 'X-Forwarded-For': forwardedFor } });
+      assert.equal((await post('198.51.100.1')).status, 201);
+      assert.equal((await post('198.51.100.2')).status, 201, 'another client behind the same proxy');
+      // A client's own (forgeable) entries come first; the proxy appends the address it saw.
+      assert.equal((await post('10.9.9.9, 198.51.100.1')).status, 429);
+      assert.match(proxied.output(), /address from X-Forwarded-For/);
+    } finally {
+      await proxied.stop();
+      proxyTemp.cleanup();
+    }
   });
 
   test('reading events is not rate limited', async () => {
