@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../event-card/event-card.js';
 import '../registration-form/registration-form.js';
@@ -33,6 +32,15 @@ const FORM_PARTS = 'base: form-base, form, field, error, error-summary, submit, 
 export class BijeenEvent extends BijeenElement {
   static override styles = [BijeenElement.styles, eventStyles];
 
+  static override properties = {
+    src: {},
+    event: { attribute: false },
+    endpoint: {},
+    format: {},
+    mapProvider: { attribute: 'map-provider' },
+    noStructuredData: { type: Boolean, attribute: 'no-structured-data' },
+  };
+
   private readonly source = new EventSourceController(this);
   // The card's JSON-LD would land in this element's shadow root, out of sight of search engines.
   protected readonly structuredData = new StructuredDataController(this, () =>
@@ -40,22 +48,22 @@ export class BijeenEvent extends BijeenElement {
   );
 
   /** URL of the event JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The event as an object; wins over `src` and an inline JSON script. */
-  @property({ attribute: false }) event?: unknown;
+  declare event?: unknown;
 
   /** Where the form posts; overrides `registration.endpoint`. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** `json` (default) or `form` (urlencoded, no CORS preflight). */
-  @property() format?: 'json' | 'form';
+  declare format?: 'json' | 'form';
 
   /** Map service for the card's map link: `osm` (default), `google`, `apple`, `geo`. */
-  @property({ attribute: 'map-provider' }) mapProvider?: string;
+  declare mapProvider?: string;
 
   /** Leaves out the schema.org `Event` JSON-LD this element adds to its light DOM. */
-  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+  noStructuredData = false;
 
   /** The inner elements validate the data this element already validated: keep their reports out. */
   private swallowInnerReport(event: Event) {

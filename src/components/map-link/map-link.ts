@@ -1,5 +1,4 @@
 import { html, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import type { DataIssue } from '../../internal/events.js';
@@ -41,23 +40,32 @@ const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
 export class BijeenMapLink extends BijeenElement {
   static override styles = [BijeenElement.styles, mapLinkStyles];
 
+  static override properties = {
+    address: {},
+    lat: { converter: coordinateConverter },
+    lon: { converter: coordinateConverter },
+    label: {},
+    provider: {},
+    mode: {},
+  };
+
   /** Free-text address, e.g. "Leeuweriksweg 12, 5402 XD Uden". Used when there are no valid coordinates. */
-  @property() address?: string;
+  declare address?: string;
 
   /** Latitude in decimal degrees (−90 to 90). Preferred over the address, together with `lon`. */
-  @property({ converter: coordinateConverter }) lat?: number;
+  declare lat?: number;
 
   /** Longitude in decimal degrees (−180 to 180). */
-  @property({ converter: coordinateConverter }) lon?: number;
+  declare lon?: number;
 
   /** Visible link text. Default "Bekijk op de kaart" / "View on map" (or the route wording). */
-  @property() label?: string;
+  declare label?: string;
 
   /** Map service: `osm` (default), `google`, `apple` or `geo` (the device's map app). */
-  @property() provider: MapProvider = 'osm';
+  provider: MapProvider = 'osm';
 
   /** `view` (default) shows the place; `directions` opens the route planner towards it. */
-  @property() mode: MapMode = 'view';
+  mode: MapMode = 'view';
 
   override updated(changed: PropertyValues) {
     // Reported once per input change, not on every re-render (e.g. a language switch).
