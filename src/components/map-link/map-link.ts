@@ -1,5 +1,4 @@
 import { html, svg, type PropertyValues } from 'lit';
-import * as z from 'zod/mini';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import type { DataIssue } from '../../internal/events.js';
 import { mapLinkStyles } from './map-link.styles.js';
@@ -11,9 +10,6 @@ import {
   type MapProvider,
   type MapTarget,
 } from './map-urls.js';
-
-const latitude = z.number().check(z.gte(-90), z.lte(90));
-const longitude = z.number().check(z.gte(-180), z.lte(180));
 
 /** Attribute → number; an empty or non-numeric attribute becomes NaN, which validation rejects. */
 const coordinateConverter = {
@@ -92,8 +88,9 @@ export class BijeenMapLink extends BijeenElement {
     if (lat === undefined || lon === undefined) {
       if (lat !== lon) issue(lat === undefined ? 'lat' : 'lon', field.latLonPair);
     } else {
-      const latOk = latitude.safeParse(lat).success;
-      const lonOk = longitude.safeParse(lon).success;
+      // The schema's ranges for `location.lat` and `lon`; NaN (an empty or non-numeric attribute) fails them.
+      const latOk = lat >= -90 && lat <= 90;
+      const lonOk = lon >= -180 && lon <= 180;
       if (!latOk) issue('lat', field.latitude);
       if (!lonOk) issue('lon', field.longitude);
       if (latOk && lonOk) target = { lat, lon };
