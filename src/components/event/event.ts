@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../event-card/event-card.js';
 import '../registration-form/registration-form.js';
 import { StructuredDataController } from '../event-card/structured-data.js';
@@ -73,32 +72,11 @@ export class BijeenEvent extends BijeenElement {
   override render() {
     const event = this.source.event;
     const loading = this.source.state.status === 'loading';
-    return html`<div
-      part="base"
-      aria-busy=${loading ? 'true' : 'false'}
-      @bijeen-load=${this.swallowInnerReport}
-      @bijeen-data-error=${this.swallowInnerReport}
-    >
-      <slot ?hidden=${!!event}></slot>
-      ${event
-        ? html`<bijeen-event-card
-              part="card"
-              exportparts=${CARD_PARTS}
-              .event=${event}
-              map-provider=${ifDefined(this.mapProvider)}
-              no-structured-data
-            ></bijeen-event-card>
-            ${event.registration
-              ? html`<bijeen-registration-form
-                  part="form"
-                  exportparts=${FORM_PARTS}
-                  .event=${event}
-                  endpoint=${ifDefined(this.endpoint)}
-                  format=${ifDefined(this.format)}
-                ></bijeen-registration-form>`
-              : nothing}`
-        : nothing}
-    </div>`;
+    return html`<div part="base" aria-busy=${loading} @bijeen-load=${this.swallowInnerReport} @bijeen-data-error=${this.swallowInnerReport}><slot ?hidden=${!!event}></slot>${event
+      ? html`<bijeen-event-card part="card" exportparts=${CARD_PARTS} .event=${event} map-provider=${this.mapProvider ?? nothing} no-structured-data></bijeen-event-card>${event.registration
+          ? html`<bijeen-registration-form part="form" exportparts=${FORM_PARTS} .event=${event} endpoint=${this.endpoint ?? nothing} format=${this.format ?? nothing}></bijeen-registration-form>`
+          : nothing}`
+      : nothing}</div>`;
   }
 }
 
