@@ -19,8 +19,7 @@ export const en: Messages = {
     noLink: 'cannot make a map link',
     badAttributes: 'invalid attributes, the link uses what is valid',
     missingPlace: 'give an address or valid coordinates (lat and lon)',
-    provider: (value) => `unknown value "${value}", expected osm, google, apple or geo`,
-    mode: (value) => `unknown value "${value}", expected view or directions`,
+    unknownValue: (value) => `unknown value "${value}"`,
   },
 
   card: {

@@ -79,10 +79,14 @@ export class BijeenMapLink extends BijeenElement {
     const issues: DataIssue[] = [];
     const issue = (path: string, message: string) => issues.push({ path, message });
     const { lat, lon } = this;
-    const provider = MAP_PROVIDERS.includes(this.provider) ? this.provider : 'osm';
-    if (provider !== this.provider) issue('provider', text.provider(String(this.provider)));
-    const mode = MAP_MODES.includes(this.mode) ? this.mode : 'view';
-    if (mode !== this.mode) issue('mode', text.mode(String(this.mode)));
+    /** The attribute's value when allowed, else the default (the first allowed) and an issue. */
+    const pick = <T extends string>(name: string, value: T, allowed: readonly T[]): T => {
+      if (allowed.includes(value)) return value;
+      issue(name, `${text.unknownValue(String(value))}, ${field.oneOf(allowed.join(', '))}`);
+      return allowed[0];
+    };
+    const provider = pick('provider', this.provider, MAP_PROVIDERS);
+    const mode = pick('mode', this.mode, MAP_MODES);
 
     let target: MapTarget | undefined;
     if (lat === undefined || lon === undefined) {
