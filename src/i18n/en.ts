@@ -50,7 +50,6 @@ export const en: Messages = {
     googleCalendar: 'Google Calendar',
     outlookCalendar: 'Outlook on the web',
     loading: 'Loading the event.',
-    badRegistrationHref: 'registration-href: expected an https URL, a relative URL or #id',
   },
 
   form: {

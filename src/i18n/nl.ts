@@ -58,7 +58,6 @@ export const nl = {
     googleCalendar: 'Google Agenda',
     outlookCalendar: 'Outlook op het web',
     loading: 'De bijeenkomst wordt geladen.',
-    badRegistrationHref: 'registration-href: verwacht een https-adres, een relatief adres of #id',
   },
 
   /** `<bijeen-registration-form>`. Field validation messages live in `schema.field`. */

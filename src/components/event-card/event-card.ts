@@ -147,7 +147,8 @@ export class BijeenEventCard extends BijeenElement {
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
-      this.reportDataError({ message: this.messages.card.badRegistrationHref });
+      // `#id` is a relative URL too.
+      this.reportDataError({ message: `registration-href: ${this.messages.schema.field.url}` });
     }
   }
 
