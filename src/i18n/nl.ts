@@ -28,7 +28,7 @@ export const nl = {
     unknownValue: (value: string) => `onbekende waarde "${value}"`,
   },
   card: {
-    /** Badge texts by status (see `src/components/event-card/status.ts`). */
+    /** Badge texts by status (see `src/schema/status.ts`). */
     status: {
       cancelled: 'Geannuleerd',
       postponed: 'Uitgesteld',
