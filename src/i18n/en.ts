@@ -19,8 +19,7 @@ export const en: Messages = {
     noLink: 'cannot make a map link',
     badAttributes: 'invalid attributes, the link uses what is valid',
     missingPlace: 'give an address or valid coordinates (lat and lon)',
-    provider: (value) => `unknown value "${value}", expected osm, google, apple or geo`,
-    mode: (value) => `unknown value "${value}", expected view or directions`,
+    unknownValue: (value) => `unknown value "${value}"`,
   },
 
   card: {
@@ -51,7 +50,6 @@ export const en: Messages = {
     googleCalendar: 'Google Calendar',
     outlookCalendar: 'Outlook on the web',
     loading: 'Loading the event.',
-    badRegistrationHref: 'registration-href: expected an https URL, a relative URL or #id',
   },
 
   form: {

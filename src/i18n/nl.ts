@@ -23,12 +23,12 @@ export const nl = {
     noLink: 'kan geen kaartlink maken',
     badAttributes: 'ongeldige attributen, de link gebruikt wat wel klopt',
     missingPlace: 'geef een adres (address) of geldige coördinaten (lat en lon)',
-    // Each issue carries its attribute as `path`; lat/lon reuse the schema's messages.
-    provider: (value: string) => `onbekende waarde "${value}", verwacht osm, google, apple of geo`,
-    mode: (value: string) => `onbekende waarde "${value}", verwacht view of directions`,
+    // Each issue carries its attribute as `path`; lat/lon reuse the schema's messages. Followed
+    // by `schema.field.oneOf` with the allowed values.
+    unknownValue: (value: string) => `onbekende waarde "${value}"`,
   },
   card: {
-    /** Badge texts by status (see `src/components/event-card/status.ts`). */
+    /** Badge texts by status (see `src/schema/status.ts`). */
     status: {
       cancelled: 'Geannuleerd',
       postponed: 'Uitgesteld',
@@ -58,7 +58,6 @@ export const nl = {
     googleCalendar: 'Google Agenda',
     outlookCalendar: 'Outlook op het web',
     loading: 'De bijeenkomst wordt geladen.',
-    badRegistrationHref: 'registration-href: verwacht een https-adres, een relatief adres of #id',
   },
 
   /** `<bijeen-registration-form>`. Field validation messages live in `schema.field`. */

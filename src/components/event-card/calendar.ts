@@ -8,8 +8,11 @@ import { time } from '../../schema/index.js';
  * correct form, no VTIMEZONE block needed; calendars show them in the reader's own zone.
  */
 
-/** 20180918T110000Z */
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d+/g, '');
+/** 2018-09-18T11:00:00Z (Outlook) */
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+
+/** 20180918T110000Z (iCalendar, Google) */
+const utc = (ms: number) => iso(ms).replace(/[-:]/g, '');
 
 /** TEXT value (RFC 5545 3.3.11): escape `\ ; ,` and line breaks; drop other control characters. */
 const text = (value: string) =>
@@ -81,7 +84,6 @@ export function calendarLinks(event: EventData): { google: string; outlook: stri
   const end = event.end ? time(event.end) : start;
   const place = placeLine(event.location);
   const notes = details(event);
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
   return {
     google: `https://calendar.google.com/calendar/render?${query({
       action: 'TEMPLATE',

@@ -25,7 +25,6 @@ img:not([width]){aspect-ratio:16/9}
 [part~=badge-almost-full],[part~=badge-waitlist],[part~=badge-postponed]{background:var(--bijeen-badge-warning,#fde8b0)}
 [part~=badge-full],[part~=badge-cancelled]{background:var(--bijeen-badge-negative,#fbd3d3)}
 ul{padding-inline-start:1.25em}
-details ul{margin-top:.5rem}
 .place p{white-space:pre-line}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
 a{color:var(--bijeen-link-color,inherit);text-underline-offset:.15em}

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Messages } from '../../i18n/index.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
@@ -90,40 +89,53 @@ const heading = (level: number, text: string, part?: string) =>
 export class BijeenEventCard extends BijeenElement {
   static override styles = [BijeenElement.styles, eventCardStyles];
 
+  static override properties = {
+    src: {},
+    event: { attribute: false },
+    variant: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    mapProvider: { attribute: 'map-provider' },
+    registrationHref: { attribute: 'registration-href' },
+    noCalendar: { type: Boolean, attribute: 'no-calendar' },
+    noMap: { type: Boolean, attribute: 'no-map' },
+    noStructuredData: { type: Boolean, attribute: 'no-structured-data' },
+    now: { attribute: false },
+  };
+
   private readonly source = new EventSourceController(this);
   protected readonly structuredData = new StructuredDataController(this, () =>
     this.noStructuredData ? undefined : this.source.event,
   );
 
   /** URL of the event JSON (fetched with `Accept: application/json`). */
-  @property() src?: string;
+  declare src?: string;
 
   /** The event as an object; wins over `src` and inline JSON. Validated like the others. */
-  @property({ attribute: false }) event?: unknown;
+  declare event?: unknown;
 
   /** `full` (default): everything; `teaser`: title, date, place, summary and "Lees meer". */
-  @property() variant: 'full' | 'teaser' = 'full';
+  variant: 'full' | 'teaser' = 'full';
 
   /** Level of the title heading, 1–6 (default 2); section headings sit one level lower. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Map service of the location link: `osm` (default), `google`, `apple` or `geo`. */
-  @property({ attribute: 'map-provider' }) mapProvider?: string;
+  declare mapProvider?: string;
 
   /** Where "Aanmelden" points (an https or relative URL, or `#id`). Default: see the class description. */
-  @property({ attribute: 'registration-href' }) registrationHref?: string;
+  declare registrationHref?: string;
 
   /** Hides the add-to-calendar control. */
-  @property({ type: Boolean, attribute: 'no-calendar' }) noCalendar = false;
+  noCalendar = false;
 
   /** Hides the map link. */
-  @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
+  noMap = false;
 
   /** Adds no JSON-LD (and removes what the card added). */
-  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+  noStructuredData = false;
 
   /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
-  @property({ attribute: false }) now?: Date | number;
+  declare now?: Date | number;
 
   /** The last calendar file handed out, freed at the next click and when the card leaves. */
   private icsUrl = '';
@@ -135,7 +147,8 @@ export class BijeenEventCard extends BijeenElement {
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
-      this.reportDataError({ message: this.messages.card.badRegistrationHref });
+      // `#id` is a relative URL too.
+      this.reportDataError({ message: `registration-href: ${this.messages.schema.field.url}` });
     }
   }
 

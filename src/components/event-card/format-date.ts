@@ -31,15 +31,15 @@ function moment(ms: number, locale: Locale, timeZone: string): [day: string, tim
 }
 
 /**
- * A start and optional end as display pieces `[start, separator, end]`, so each end can sit in its
+ * A start and end as display pieces `[start, separator, end]`, so each end can sit in its
  * own `<time>` element: `["dinsdag 18 september 2018, 13.00", "–", "17.00 uur"]` on one day,
  * `["… 13.00 uur", " – ", "woensdag 19 september 2018, 17.00 uur"]` over several days, `["… 13.00 uur"]`
- * without an end (or an end equal to the start). Days are compared in the event's time zone, so a
+ * when the end is the start (an event without an end). Days are compared in the event's time zone, so a
  * night across a daylight-saving change shows the wall-clock times people will see.
  */
 export function formatRange(
   start: number,
-  end: number | undefined,
+  end: number,
   locale: Locale,
   timeZone: string,
 ): [string] | [string, string, string] {
@@ -47,11 +47,11 @@ export function formatRange(
   const hours = locale === 'en' ? '' : ' uur';
   const [day, time] = moment(start, locale, timeZone);
   const from = `${day}, ${time}`;
-  if (end === undefined || end === start) return [from + hours];
+  if (end === start) return [from + hours];
   const [endDay, endTime] = moment(end, locale, timeZone);
   return day === endDay ? [from, '–', endTime + hours] : [from + hours, ' – ', `${endDay}, ${endTime}${hours}`];
 }
 
 /** One moment as text: "dinsdag 2 juli 2018, 9.00 uur". */
 export const formatMoment = (ms: number, locale: Locale, timeZone: string): string =>
-  formatRange(ms, undefined, locale, timeZone)[0];
+  formatRange(ms, ms, locale, timeZone)[0];

@@ -38,8 +38,8 @@ export function structuredData(event: EventData): string {
     endDate: event.end,
     // EventScheduled, EventCancelled, EventPostponed
     eventStatus: `${SCHEMA}Event${status[0].toUpperCase()}${status.slice(1)}`,
-    eventAttendanceMode:
-      (physical || online) && `${SCHEMA}${physical ? (online ? 'Mixed' : 'Offline') : 'Online'}EventAttendanceMode`,
+    // The schema gives every location a name, street, city or online address.
+    eventAttendanceMode: place && `${SCHEMA}${physical ? (online ? 'Mixed' : 'Offline') : 'Online'}EventAttendanceMode`,
     location: locations[1] ? locations : locations[0],
     image: event.image?.src,
     url: event.url,

@@ -1,6 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../event-card/event-card.js';
 import '../registration-form/registration-form.js';
 import { StructuredDataController } from '../event-card/structured-data.js';
@@ -33,6 +31,15 @@ const FORM_PARTS = 'base: form-base, form, field, error, error-summary, submit, 
 export class BijeenEvent extends BijeenElement {
   static override styles = [BijeenElement.styles, eventStyles];
 
+  static override properties = {
+    src: {},
+    event: { attribute: false },
+    endpoint: {},
+    format: {},
+    mapProvider: { attribute: 'map-provider' },
+    noStructuredData: { type: Boolean, attribute: 'no-structured-data' },
+  };
+
   private readonly source = new EventSourceController(this);
   // The card's JSON-LD would land in this element's shadow root, out of sight of search engines.
   protected readonly structuredData = new StructuredDataController(this, () =>
@@ -40,22 +47,22 @@ export class BijeenEvent extends BijeenElement {
   );
 
   /** URL of the event JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The event as an object; wins over `src` and an inline JSON script. */
-  @property({ attribute: false }) event?: unknown;
+  declare event?: unknown;
 
   /** Where the form posts; overrides `registration.endpoint`. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** `json` (default) or `form` (urlencoded, no CORS preflight). */
-  @property() format?: 'json' | 'form';
+  declare format?: 'json' | 'form';
 
   /** Map service for the card's map link: `osm` (default), `google`, `apple`, `geo`. */
-  @property({ attribute: 'map-provider' }) mapProvider?: string;
+  declare mapProvider?: string;
 
   /** Leaves out the schema.org `Event` JSON-LD this element adds to its light DOM. */
-  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+  noStructuredData = false;
 
   /** The inner elements validate the data this element already validated: keep their reports out. */
   private swallowInnerReport(event: Event) {
@@ -65,32 +72,11 @@ export class BijeenEvent extends BijeenElement {
   override render() {
     const event = this.source.event;
     const loading = this.source.state.status === 'loading';
-    return html`<div
-      part="base"
-      aria-busy=${loading ? 'true' : 'false'}
-      @bijeen-load=${this.swallowInnerReport}
-      @bijeen-data-error=${this.swallowInnerReport}
-    >
-      <slot ?hidden=${!!event}></slot>
-      ${event
-        ? html`<bijeen-event-card
-              part="card"
-              exportparts=${CARD_PARTS}
-              .event=${event}
-              map-provider=${ifDefined(this.mapProvider)}
-              no-structured-data
-            ></bijeen-event-card>
-            ${event.registration
-              ? html`<bijeen-registration-form
-                  part="form"
-                  exportparts=${FORM_PARTS}
-                  .event=${event}
-                  endpoint=${ifDefined(this.endpoint)}
-                  format=${ifDefined(this.format)}
-                ></bijeen-registration-form>`
-              : nothing}`
-        : nothing}
-    </div>`;
+    return html`<div part="base" aria-busy=${loading} @bijeen-load=${this.swallowInnerReport} @bijeen-data-error=${this.swallowInnerReport}><slot ?hidden=${!!event}></slot>${event
+      ? html`<bijeen-event-card part="card" exportparts=${CARD_PARTS} .event=${event} map-provider=${this.mapProvider ?? nothing} no-structured-data></bijeen-event-card>${event.registration
+          ? html`<bijeen-registration-form part="form" exportparts=${FORM_PARTS} .event=${event} endpoint=${this.endpoint ?? nothing} format=${this.format ?? nothing}></bijeen-registration-form>`
+          : nothing}`
+      : nothing}</div>`;
   }
 }
 

@@ -1,6 +1,4 @@
 import { html, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import * as z from 'zod/mini';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import type { DataIssue } from '../../internal/events.js';
 import { mapLinkStyles } from './map-link.styles.js';
@@ -12,9 +10,6 @@ import {
   type MapProvider,
   type MapTarget,
 } from './map-urls.js';
-
-const latitude = z.number().check(z.gte(-90), z.lte(90));
-const longitude = z.number().check(z.gte(-180), z.lte(180));
 
 /** Attribute → number; an empty or non-numeric attribute becomes NaN, which validation rejects. */
 const coordinateConverter = {
@@ -41,23 +36,32 @@ const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
 export class BijeenMapLink extends BijeenElement {
   static override styles = [BijeenElement.styles, mapLinkStyles];
 
+  static override properties = {
+    address: {},
+    lat: { converter: coordinateConverter },
+    lon: { converter: coordinateConverter },
+    label: {},
+    provider: {},
+    mode: {},
+  };
+
   /** Free-text address, e.g. "Leeuweriksweg 12, 5402 XD Uden". Used when there are no valid coordinates. */
-  @property() address?: string;
+  declare address?: string;
 
   /** Latitude in decimal degrees (−90 to 90). Preferred over the address, together with `lon`. */
-  @property({ converter: coordinateConverter }) lat?: number;
+  declare lat?: number;
 
   /** Longitude in decimal degrees (−180 to 180). */
-  @property({ converter: coordinateConverter }) lon?: number;
+  declare lon?: number;
 
   /** Visible link text. Default "Bekijk op de kaart" / "View on map" (or the route wording). */
-  @property() label?: string;
+  declare label?: string;
 
   /** Map service: `osm` (default), `google`, `apple` or `geo` (the device's map app). */
-  @property() provider: MapProvider = 'osm';
+  provider: MapProvider = 'osm';
 
   /** `view` (default) shows the place; `directions` opens the route planner towards it. */
-  @property() mode: MapMode = 'view';
+  mode: MapMode = 'view';
 
   override updated(changed: PropertyValues) {
     // Reported once per input change, not on every re-render (e.g. a language switch).
@@ -75,17 +79,22 @@ export class BijeenMapLink extends BijeenElement {
     const issues: DataIssue[] = [];
     const issue = (path: string, message: string) => issues.push({ path, message });
     const { lat, lon } = this;
-    const provider = MAP_PROVIDERS.includes(this.provider) ? this.provider : 'osm';
-    if (provider !== this.provider) issue('provider', text.provider(String(this.provider)));
-    const mode = MAP_MODES.includes(this.mode) ? this.mode : 'view';
-    if (mode !== this.mode) issue('mode', text.mode(String(this.mode)));
+    /** The attribute's value when allowed, else the default (the first allowed) and an issue. */
+    const pick = <T extends string>(name: string, value: T, allowed: readonly T[]): T => {
+      if (allowed.includes(value)) return value;
+      issue(name, `${text.unknownValue(String(value))}, ${field.oneOf(allowed.join(', '))}`);
+      return allowed[0];
+    };
+    const provider = pick('provider', this.provider, MAP_PROVIDERS);
+    const mode = pick('mode', this.mode, MAP_MODES);
 
     let target: MapTarget | undefined;
     if (lat === undefined || lon === undefined) {
       if (lat !== lon) issue(lat === undefined ? 'lat' : 'lon', field.latLonPair);
     } else {
-      const latOk = latitude.safeParse(lat).success;
-      const lonOk = longitude.safeParse(lon).success;
+      // The schema's ranges for `location.lat` and `lon`; NaN (an empty or non-numeric attribute) fails them.
+      const latOk = lat >= -90 && lat <= 90;
+      const lonOk = lon >= -180 && lon <= 180;
       if (!latOk) issue('lat', field.latitude);
       if (!lonOk) issue('lon', field.longitude);
       if (latOk && lonOk) target = { lat, lon };

@@ -4,6 +4,7 @@ export type MapTarget = { lat: number; lon: number } | { address: string };
 export type MapProvider = 'osm' | 'google' | 'apple' | 'geo';
 export type MapMode = 'view' | 'directions';
 
+/** The allowed values; the first is the default. */
 export const MAP_PROVIDERS: readonly MapProvider[] = ['osm', 'google', 'apple', 'geo'];
 export const MAP_MODES: readonly MapMode[] = ['view', 'directions'];
 
