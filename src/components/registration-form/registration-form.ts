@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import type { DataIssue } from '../../internal/events.js';
@@ -116,48 +115,68 @@ function uuid(): string {
 export class BijeenRegistrationForm extends BijeenElement {
   static override styles = [BijeenElement.styles, registrationFormStyles];
 
+  // A static block instead of decorators: the CDN file then needs neither Lit's decorator
+  // module nor TypeScript's decorator helper. `attribute: false` on internal state is redundant
+  // for Lit but keeps the manifest analyzer from listing it as attributes.
+  static override properties = {
+    draft: { state: true, attribute: false },
+    issues: { state: true, attribute: false },
+    outcome: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    src: {},
+    event: { attribute: false },
+    endpoint: {},
+    format: {},
+    maxCompanions: { attribute: 'max-companions', type: Number },
+    privacyUrl: { attribute: 'privacy-url' },
+    timeout: { type: Number },
+    retries: { type: Number },
+    retryDelay: { attribute: 'retry-delay', type: Number },
+    now: { attribute: false },
+  };
+
   private readonly source = new EventSourceController(this);
 
   /** What is typed, the companion count and the pending key: saved on every change (see `Draft`). */
-  @state() private draft: Draft = { values: {}, companions: 0 };
-  @state() private issues: SchemaIssue[] = [];
-  @state() private outcome?: Outcome;
+  private draft: Draft = { values: {}, companions: 0 };
+  private issues: SchemaIssue[] = [];
+  declare private outcome?: Outcome;
   /** Read out by the polite live region: companions added or removed. */
-  @state() private announcement = '';
+  private announcement = '';
 
   /** URL of the event JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The event as an object (wins over `src` and an inline JSON script). */
-  @property({ attribute: false }) event?: unknown;
+  declare event?: unknown;
 
   /** Where to post; overrides `registration.endpoint`. https, http on localhost, or relative to the page. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** `json` (default): JSON with an `Idempotency-Key` header. `form`: urlencoded with flattened keys, no CORS preflight. */
-  @property() format: 'json' | 'form' = 'json';
+  format: 'json' | 'form' = 'json';
 
   /** Most companions (0–10); overrides `registration.maxCompanions`. */
-  @property({ attribute: 'max-companions', type: Number }) maxCompanions?: number;
+  declare maxCompanions?: number;
 
   /** Privacy statement; overrides `registration.privacyUrl`. When set, consent is required. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  declare privacyUrl?: string;
 
   /** Milliseconds one attempt may take before it counts as timed out. */
-  @property({ type: Number }) timeout = 15000;
+  timeout = 15000;
 
   /** Retries (0–10) after a network error, timeout, 408, 429 or 5xx; attempts = retries + 1. */
-  @property({ type: Number }) retries = 3;
+  retries = 3;
 
   /**
    * Base of the backoff between attempts in milliseconds (default 500): the wait before retry n
    * is between ½ and 1 × `retry-delay` · 2^(n−1), at most 8 s, and never shorter than the
    * endpoint's `Retry-After`.
    */
-  @property({ attribute: 'retry-delay', type: Number }) retryDelay = 500;
+  retryDelay = 500;
 
   /** The clock for the closed states: a fixed moment (a Date or epoch milliseconds), for previews and tests. Default: the current time. */
-  @property({ attribute: false }) now?: Date | number;
+  declare now?: Date | number;
 
   /** The loaded event, and the same with the attribute overrides applied. */
   private loaded?: EventData;
