@@ -6,12 +6,14 @@ import {
   HONEYPOT_FIELD,
   MAX_COMPANIONS,
   resolveUrl,
+  time,
   validateRegistration,
   type EventData,
   type EventRegistration,
   type RegistrationPayload,
   type SchemaIssue,
 } from '../../schema/index.js';
+import { formatMoment } from '../event-card/format-date.js';
 import { availability } from './availability.js';
 import { storedDraft, type Draft } from './draft.js';
 import { registrationFormStyles } from './registration-form.styles.js';
@@ -580,16 +582,8 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.ma
     const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
     const closed = this.messages.form.closed;
-    const sentence =
-      open === 'not-open'
-        ? closed[open](
-            new Date(event.registration!.opens!).toLocaleString(this.locale === 'en' ? 'en-GB' : 'nl', {
-              dateStyle: 'full',
-              timeStyle: 'short',
-              timeZone: event.timeZone,
-            }),
-          )
-        : closed[open];
+    // The opening moment is written as the card writes it.
+    const sentence = open === 'not-open' ? closed[open](formatMoment(time(event.registration!.opens!), this.locale, event.timeZone)) : closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
   }
 
