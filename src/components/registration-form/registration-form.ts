@@ -52,9 +52,11 @@ const AUTOCOMPLETE = ['name', 'email', 'organization', 'organization-title', 'te
 /** Properties that change the settings or the overrides of the event. */
 const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 'retries', 'retryDelay'];
 
-/** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-http pages build one. */
+/**
+ * A UUID v4 from 16 random bytes. Not `crypto.randomUUID`: it exists only in secure contexts, and
+ * partner pages on plain http need a key too (one code path for both).
+ */
 function uuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 15) | 64;
   bytes[8] = (bytes[8] & 63) | 128;
