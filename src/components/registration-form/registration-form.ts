@@ -212,15 +212,12 @@ export class BijeenRegistrationForm extends BijeenElement {
   private configure(event?: EventData) {
     const text = this.messages.form;
     const issues: DataIssue[] = [];
-    const valid = (path: string, value: unknown, ok: unknown) => {
+    /** Reports `value` unless it is absent or `ok`; returns `ok`. */
+    const valid = <T>(path: string, value: unknown, ok: T) => {
       if (value != null && !ok) issues.push({ path, message: text.badValue(String(value)) });
-      return !!ok;
+      return ok;
     };
-    const url = (path: string, value?: string) => {
-      const resolved = value == null ? undefined : resolveUrl(value, document.baseURI);
-      valid(path, value, resolved);
-      return resolved;
-    };
+    const url = (path: string, value?: string) => valid(path, value, value == null ? undefined : resolveUrl(value, document.baseURI));
     const count = (path: string, value: number | undefined, max: number) =>
       valid(path, value, Number.isInteger(value) && value! >= 0 && value! <= max) ? value : undefined;
     const endpoint = url('endpoint', this.endpoint);
