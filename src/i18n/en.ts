@@ -104,7 +104,6 @@ export const en: Messages = {
       cancelled: 'This event has been cancelled.',
       postponed: 'This event has been postponed; registration reopens once the new date is known.',
       past: 'This event is over.',
-      'not-open': (when) => `You can register from ${when}.`,
       closed: 'Registration for this event is closed.',
       full: 'This event is full. You can no longer register.',
     },

@@ -112,13 +112,12 @@ export const nl = {
     mailReady: 'Verstuur de e-mail om u aan te melden: ',
     mailOpen: 'open de e-mail',
     mailSubject: (title: string) => `Aanmelding: ${title}`,
-    /** Why there is no form, by availability (see `availability.ts`). */
+    /** Why there is no form, by availability (see `availability.ts`); not open yet says `card.opensAt`. */
     closed: {
       none: 'U kunt zich niet via dit formulier aanmelden.',
       cancelled: 'Deze bijeenkomst gaat niet door.',
       postponed: 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.',
       past: 'Deze bijeenkomst is voorbij.',
-      'not-open': (when: string) => `U kunt zich aanmelden vanaf ${when}.`,
       closed: 'De aanmelding voor deze bijeenkomst is gesloten.',
       full: 'Deze bijeenkomst is vol. U kunt zich niet meer aanmelden.',
     },

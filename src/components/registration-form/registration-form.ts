@@ -580,9 +580,12 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.ma
     if (typeof this.outcome === 'object' && this.outcome.ok) return nothing;
     const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
-    const closed = this.messages.form.closed;
-    // The opening moment is written as the card writes it.
-    const sentence = open === 'not-open' ? closed[open](formatMoment(time(event.registration!.opens!), this.locale, event.timeZone)) : closed[open];
+    // Not open yet: the card's sentence, so both say the same ("Aanmelden kan vanaf dinsdag 2 juli 2018, 9.00 uur.").
+    const { messages } = this;
+    const sentence =
+      open === 'not-open'
+        ? messages.card.opensAt(formatMoment(time(event.registration!.opens!), this.locale, event.timeZone))
+        : messages.form.closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
   }
 
