@@ -71,8 +71,6 @@ export const en: Messages = {
     remarks: 'Remarks',
     consent: 'I agree to my details being used for this registration',
     privacy: 'Read the privacy statement',
-    submit: 'Register',
-    submitWaitlist: 'Join the waiting list',
     submitMail: 'Prepare registration e-mail',
     sending: 'Sending your registration…',
     done: {

@@ -82,8 +82,7 @@ export const nl = {
     remarks: 'Opmerkingen',
     consent: 'Ik geef toestemming om mijn gegevens voor deze aanmelding te gebruiken',
     privacy: 'Lees de privacyverklaring',
-    submit: 'Aanmelden',
-    submitWaitlist: 'Aanmelden voor de wachtlijst',
+    /** The submit button; with an endpoint it says what the card's link says (`card.register`, `card.registerWaitlist`). */
     submitMail: 'Aanmelding per e-mail klaarzetten',
     sending: 'Uw aanmelding wordt verstuurd…',
     /** Title and sentence after the endpoint accepted, by its answer. */

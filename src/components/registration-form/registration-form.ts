@@ -515,7 +515,7 @@ export class BijeenRegistrationForm extends BijeenElement {
   private renderForm(event: EventData, waitlist: boolean) {
     const registration = event.registration!;
     const { attendee, member, companions, rest } = this.fields(registration);
-    const text = this.messages.form;
+    const { form: text, card } = this.messages;
     const mail = !registration.endpoint;
     const max = registration.maxCompanions;
     const lower = registration.companionLabel ?? text.companion;
@@ -547,7 +547,7 @@ ${max
   : nothing}
 ${rest.map((f) => this.field(f))}
 <div class="hp" aria-hidden="true"><label>Website <input name=${HONEYPOT_FIELD} tabindex="-1" autocomplete="off" /></label></div>
-<button part="submit" aria-busy=${this.outcome === 'sending'}>${mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit}</button>
+<button part="submit" aria-busy=${this.outcome === 'sending'}>${mail ? text.submitMail : waitlist ? card.registerWaitlist : card.register}</button>
 </form>`;
   }
 
