@@ -69,8 +69,6 @@ export const en: Messages = {
     remarks: 'Remarks',
     consent: 'I agree to my details being used for this registration',
     privacy: 'Read the privacy statement',
-    submit: 'Register',
-    submitWaitlist: 'Join the waiting list',
     submitMail: 'Prepare registration e-mail',
     sending: 'Sending your registration…',
     done: {
@@ -102,7 +100,6 @@ export const en: Messages = {
       cancelled: 'This event has been cancelled.',
       postponed: 'This event has been postponed; registration reopens once the new date is known.',
       past: 'This event is over.',
-      'not-open': (when) => `You can register from ${when}.`,
       closed: 'Registration for this event is closed.',
       full: 'This event is full. You can no longer register.',
     },

@@ -81,8 +81,7 @@ export const nl = {
     remarks: 'Opmerkingen',
     consent: 'Ik geef toestemming om mijn gegevens voor deze aanmelding te gebruiken',
     privacy: 'Lees de privacyverklaring',
-    submit: 'Aanmelden',
-    submitWaitlist: 'Aanmelden voor de wachtlijst',
+    /** The submit button; with an endpoint it says what the card's link says (`card.register`, `card.registerWaitlist`). */
     submitMail: 'Aanmelding per e-mail klaarzetten',
     sending: 'Uw aanmelding wordt verstuurd…',
     /** Title and sentence after the endpoint accepted, by its answer. */
@@ -111,13 +110,12 @@ export const nl = {
     mailReady: 'Verstuur de e-mail om u aan te melden: ',
     mailOpen: 'open de e-mail',
     mailSubject: (title: string) => `Aanmelding: ${title}`,
-    /** Why there is no form, by availability (see `availability.ts`). */
+    /** Why there is no form, by availability (see `availability.ts`); not open yet says `card.opensAt`. */
     closed: {
       none: 'U kunt zich niet via dit formulier aanmelden.',
       cancelled: 'Deze bijeenkomst gaat niet door.',
       postponed: 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.',
       past: 'Deze bijeenkomst is voorbij.',
-      'not-open': (when: string) => `U kunt zich aanmelden vanaf ${when}.`,
       closed: 'De aanmelding voor deze bijeenkomst is gesloten.',
       full: 'Deze bijeenkomst is vol. U kunt zich niet meer aanmelden.',
     },

@@ -28,11 +28,11 @@ button{justify-self:start;padding-inline:1.2em;cursor:pointer;background:var(--b
 [part=submit]{border-width:3px;background:var(--bijeen-submit-background,var(--bijeen-button-background,transparent));color:var(--bijeen-submit-color,var(--bijeen-button-color,inherit))}
 a{color:var(--bijeen-link-color,inherit)}
 :focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
-.invalid,.notice,.done{padding-inline-start:1em;border-inline-start:5px solid var(--bijeen-error-color,#d52b1e)}
+.invalid,.notice,.done{padding-inline-start:1em;border-inline-start:5px solid}
 [part=error]{color:var(--bijeen-error-text-color,inherit)}
-[part=error-summary],.failure{padding:.6em 1em;border:4px solid var(--bijeen-error-color,#d52b1e)}
+[part=error-summary],.failure{padding:.6em 1em;border:4px solid}
+.invalid,[part=error-summary],.failure{border-color:var(--bijeen-error-color,#d52b1e)}
 ul{margin:.5em 0 0;padding-inline-start:1.2em}
-.notice{border-color:currentColor}
 .done{border-color:var(--bijeen-success-color,#2e7d32)}
 .companion{padding:1em;border:1px solid;border-radius:var(--bijeen-radius,4px)}
 .companion legend{padding:0 .3em}

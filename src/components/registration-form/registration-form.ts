@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import type { DataIssue } from '../../internal/events.js';
@@ -7,12 +6,14 @@ import {
   HONEYPOT_FIELD,
   MAX_COMPANIONS,
   resolveUrl,
+  time,
   validateRegistration,
   type EventData,
   type EventRegistration,
   type RegistrationPayload,
   type SchemaIssue,
 } from '../../schema/index.js';
+import { formatMoment } from '../event-card/format-date.js';
 import { availability } from './availability.js';
 import { storedDraft, type Draft } from './draft.js';
 import { registrationFormStyles } from './registration-form.styles.js';
@@ -51,9 +52,11 @@ const AUTOCOMPLETE = ['name', 'email', 'organization', 'organization-title', 'te
 /** Properties that change the settings or the overrides of the event. */
 const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 'retries', 'retryDelay'];
 
-/** A UUID v4; `crypto.randomUUID` exists only in secure contexts, so plain-http pages build one. */
+/**
+ * A UUID v4 from 16 random bytes. Not `crypto.randomUUID`: it exists only in secure contexts, and
+ * partner pages on plain http need a key too (one code path for both).
+ */
 function uuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 15) | 64;
   bytes[8] = (bytes[8] & 63) | 128;
@@ -116,48 +119,68 @@ function uuid(): string {
 export class BijeenRegistrationForm extends BijeenElement {
   static override styles = [BijeenElement.styles, registrationFormStyles];
 
+  // A static block instead of decorators: the CDN file then needs neither Lit's decorator
+  // module nor TypeScript's decorator helper. `attribute: false` on internal state is redundant
+  // for Lit but keeps the manifest analyzer from listing it as attributes.
+  static override properties = {
+    draft: { state: true, attribute: false },
+    issues: { state: true, attribute: false },
+    outcome: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    src: {},
+    event: { attribute: false },
+    endpoint: {},
+    format: {},
+    maxCompanions: { attribute: 'max-companions', type: Number },
+    privacyUrl: { attribute: 'privacy-url' },
+    timeout: { type: Number },
+    retries: { type: Number },
+    retryDelay: { attribute: 'retry-delay', type: Number },
+    now: { attribute: false },
+  };
+
   private readonly source = new EventSourceController(this);
 
   /** What is typed, the companion count and the pending key: saved on every change (see `Draft`). */
-  @state() private draft: Draft = { values: {}, companions: 0 };
-  @state() private issues: SchemaIssue[] = [];
-  @state() private outcome?: Outcome;
+  private draft: Draft = { values: {}, companions: 0 };
+  private issues: SchemaIssue[] = [];
+  declare private outcome?: Outcome;
   /** Read out by the polite live region: companions added or removed. */
-  @state() private announcement = '';
+  private announcement = '';
 
   /** URL of the event JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The event as an object (wins over `src` and an inline JSON script). */
-  @property({ attribute: false }) event?: unknown;
+  declare event?: unknown;
 
   /** Where to post; overrides `registration.endpoint`. https, http on localhost, or relative to the page. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** `json` (default): JSON with an `Idempotency-Key` header. `form`: urlencoded with flattened keys, no CORS preflight. */
-  @property() format: 'json' | 'form' = 'json';
+  format: 'json' | 'form' = 'json';
 
   /** Most companions (0–10); overrides `registration.maxCompanions`. */
-  @property({ attribute: 'max-companions', type: Number }) maxCompanions?: number;
+  declare maxCompanions?: number;
 
   /** Privacy statement; overrides `registration.privacyUrl`. When set, consent is required. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  declare privacyUrl?: string;
 
   /** Milliseconds one attempt may take before it counts as timed out. */
-  @property({ type: Number }) timeout = 15000;
+  timeout = 15000;
 
   /** Retries (0–10) after a network error, timeout, 408, 429 or 5xx; attempts = retries + 1. */
-  @property({ type: Number }) retries = 3;
+  retries = 3;
 
   /**
    * Base of the backoff between attempts in milliseconds (default 500): the wait before retry n
    * is between ½ and 1 × `retry-delay` · 2^(n−1), at most 8 s, and never shorter than the
    * endpoint's `Retry-After`.
    */
-  @property({ attribute: 'retry-delay', type: Number }) retryDelay = 500;
+  retryDelay = 500;
 
   /** The clock for the closed states: a fixed moment (a Date or epoch milliseconds), for previews and tests. Default: the current time. */
-  @property({ attribute: false }) now?: Date | number;
+  declare now?: Date | number;
 
   /** The loaded event, and the same with the attribute overrides applied. */
   private loaded?: EventData;
@@ -189,15 +212,12 @@ export class BijeenRegistrationForm extends BijeenElement {
   private configure(event?: EventData) {
     const text = this.messages.form;
     const issues: DataIssue[] = [];
-    const valid = (path: string, value: unknown, ok: unknown) => {
+    /** Reports `value` unless it is absent or `ok`; returns `ok`. */
+    const valid = <T>(path: string, value: unknown, ok: T) => {
       if (value != null && !ok) issues.push({ path, message: text.badValue(String(value)) });
-      return !!ok;
+      return ok;
     };
-    const url = (path: string, value?: string) => {
-      const resolved = value == null ? undefined : resolveUrl(value, document.baseURI);
-      valid(path, value, resolved);
-      return resolved;
-    };
+    const url = (path: string, value?: string) => valid(path, value, value == null ? undefined : resolveUrl(value, document.baseURI));
     const count = (path: string, value: number | undefined, max: number) =>
       valid(path, value, Number.isInteger(value) && value! >= 0 && value! <= max) ? value : undefined;
     const endpoint = url('endpoint', this.endpoint);
@@ -495,7 +515,7 @@ export class BijeenRegistrationForm extends BijeenElement {
   private renderForm(event: EventData, waitlist: boolean) {
     const registration = event.registration!;
     const { attendee, member, companions, rest } = this.fields(registration);
-    const text = this.messages.form;
+    const { form: text, card } = this.messages;
     const mail = !registration.endpoint;
     const max = registration.maxCompanions;
     const lower = registration.companionLabel ?? text.companion;
@@ -527,7 +547,7 @@ ${max
   : nothing}
 ${rest.map((f) => this.field(f))}
 <div class="hp" aria-hidden="true"><label>Website <input name=${HONEYPOT_FIELD} tabindex="-1" autocomplete="off" /></label></div>
-<button part="submit" aria-busy=${this.outcome === 'sending'}>${mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit}</button>
+<button part="submit" aria-busy=${this.outcome === 'sending'}>${mail ? text.submitMail : waitlist ? card.registerWaitlist : card.register}</button>
 </form>`;
   }
 
@@ -560,17 +580,12 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.ma
     if (typeof this.outcome === 'object' && this.outcome.ok) return nothing;
     const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
-    const closed = this.messages.form.closed;
+    // Not open yet: the card's sentence, so both say the same ("Aanmelden kan vanaf dinsdag 2 juli 2018, 9.00 uur.").
+    const { messages } = this;
     const sentence =
       open === 'not-open'
-        ? closed[open](
-            new Date(event.registration!.opens!).toLocaleString(this.locale === 'en' ? 'en-GB' : 'nl', {
-              dateStyle: 'full',
-              timeStyle: 'short',
-              timeZone: event.timeZone,
-            }),
-          )
-        : closed[open];
+        ? messages.card.opensAt(formatMoment(time(event.registration!.opens!), this.locale, event.timeZone))
+        : messages.form.closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
   }
 

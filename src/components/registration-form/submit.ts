@@ -71,7 +71,7 @@ export function classify(status: number, text: string, retryAfter?: string | nul
     // Not JSON: no body.
   }
   const { status: word, message, errors } = body;
-  const shown = typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : undefined;
+  const shown = (typeof message === 'string' && message.trim().slice(0, 500)) || undefined;
   if (status > 199 && status < 300) {
     return {
       ok: true,

@@ -294,7 +294,7 @@ describe('<bijeen-registration-form>', () => {
 
   describe('closed states', () => {
     const cases: [string, EventInput, number, string][] = [
-      ['not yet open, with the opening date', udenMeeting, Date.parse('2018-06-01T12:00:00+02:00'), 'U kunt zich aanmelden vanaf maandag 2 juli 2018 om 09:00.'],
+      ['not yet open, with the opening date', udenMeeting, Date.parse('2018-06-01T12:00:00+02:00'), 'Aanmelden kan vanaf maandag 2 juli 2018, 9.00 uur.'],
       ['closed', udenMeeting, Date.parse('2018-09-15T12:00:00+02:00'), 'De aanmelding voor deze bijeenkomst is gesloten.'],
       ['cancelled', seedWith({}, { status: 'cancelled' }), OPEN, 'Deze bijeenkomst gaat niet door.'],
       ['postponed', seedWith({}, { status: 'postponed' }), OPEN, 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.'],
@@ -332,7 +332,7 @@ describe('<bijeen-registration-form>', () => {
 
     it('not yet open, in English and in the event’s time zone', async () => {
       const el = await form({ lang: 'en', now: Date.parse('2018-06-01T12:00:00Z') });
-      expect($(el, '.notice').textContent).to.equal('You can register from Monday, 2 July 2018 at 09:00.');
+      expect($(el, '.notice').textContent).to.equal('Registration opens Monday 2 July 2018, 09:00.');
     });
 
     it('full with a waiting list: the waiting-list form, says so', async () => {
