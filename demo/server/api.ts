@@ -28,7 +28,8 @@ import {
 import { registrationsCsv } from './csv.js';
 import { byStart, closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
-import { endpointMessages, formatMoment } from './messages.js';
+import { formatMoment } from '../../src/internal/format-date.js';
+import { endpointMessages } from './messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';
 
@@ -258,7 +259,7 @@ export function createApiHandler(options: ApiOptions) {
 
     const reason = closedReason(data, Date.now());
     if (reason) {
-      const opens = reason === 'not-open' ? formatMoment(parseDateTime(data.registration!.opens!) ?? 0, data.timeZone, locale) : '';
+      const opens = reason === 'not-open' ? formatMoment(parseDateTime(data.registration!.opens!) ?? 0, locale, data.timeZone) : '';
       return refuse(403, 'closed', messages.closed[reason](opens), { reason });
     }
     if (!validation.success) return reply(422, { errors: validation.issues, message: validation.message });

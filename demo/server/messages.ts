@@ -74,13 +74,3 @@ const en: EndpointMessages = {
 export function endpointMessages(locale: Locale): EndpointMessages {
   return locale === 'en' ? en : nl;
 }
-
-/** A moment as people read it, in the event's time zone: "maandag 1 maart 2027 09.00 uur". */
-export function formatMoment(epochMs: number, timeZone: string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(epochMs);
-  return locale === 'en' ? text : `${text.replace(/(\d{2}):(\d{2})$/, '$1.$2')} uur`;
-}

@@ -7,15 +7,17 @@ type DetailOf<K extends keyof BijeenEventMap> =
   BijeenEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
- * Reset shared by every element. Host pages often ship aggressive global CSS; inherited
- * properties still reach the shadow tree, so each element sets what it relies on. One rule per
- * line, as every element writes its styles: the text ships in the CDN file as written.
+ * Reset shared by every element, and the focus ring they all use. Host pages often ship
+ * aggressive global CSS; inherited properties still reach the shadow tree, so each element sets
+ * what it relies on. One rule per line, as every element writes its styles: the text ships in the
+ * CDN file as written.
  */
 export const resetStyles = css`
 :host{box-sizing:border-box}
 :host([hidden]){display:none!important}
 *,*::before,*::after{box-sizing:inherit}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip-path:inset(50%)!important;white-space:nowrap!important;border:0!important}
+:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
 `;
 
 /** The small base every Bijeen element extends: reset styles, locale and typed events. */

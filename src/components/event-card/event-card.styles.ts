@@ -31,7 +31,6 @@ a{color:var(--bijeen-link-color,inherit);text-underline-offset:.15em}
 .cta{padding:.5em 1.25em;border-radius:var(--bijeen-radius,.5rem);background:var(--bijeen-accent,#0b5cad);color:var(--bijeen-accent-contrast,#fff);text-decoration:none}
 .cta:hover{text-decoration:underline}
 summary{cursor:pointer}
-:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
 .cta:focus-visible{outline-color:var(--bijeen-focus-ring-color,var(--bijeen-accent,#0b5cad));box-shadow:0 0 0 2px var(--bijeen-accent-contrast,#fff)}
 .skeleton{min-height:var(--bijeen-card-min-height,12rem)}
 .skeleton div{width:70%;height:1.25rem;border-radius:.25rem;background:color-mix(in srgb,currentColor 12%,transparent)}

@@ -6,7 +6,7 @@ import { isAllowedUrl, type EventData, type EventLocation } from '../../schema/i
 import '../map-link/map-link.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
-import { formatMoment, formatRange } from './format-date.js';
+import { formatMoment, formatRange } from '../../internal/format-date.js';
 import { addressLine } from './place.js';
 import { registrationStatus, time, type RegistrationStatus } from '../../schema/index.js';
 import { StructuredDataController } from './structured-data.js';

@@ -5,6 +5,5 @@ export const mapLinkStyles = css`
 :host{display:inline}
 a{color:var(--bijeen-link-color,inherit);text-underline-offset:.15em;border-radius:2px}
 a:hover{color:var(--bijeen-link-hover-color,var(--bijeen-link-color,inherit));text-decoration-thickness:2px}
-:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
 .icon{width:.9em;height:.9em;margin-inline-start:.2em;vertical-align:-.05em}
 `;

@@ -27,7 +27,6 @@ option{color:CanvasText;background:Canvas}
 button{justify-self:start;padding-inline:1.2em;cursor:pointer;background:var(--bijeen-button-background,transparent);color:var(--bijeen-button-color,inherit)}
 [part=submit]{border-width:3px;background:var(--bijeen-submit-background,var(--bijeen-button-background,transparent));color:var(--bijeen-submit-color,var(--bijeen-button-color,inherit))}
 a{color:var(--bijeen-link-color,inherit)}
-:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
 .invalid,.notice,.done{padding-inline-start:1em;border-inline-start:5px solid}
 [part=error]{color:var(--bijeen-error-text-color,inherit)}
 [part=error-summary],.failure{padding:.6em 1em;border:4px solid}

@@ -13,7 +13,7 @@ import {
   type RegistrationPayload,
   type SchemaIssue,
 } from '../../schema/index.js';
-import { formatMoment } from '../event-card/format-date.js';
+import { formatMoment } from '../../internal/format-date.js';
 import { availability } from './availability.js';
 import { storedDraft, type Draft } from './draft.js';
 import { registrationFormStyles } from './registration-form.styles.js';

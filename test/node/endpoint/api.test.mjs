@@ -228,9 +228,9 @@ describe('POST /api/events/:id/registrations', () => {
     });
   }
 
-  test('the not-open message says when registration opens, in the event time zone', async () => {
+  test('the not-open message says when registration opens, in the event time zone, as the card and form write it', async () => {
     const { body } = await postJson(server, fixtures.notOpen.id, registration(fixtures.notOpen));
-    assert.match(body.message, /Aanmelden kan vanaf \S+dag \d+ \S+ \d{4} om \d{2}\.\d{2} uur\./);
+    assert.match(body.message, /Aanmelden kan vanaf \S+dag \d{1,2} \S+ \d{4}, \d{1,2}\.\d{2} uur\.$/);
   });
 
   test('404 for an unknown event and for an event without registration', async () => {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 
 /**
  * Dates and times through `Intl` in the event's own time zone. The pieces come from
