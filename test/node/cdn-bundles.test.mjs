@@ -25,6 +25,22 @@ const pages = {
     <bijeen-map-link address="${venue}"></bijeen-map-link>
     <script type="module" src="/cdn/bijeen.js"></script>
     <script src="/cdn/bijeen.iife.js" defer></script>`,
+  // A CMS script sets properties on the elements before a tag manager injects the library.
+  'late.html': `<!doctype html><html lang="nl"><title>late</title>
+    <bijeen-event-card id="card"></bijeen-event-card>
+    <bijeen-map-link id="map"></bijeen-map-link>
+    <script>
+      document.getElementById('card').event = {
+        id: 'laat', title: 'Later geladen', start: '2030-03-12T13:00:00+01:00',
+        location: { name: 'Area Wonen', city: 'Uden' },
+      };
+      document.getElementById('map').address = '${venue}';
+      setTimeout(() => {
+        const script = document.createElement('script');
+        script.src = '/cdn/bijeen.iife.js';
+        document.head.append(script);
+      }, 100);
+    </script>`,
 };
 
 describe('CDN bundles', () => {
@@ -54,9 +70,9 @@ describe('CDN bundles', () => {
     await strictServer?.close();
   });
 
-  async function mapLinkOn(origin, page) {
+  async function mapLinkOn(origin, page, mapLink = 'bijeen-map-link') {
     const opened = await openPage(browser.context, `${origin}/${page}`);
-    const link = opened.page.locator('bijeen-map-link').locator('a[part="link"]');
+    const link = opened.page.locator(mapLink).locator('a[part="link"]');
     await link.waitFor();
     return { ...opened, href: await link.getAttribute('href'), name: await link.textContent() };
   }
@@ -79,6 +95,14 @@ describe('CDN bundles', () => {
       await tab.close();
     });
   }
+
+  test('late.html: properties set before the library loaded are picked up when it upgrades the elements', async () => {
+    const { href, problems, page } = await mapLinkOn(server.url, 'late.html', '#map');
+    assert.equal(href, expectedHref);
+    assert.equal(await page.locator('bijeen-event-card [part="title"]').textContent(), 'Later geladen');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   test('under a strict CSP with Trusted Types there is no violation', async () => {
     for (const page of ['classic.html', 'module.html']) {
