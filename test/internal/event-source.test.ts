@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { property } from 'lit/decorators.js';
 import { BijeenElement } from '../../src/internal/bijeen-element.js';
 import type { DataErrorDetail } from '../../src/internal/events.js';
 import { EventSourceController } from '../../src/internal/event-source.js';
@@ -9,8 +8,9 @@ import { captureWarnings } from '../support/console.js';
 
 /** The smallest element that shows an event: the controller's state as text, plus the fallback slot. */
 class SourceProbe extends BijeenElement {
-  @property() src?: string;
-  @property({ attribute: false }) event?: unknown;
+  static override properties = { src: {}, event: { attribute: false } };
+  declare src?: string;
+  declare event?: unknown;
   readonly source = new EventSourceController(this);
   renders = 0;
 
