@@ -1,5 +1,5 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
-import { messagesFor, type Locale, type Messages } from '../i18n/index.js';
+import type { Locale, Localized } from '../i18n/index.js';
 import type { BijeenEventMap, DataErrorDetail } from './events.js';
 import { LocaleController } from './locale.js';
 
@@ -31,9 +31,9 @@ export class BijeenElement extends LitElement {
     return this.localeController.locale;
   }
 
-  /** Messages in the resolved locale. */
-  get messages(): Messages {
-    return messagesFor(this.locale);
+  /** An area's messages in the resolved locale: `this.text(cardMessages).register`. */
+  text<Messages>(area: Localized<Messages>): Messages {
+    return area[this.locale];
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { Messages } from '../i18n/index.js';
+import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
 import { parseEvent, type EventData, type SchemaIssue } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
 
@@ -115,7 +115,7 @@ export class EventSourceController implements ReactiveController {
         try {
           data = JSON.parse(value as string);
         } catch {
-          const text = this.host.messages.eventSource;
+          const text = this.host.text(eventSourceMessages);
           return this.fail(text.notJson(text.inlineScript));
         }
       }
@@ -128,8 +128,8 @@ export class EventSourceController implements ReactiveController {
     this.state = { status: 'loading' };
     const url = new URL(src, document.baseURI).href;
     // What to do once the request has settled; the messages are read then, in the locale of that moment.
-    const fail = (message: (text: Messages['eventSource']) => string) => () =>
-      this.fail(message(this.host.messages.eventSource));
+    const fail = (message: (text: EventSourceMessages) => string) => () =>
+      this.fail(message(this.host.text(eventSourceMessages)));
     let outcome = fail((text) => text.network(src));
     try {
       const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: request.signal });

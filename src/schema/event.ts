@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { messagesFor, type Locale } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
+import { schemaMessages } from '../i18n/schema.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
 import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
 import { isDateTime, isTimeZone, parseDateTime } from './time.js';
@@ -244,16 +245,16 @@ function pageUrl(): string | undefined {
  */
 export function parseEvent(input: unknown, options: ParseEventOptions = {}): SchemaResult<EventData> {
   const locale = options.locale ?? 'nl';
-  const messages = messagesFor(locale);
+  const messages = schemaMessages[locale];
   const result = EventSchema.safeParse(input, { error: requiredFallback });
   let issues: SchemaIssue[];
   if (result.success) {
     // zod builds fresh objects for its output, so resolving in place touches nothing of the caller's.
     const unresolved = resolveEventUrls(result.data, options.baseUrl ?? pageUrl());
     if (unresolved.length === 0) return { success: true, data: result.data };
-    issues = unresolved.map((path) => ({ path, message: messages.schema.field.urlBase }));
+    issues = unresolved.map((path) => ({ path, message: messages.field.urlBase }));
   } else {
     issues = formatIssues(result.error, locale);
   }
-  return { success: false, message: messages.schema.eventInvalid(issues.length), issues };
+  return { success: false, message: messages.eventInvalid(issues.length), issues };
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { messagesFor, type Locale, type Messages } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
+import { schemaMessages, type SchemaMessages } from '../i18n/schema.js';
 
 /** One validation problem: a dotted payload path (`registration.maxCompanions`, `companions.0.name`; `''` for the whole value) and a sentence in the requested language. */
 export interface SchemaIssue {
@@ -12,14 +13,12 @@ export type SchemaResult<T> =
   | { success: true; data: T }
   | { success: false; message: string; issues: SchemaIssue[] };
 
-type FieldMessages = Messages['schema']['field'];
-
 /**
- * A message the schemas name by key; its text lives in the `schema.field` section of each
- * language's catalogue (`src/i18n/nl.ts`, `src/i18n/en.ts`). The key travels through zod as the
- * issue's `message` and `formatIssues` translates it, so the schema itself carries no language.
+ * A message the schemas name by key; its text lives in `field` of the schema messages
+ * (`src/i18n/schema.ts`). The key travels through zod as the issue's `message` and
+ * `formatIssues` translates it, so the schema itself carries no language.
  */
-export type MessageKey = keyof FieldMessages;
+export type MessageKey = keyof SchemaMessages['field'];
 
 /** Sentinel message for "the value is missing", set by `requiredFallback` while parsing. */
 const REQUIRED = '~required';
@@ -38,7 +37,7 @@ type AnyIssue = z.core.$ZodIssue;
  * The schemas' rules name their message (see `rules.ts`); what is left are zod's own issues for a
  * missing value and a wrong type.
  */
-function translate(issue: AnyIssue, { field, type, required, invalid }: Messages['schema']): string {
+function translate(issue: AnyIssue, { field, type, required, invalid }: SchemaMessages): string {
   const key = issue.message;
   if (Object.hasOwn(field, key)) {
     const entry: string | ((param: never) => string) = field[key as MessageKey];
@@ -57,7 +56,7 @@ export function formatIssues(
   error: { issues: readonly AnyIssue[] } | readonly AnyIssue[],
   locale: Locale = 'nl',
 ): SchemaIssue[] {
-  const messages = messagesFor(locale).schema;
+  const messages = schemaMessages[locale];
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
   for (const issue of 'issues' in error ? error.issues : error) {

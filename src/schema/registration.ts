@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { messagesFor, type Locale } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
+import { schemaMessages } from '../i18n/schema.js';
 import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
 import { atMost, filled, filledText, isEmail, issue, msg, objectRule, oneOf, rule, text, trim, withDefaults, type Report } from './rules.js';
@@ -248,5 +249,5 @@ export function validateRegistration(
     const [topB, withinB] = formPosition(b.path, questionIds);
     return topA - topB || withinA - withinB;
   });
-  return { success: false, message: messagesFor(language).schema.registrationInvalid(issues.length), issues };
+  return { success: false, message: schemaMessages[language].registrationInvalid(issues.length), issues };
 }

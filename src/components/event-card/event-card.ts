@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Messages } from '../../i18n/index.js';
+import { cardMessages, type CardMessages } from '../../i18n/card.js';
+import { commonMessages } from '../../i18n/common.js';
+import { schemaMessages } from '../../i18n/schema.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { isAllowedUrl, type EventData, type EventLocation } from '../../schema/index.js';
@@ -148,7 +150,7 @@ export class BijeenEventCard extends BijeenElement {
   override updated(changed: PropertyValues<this>) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       // `#id` is a relative URL too.
-      this.reportDataError({ message: `registration-href: ${this.messages.schema.field.url}` });
+      this.reportDataError({ message: `registration-href: ${this.text(schemaMessages).field.url}` });
     }
   }
 
@@ -185,7 +187,7 @@ export class BijeenEventCard extends BijeenElement {
    * Name and city (teaser), or name, address and country on lines of their own (full), with the
    * map link and the online link.
    */
-  private renderPlace(place: EventLocation, teaser: boolean, text: Messages['card']) {
+  private renderPlace(place: EventLocation, teaser: boolean, text: CardMessages) {
     const address = addressLine(place);
     const country = place.country === 'NL' ? '' : new Intl.DisplayNames([this.locale], { type: 'region' }).of(place.country);
     const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
@@ -198,7 +200,7 @@ export class BijeenEventCard extends BijeenElement {
       : nothing}</div>`;
   }
 
-  private renderCalendar(event: EventData, text: Messages['card']) {
+  private renderCalendar(event: EventData, text: CardMessages) {
     const { google, outlook } = calendarLinks(event);
     const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60)}.ics`;
     return html`<details><summary part="button">${text.calendar}</summary><ul><li><a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a></li>${event.status === 'cancelled'
@@ -208,12 +210,12 @@ export class BijeenEventCard extends BijeenElement {
           [outlook, text.outlookCalendar],
         ].map(
           ([href, label]) =>
-            html`<li><a part="link" href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${this.messages.newWindow}</span></a></li>`,
+            html`<li><a part="link" href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${this.text(commonMessages).newWindow}</span></a></li>`,
         )}</ul></details>`;
   }
 
   /** "Aanmelden", the opening date, the calendar, sections, audience and organizer. */
-  private renderFull(event: EventData, status: RegistrationStatus | undefined, sub: number, text: Messages['card']) {
+  private renderFull(event: EventData, status: RegistrationStatus | undefined, sub: number, text: CardMessages) {
     const { registration, organizer } = event;
     const form = this.form();
     // `registration-href`, else the form beside the card, else the event page, else e-mail.
@@ -245,7 +247,7 @@ export class BijeenEventCard extends BijeenElement {
   }
 
   private renderEvent(event: EventData) {
-    const text = this.messages.card;
+    const text = this.text(cardMessages);
     const teaser = this.variant === 'teaser';
     // Clamped to 1–6; not a number at all: the default 2.
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel))) || 2;
@@ -274,7 +276,7 @@ export class BijeenEventCard extends BijeenElement {
     return html`${ready
       ? this.renderEvent(state.event)
       : state.status === 'loading'
-        ? html`<div part="base" class="skeleton" aria-busy="true"><span class="visually-hidden">${this.messages.card.loading}</span><div></div><div></div><div></div></div>`
+        ? html`<div part="base" class="skeleton" aria-busy="true"><span class="visually-hidden">${this.text(cardMessages).loading}</span><div></div><div></div><div></div></div>`
         : nothing}<slot ?hidden=${ready}></slot>`;
   }
 }

@@ -1,4 +1,13 @@
 import { html, nothing } from 'lit';
+// Its elements' messages side by side, right after Lit: card, form and schema text share many
+// words, and gzip only finds repeats within 32 KB (measured: 0.25 KB less in this bundle and the
+// CDN file than with each area beside the element that imports it).
+import '../../i18n/common.js';
+import '../../i18n/card.js';
+import '../../i18n/form.js';
+import '../../i18n/schema.js';
+import '../../i18n/event-source.js';
+import '../../i18n/map-link.js';
 import '../event-card/event-card.js';
 import '../registration-form/registration-form.js';
 import { StructuredDataController } from '../event-card/structured-data.js';

@@ -1,5 +1,8 @@
 import { html, svg, type PropertyValues } from 'lit';
 import { BijeenElement } from '../../internal/bijeen-element.js';
+import { commonMessages } from '../../i18n/common.js';
+import { mapLinkMessages } from '../../i18n/map-link.js';
+import { schemaMessages } from '../../i18n/schema.js';
 import type { DataIssue } from '../../internal/events.js';
 import { mapLinkStyles } from './map-link.styles.js';
 import {
@@ -68,14 +71,15 @@ export class BijeenMapLink extends BijeenElement {
     if (!INPUTS.some((key) => changed.has(key))) return;
     const { target, issues } = this.resolve();
     if (issues.length) {
-      this.reportDataError({ message: target ? this.messages.mapLink.badAttributes : this.messages.mapLink.noLink, issues });
+      const text = this.text(mapLinkMessages);
+      this.reportDataError({ message: target ? text.badAttributes : text.noLink, issues });
     }
   }
 
   /** What the attributes ask for: the valid provider, mode and target, and what is wrong with them. */
   private resolve() {
-    const text = this.messages.mapLink;
-    const field = this.messages.schema.field;
+    const text = this.text(mapLinkMessages);
+    const field = this.text(schemaMessages).field;
     const issues: DataIssue[] = [];
     const issue = (path: string, message: string) => issues.push({ path, message });
     const { lat, lon } = this;
@@ -110,11 +114,11 @@ export class BijeenMapLink extends BijeenElement {
     // The slot is always rendered, hidden when there is no link.
     if (!target) return html`<slot hidden></slot>`;
 
-    const text = this.messages.mapLink;
+    const text = this.text(mapLinkMessages);
     const newWindow = provider !== 'geo';
     // The accessible name also says where the link points: the address, else the coordinates.
     const place = this.address?.trim() || ('lat' in target ? text.coordinates(target.lat, target.lon) : target.address);
-    return html`<a part="link" href=${mapUrl(provider, mode, target)} target=${newWindow ? '_blank' : '_self'} rel="noopener noreferrer"><slot>${this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel)}</slot><span class="visually-hidden">, ${place}${newWindow ? ` ${this.messages.newWindow}` : ''}</span>${newWindow ? externalIcon : ''}</a>`;
+    return html`<a part="link" href=${mapUrl(provider, mode, target)} target=${newWindow ? '_blank' : '_self'} rel="noopener noreferrer"><slot>${this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel)}</slot><span class="visually-hidden">, ${place}${newWindow ? ` ${this.text(commonMessages).newWindow}` : ''}</span>${newWindow ? externalIcon : ''}</a>`;
   }
 }
 

@@ -1,5 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BijeenElement } from '../../internal/bijeen-element.js';
+import { cardMessages } from '../../i18n/card.js';
+import { commonMessages } from '../../i18n/common.js';
+import { formMessages } from '../../i18n/form.js';
+import { schemaMessages } from '../../i18n/schema.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import type { DataIssue } from '../../internal/events.js';
 import {
@@ -210,7 +214,7 @@ export class BijeenRegistrationForm extends BijeenElement {
    * event, an invalid attribute (ignored) and an event without any way to register are reported.
    */
   private configure(event?: EventData) {
-    const text = this.messages.form;
+    const text = this.text(formMessages);
     const issues: DataIssue[] = [];
     /** Reports `value` unless it is absent or `ok`; returns `ok`. */
     const valid = <T>(path: string, value: unknown, ok: T) => {
@@ -309,7 +313,7 @@ export class BijeenRegistrationForm extends BijeenElement {
 
   /** Says in the polite live region how many companions there are now, and moves focus to `selector`. */
   private announce(added: boolean, number: number, count: number, selector: string) {
-    this.announcement = this.messages.form.changed(`${this.companionLabel()} ${number}`, added, count, this.companionMax);
+    this.announcement = this.text(formMessages).changed(`${this.companionLabel()} ${number}`, added, count, this.companionMax);
     void this.focusOn(selector);
   }
 
@@ -325,7 +329,7 @@ export class BijeenRegistrationForm extends BijeenElement {
    * the e-mail (`mailto()`) read the same list.
    */
   private fields({ memberQuestion, maxCompanions, questions = [], privacyUrl }: EventRegistration) {
-    const text = this.messages.form;
+    const text = this.text(formMessages);
     return {
       attendee: this.person('attendee.', 5, 3, true),
       member: memberQuestion
@@ -344,7 +348,7 @@ export class BijeenRegistrationForm extends BijeenElement {
                 label: text.consent,
                 required: true,
                 type: 'checkbox',
-                hint: html`<a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${text.privacy}<span class="visually-hidden"> ${this.messages.newWindow}</span></a>`,
+                hint: html`<a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${text.privacy}<span class="visually-hidden"> ${this.text(commonMessages).newWindow}</span></a>`,
               },
             ]
           : []),
@@ -356,7 +360,7 @@ export class BijeenRegistrationForm extends BijeenElement {
   private person(prefix: string, count: number, required: number, autocomplete?: boolean): Field[] {
     return ATTENDEE.slice(0, count).map((field, i) => ({
       name: prefix + field,
-      label: this.messages.form[field],
+      label: this.text(formMessages)[field],
       required: i < required,
       type: i === 1 ? 'email' : i === 4 ? 'tel' : 'text',
       autocomplete: autocomplete ? AUTOCOMPLETE[i] : undefined,
@@ -448,13 +452,13 @@ export class BijeenRegistrationForm extends BijeenElement {
 
   /** What a companion is called, capitalised: "Extra deelnemer", or the event's `companionLabel`. */
   private companionLabel() {
-    const label = this.current!.registration!.companionLabel ?? this.messages.form.companion;
+    const label = this.current!.registration!.companionLabel ?? this.text(formMessages).companion;
     return label[0].toUpperCase() + label.slice(1);
   }
 
   /** `mailto:` the registration address with the event title as subject and the last validated payload as body. */
   private mailto(event: EventData): string {
-    const text = this.messages.form;
+    const text = this.text(formMessages);
     const { attendee, member, rest } = this.fields(event.registration!);
     const payload = this.payload!;
     const lines: string[] = [];
@@ -489,9 +493,9 @@ export class BijeenRegistrationForm extends BijeenElement {
     const cls = message ? 'invalid' : '';
     const invalid = message ? 'true' : nothing;
     const describedBy = [hint && `h-${name}`, message && `e-${name}`].filter(Boolean).join(' ') || nothing;
-    const caption = html`${label}${required ? nothing : html` <span>${this.messages.form.optional}</span>`}`;
+    const caption = html`${label}${required ? nothing : html` <span>${this.text(formMessages).optional}</span>`}`;
     const head = html`${hint ? html`<p id="h-${name}">${hint}</p>` : nothing}${message
-      ? html`<p id="e-${name}" part="error"><span class="visually-hidden">${this.messages.errorPrefix} </span>${message}</p>`
+      ? html`<p id="e-${name}" part="error"><span class="visually-hidden">${this.text(commonMessages).errorPrefix} </span>${message}</p>`
       : nothing}`;
     if (options?.length && (type === 'radio' || type === 'checkbox')) {
       return html`<fieldset part="field" class=${cls} id=${id} aria-describedby=${describedBy}><legend>${caption}</legend>${head}${options.map(
@@ -505,7 +509,7 @@ export class BijeenRegistrationForm extends BijeenElement {
         : type === 'textarea'
           ? html`<textarea id=${id} name=${name} rows="4" ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${(value as string) ?? ''}></textarea>`
           : type === 'select'
-            ? html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy}><option value="">${this.messages.schema.field.answerChoose}</option>${options?.map(
+            ? html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy}><option value="">${this.text(schemaMessages).field.answerChoose}</option>${options?.map(
                 ([option, text]) => html`<option value=${option} .selected=${value === option}>${text}</option>`,
               )}</select>`
             : html`<input id=${id} name=${name} type=${type} autocomplete=${autocomplete ?? nothing} ?required=${required} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${(value as string) ?? ''} />`;
@@ -515,7 +519,8 @@ export class BijeenRegistrationForm extends BijeenElement {
   private renderForm(event: EventData, waitlist: boolean) {
     const registration = event.registration!;
     const { attendee, member, companions, rest } = this.fields(registration);
-    const { form: text, card } = this.messages;
+    const text = this.text(formMessages);
+    const card = this.text(cardMessages);
     const mail = !registration.endpoint;
     const max = registration.maxCompanions;
     const lower = registration.companionLabel ?? text.companion;
@@ -535,12 +540,12 @@ export class BijeenRegistrationForm extends BijeenElement {
     });
     return html`<form part="form" novalidate aria-label=${text.label(event.title)} @submit=${this.onSubmit} @input=${this.onInput}>
 ${summary.length
-  ? html`<div part="error-summary" tabindex="-1" aria-labelledby="summary"><p class="title" id="summary">${this.messages.schema.registrationInvalid(summary.length)}</p><ul>${summary}</ul></div>`
+  ? html`<div part="error-summary" tabindex="-1" aria-labelledby="summary"><p class="title" id="summary">${this.text(schemaMessages).registrationInvalid(summary.length)}</p><ul>${summary}</ul></div>`
   : nothing}${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
 <div class="grid">${attendee.map((f) => this.field(f))}</div>
 ${member.map((f) => this.field(f))}
 ${max
-  ? html`<p>${this.messages.schema.field.companionsMax(max)}</p>${companions.map(
+  ? html`<p>${this.text(schemaMessages).field.companionsMax(max)}</p>${companions.map(
       (fields, i) => html`<fieldset class="companion"><legend>${label} ${i + 1}</legend><div class="grid">${fields.map((f) => this.field(f))}</div>
 <button type="button" part="remove-companion" @click=${() => this.removeCompanion(i)}>${text.remove(`${lower} ${i + 1}`)}</button></fieldset>`,
     )}${companions.length < max ? html`<button type="button" part="add-companion" @click=${this.addCompanion}>${text.add(lower)}</button>` : nothing}`
@@ -553,7 +558,7 @@ ${rest.map((f) => this.field(f))}
 
   /** Progress, confirmation or the prepared e-mail (polite), or the failure (alert). */
   private renderStatus(event: EventData) {
-    const text = this.messages.form;
+    const text = this.text(formMessages);
     const email = event.registration?.email;
     const outcome = this.outcome;
     const ended = typeof outcome === 'object' ? outcome : undefined;
@@ -581,11 +586,10 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.ma
     const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
     // Not open yet: the card's sentence, so both say the same ("Aanmelden kan vanaf dinsdag 2 juli 2018, 9.00 uur.").
-    const { messages } = this;
     const sentence =
       open === 'not-open'
-        ? messages.card.opensAt(formatMoment(time(event.registration!.opens!), this.locale, event.timeZone))
-        : messages.form.closed[open];
+        ? this.text(cardMessages).opensAt(formatMoment(time(event.registration!.opens!), this.locale, event.timeZone))
+        : this.text(formMessages).closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
   }
 

@@ -1,0 +1,69 @@
+import type { Localized } from './index.js';
+
+const nl = {
+  /** Badge texts by status (see `src/schema/status.ts`). */
+  status: {
+    cancelled: 'Geannuleerd',
+    postponed: 'Uitgesteld',
+    past: 'Afgelopen',
+    'not-open': 'Nog niet open',
+    closed: 'Gesloten',
+    full: 'Vol',
+    waitlist: 'Wachtlijst',
+    'almost-full': 'Bijna vol',
+    open: 'Open',
+  },
+  /** Read before the badge by screen readers only. */
+  statusPrefix: 'Status: ',
+  register: 'Aanmelden',
+  registerWaitlist: 'Aanmelden voor de wachtlijst',
+  opensAt: (when: string) => `Aanmelden kan vanaf ${when}.`,
+  placesLeft: (count: number) => (count === 1 ? 'Nog 1 plaats vrij.' : `Nog ${count} plaatsen vrij.`),
+  readMore: 'Lees meer',
+  /** Follows "Lees meer", read by screen readers only. */
+  readMoreAbout: (title: string) => ` over ${title}`,
+  joinOnline: 'Online deelnemen',
+  online: 'Online',
+  audience: 'Voor wie?',
+  organizer: 'Organisator: ',
+  calendar: 'Zet in uw agenda',
+  calendarFile: 'Agendabestand (.ics)',
+  googleCalendar: 'Google Agenda',
+  outlookCalendar: 'Outlook op het web',
+  loading: 'De bijeenkomst wordt geladen.',
+};
+
+const en: typeof nl = {
+  status: {
+    cancelled: 'Cancelled',
+    postponed: 'Postponed',
+    past: 'Past',
+    'not-open': 'Not open yet',
+    closed: 'Closed',
+    full: 'Full',
+    waitlist: 'Waiting list',
+    'almost-full': 'Almost full',
+    open: 'Open',
+  },
+  statusPrefix: 'Status: ',
+  register: 'Register',
+  registerWaitlist: 'Join the waiting list',
+  opensAt: (when) => `Registration opens ${when}.`,
+  placesLeft: (count) => (count === 1 ? '1 place left.' : `${count} places left.`),
+  readMore: 'Read more',
+  readMoreAbout: (title) => ` about ${title}`,
+  joinOnline: 'Join online',
+  online: 'Online',
+  audience: 'Who is it for?',
+  organizer: 'Organiser: ',
+  calendar: 'Add to your calendar',
+  calendarFile: 'Calendar file (.ics)',
+  googleCalendar: 'Google Calendar',
+  outlookCalendar: 'Outlook on the web',
+  loading: 'Loading the event.',
+};
+
+export type CardMessages = typeof nl;
+
+/** `<bijeen-event-card>`; the form reuses `register`, `registerWaitlist` and `opensAt`. */
+export const cardMessages: Localized<CardMessages> = { nl, en };
