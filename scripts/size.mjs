@@ -7,8 +7,8 @@ const KB = 1024;
 const ceiling = 24 * KB;
 // The budget is the size we have reached, plus a little slack. It only comes down.
 const budgets = {
-  'bijeen.js': 31.5 * KB,
-  'bijeen.iife.js': 31.5 * KB,
+  'bijeen.js': 31.3 * KB,
+  'bijeen.iife.js': 31.3 * KB,
 };
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2).padStart(6)} KB`;

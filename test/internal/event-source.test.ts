@@ -32,6 +32,8 @@ async function feedLog(): Promise<{ path: string; accept: string; aborted: boole
   return (await fetch('/feeds/log')).json();
 }
 
+const requestArrived = async () => (await feedLog()).length > 0;
+
 describe('EventSourceController', () => {
   beforeEach(async () => {
     await fetch('/feeds/log?clear');
@@ -70,6 +72,8 @@ describe('EventSourceController', () => {
 
     it('aborts the running request when src changes and shows only the newer event', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe src=${feed('valid', '?delay=2000')}></source-probe>`);
+      // An abort before the request left the browser would never reach the server.
+      await waitUntil(requestArrived, 'the slow request reached the server');
       el.src = feed('other');
       await waitUntil(() => el.source.event, 'new event loaded');
       expect(el.source.event!.id).to.equal('other');
@@ -84,7 +88,7 @@ describe('EventSourceController', () => {
       const el = document.createElement('source-probe') as SourceProbe;
       el.src = feed('valid', '?delay=1000');
       wrapper.append(el);
-      await el.updateComplete;
+      await waitUntil(requestArrived, 'the slow request reached the server');
       el.remove();
       await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', {
         timeout: 4000,
