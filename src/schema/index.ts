@@ -47,4 +47,4 @@ export {
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
-export { registrationStatus, time, type RegistrationStatus } from './status.js';
+export { REGISTRATION_STATUSES, registrationStatus, time, type RegistrationStatus } from './status.js';

@@ -16,16 +16,18 @@ import { parseDateTime } from './time.js';
  * 8. `almost-full`: at most 10% of `capacity` remains, or at most 5 places and at most half;
  * 9. `open`.
  */
-export type RegistrationStatus =
-  | 'cancelled'
-  | 'postponed'
-  | 'past'
-  | 'not-open'
-  | 'closed'
-  | 'full'
-  | 'waitlist'
-  | 'almost-full'
-  | 'open';
+export const REGISTRATION_STATUSES = [
+  'cancelled',
+  'postponed',
+  'past',
+  'not-open',
+  'closed',
+  'full',
+  'waitlist',
+  'almost-full',
+  'open',
+] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** Valid event data always has valid date-times; this turns one into epoch milliseconds. */
 export const time = (iso: string): number => parseDateTime(iso)!;

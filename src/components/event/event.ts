@@ -13,10 +13,15 @@ import '../registration-form/registration-form.js';
 import { StructuredDataController } from '../event-card/structured-data.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
+import { REGISTRATION_STATUSES } from '../../schema/index.js';
 import { eventStyles } from './event.styles.js';
 
-const CARD_PARTS = 'base: card-base, title, date, link, button, badge, image, register';
-const FORM_PARTS = 'base: form-base, form, field, error, error-summary, submit, status, add-companion, remove-companion';
+// Every part of the card and the form, passed on (the bases renamed apart).
+const CARD_PARTS = ['base: card-base', 'title', 'date', 'link', 'button', 'badge', 'image', 'register']
+  .concat(REGISTRATION_STATUSES.map((status) => `badge-${status}`))
+  .join(', ');
+const FORM_PARTS =
+  'base: form-base, form, field, error, error-summary, submit, status, add-companion, remove-companion, retry';
 
 /**
  * One event from one source: the full card, then the registration form when the event has
@@ -26,12 +31,12 @@ const FORM_PARTS = 'base: form-base, form, field, error, error-summary, submit, 
  * @summary Event card and registration form from one event source.
  * @slot - Fallback content (e.g. a link to the event page): shown until the event renders, and again if loading fails.
  * @csspart base - The wrapper around card and form.
- * @csspart card - The `<bijeen-event-card>`; its own parts are exported as `card-base`, `title`, `date`, `link`, `button`, `badge`, `image`, `register`.
- * @csspart form - The `<bijeen-registration-form>`; its own parts are exported as `form-base`, `form`, `field`, `error`, `error-summary`, `submit`, `status`, `add-companion`, `remove-companion`.
+ * @csspart card - The `<bijeen-event-card>`; its own parts are exported as `card-base`, `title`, `date`, `link`, `button`, `badge` (with `badge-<status>`), `image`, `register`.
+ * @csspart form - The `<bijeen-registration-form>`; its own parts are exported as `form-base`, `form`, `field`, `error`, `error-summary`, `submit`, `status`, `add-companion`, `remove-companion`, `retry`.
  * @cssproperty --bijeen-gap - Space between card and form (default 1.5rem).
  * @cssproperty --bijeen-loading-min-height - Space reserved while the event loads (default 12rem).
  * @event bijeen-load - The event data loaded and is valid (fired once by this element, not by the inner card and form).
- * @event bijeen-data-error - The event data could not be loaded or is invalid.
+ * @event bijeen-data-error - The event data could not be loaded or is invalid, or the inner card or form refuses an attribute passed down (`endpoint`, `format`, `map-provider`); `event.target` is this element either way.
  * @event bijeen-register - The card's "Aanmelden" was activated (cancelable).
  * @event bijeen-submit - Before the form sends a registration (cancelable).
  * @event bijeen-registered - The endpoint accepted the registration.
@@ -73,15 +78,19 @@ export class BijeenEvent extends BijeenElement {
   /** Leaves out the schema.org `Event` JSON-LD this element adds to its light DOM. */
   noStructuredData = false;
 
-  /** The inner elements validate the data this element already validated: keep their reports out. */
-  private swallowInnerReport(event: Event) {
+  /**
+   * The inner card and form take this element's validated event, so their `bijeen-load` only
+   * repeats this element's own. Their `bijeen-data-error`s (an attribute passed down that they
+   * refuse, no way to register) are news for the integrator and pass.
+   */
+  private keepInnerLoad(event: Event) {
     event.stopPropagation();
   }
 
   override render() {
     const event = this.source.event;
     const loading = this.source.state.status === 'loading';
-    return html`<div part="base" aria-busy=${loading} @bijeen-load=${this.swallowInnerReport} @bijeen-data-error=${this.swallowInnerReport}><slot ?hidden=${!!event}></slot>${event
+    return html`<div part="base" aria-busy=${loading} @bijeen-load=${this.keepInnerLoad}><slot ?hidden=${!!event}></slot>${event
       ? html`<bijeen-event-card part="card" exportparts=${CARD_PARTS} .event=${event} map-provider=${this.mapProvider ?? nothing} no-structured-data></bijeen-event-card>${event.registration
           ? html`<bijeen-registration-form part="form" exportparts=${FORM_PARTS} .event=${event} endpoint=${this.endpoint ?? nothing} format=${this.format ?? nothing}></bijeen-registration-form>`
           : nothing}`

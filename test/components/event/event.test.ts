@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/event/event.js';
 import type { BijeenEvent } from '../../../src/components/event/event.js';
+import type { DataErrorDetail } from '../../../src/internal/events.js';
+import { captureWarnings } from '../../support/console.js';
 
 const feed = (name: string) => new URL(`/feeds/${name}.json`, location.href).href;
 
@@ -99,6 +101,38 @@ describe('<bijeen-event>', () => {
       expect(el.shadowRoot!.querySelector('bijeen-event-card')).to.equal(null);
     } finally {
       console.warn = original;
+    }
+  });
+
+  it("lets the inner form's report of a refused attribute through, once", async () => {
+    const reports: DataErrorDetail[] = [];
+    const warnings = await captureWarnings(async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrapper.addEventListener('bijeen-data-error', (event) => reports.push((event as CustomEvent<DataErrorDetail>).detail));
+      const el = document.createElement('bijeen-event');
+      el.setAttribute('format', 'xml');
+      el.src = feed('with-registration');
+      wrapper.append(el);
+      await loaded(el);
+      await waitUntil(() => reports.length, 'the form reported', { timeout: 4000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(reports.map((report) => report.issues?.map((issue) => issue.path))).to.deep.equal([['format']]);
+    expect(warnings.join('\n')).to.include('format: ');
+  });
+
+  it('passes on the card\'s badge-<status> parts and the form\'s retry part', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'bijeen-event::part(badge-open) { outline: 3px solid rgb(1, 2, 3) }';
+    document.head.append(style);
+    try {
+      const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
+      const { card, form } = await loaded(el);
+      const badge = card.shadowRoot!.querySelector('[part~="badge-open"]')!;
+      expect(getComputedStyle(badge).outlineColor).to.equal('rgb(1, 2, 3)');
+      expect(form!.getAttribute('exportparts')!.split(/,\s*/)).to.include('retry');
+    } finally {
+      style.remove();
     }
   });
 });
