@@ -126,12 +126,13 @@ export class EventSourceController implements ReactiveController {
   private async load(src: string) {
     const request = (this.request = new AbortController());
     this.state = { status: 'loading' };
-    const url = new URL(src, document.baseURI).href;
     // What to do once the request has settled; the messages are read then, in the locale of that moment.
     const fail = (message: (text: EventSourceMessages) => string) => () =>
       this.fail(message(this.host.text(eventSourceMessages)));
     let outcome = fail((text) => text.network(src));
     try {
+      // Inside the try: a malformed `src` ("http://[::1/") throws here, and is a network failure.
+      const url = new URL(src, document.baseURI).href;
       const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: request.signal });
       if (response.ok) {
         const body = await response.text();

@@ -103,10 +103,12 @@ describe('EventSourceController', () => {
       ['broken', /HTTP 500/],
       ['not-json', /geen geldige JSON/],
       ['no-such-host', /netwerkfout/],
+      ['malformed-url', /netwerkfout/],
     ];
     for (const [name, message] of failures) {
       it(`reports ${name} calmly: bijeen-data-error, a console warning, the fallback stays`, async () => {
-        const src = name === 'no-such-host' ? 'http://127.0.0.1:9/event.json' : feed(name);
+        const special: Record<string, string> = { 'no-such-host': 'http://127.0.0.1:9/event.json', 'malformed-url': 'http://[::1/event.json' };
+        const src = special[name] ?? feed(name);
         const warnings = await captureWarnings(async () => {
           const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
           const el = document.createElement('source-probe') as SourceProbe;
