@@ -30,7 +30,9 @@ export function fold(line: string): string {
   let out = '';
   let octets = 0;
   for (const char of line) {
-    const size = new TextEncoder().encode(char).length;
+    // UTF-8 length of one code point.
+    const code = char.codePointAt(0)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     if (octets + size > 75) {
       out += '\r\n ';
       octets = 1;

@@ -82,6 +82,9 @@ describe('<bijeen-event-card> calendar', () => {
       // A three-octet character that would cross the limit moves to the next line whole.
       const euro = fold(`${'a'.repeat(74)}€b`).split('\r\n');
       expect(euro).to.deep.equal(['a'.repeat(74), ' €b']);
+      // Two octets fit exactly; four do not.
+      expect(fold(`${'a'.repeat(73)}éb`).split('\r\n')).to.deep.equal([`${'a'.repeat(73)}é`, ' b']);
+      expect(fold(`${'a'.repeat(72)}😀`).split('\r\n')).to.deep.equal(['a'.repeat(72), ' 😀']);
     });
   });
 
