@@ -19,8 +19,13 @@ type Host = ReactiveControllerHost & Element;
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
 
-/** Re-renders its host when a `lang` attribute anywhere in the document changes. */
+/**
+ * The host's locale, resolved once per update (a render reads it many times, and each read would
+ * walk the ancestors); re-renders its host when a `lang` attribute anywhere in the document changes.
+ */
 export class LocaleController implements ReactiveController {
+  private resolved?: Locale;
+
   constructor(private readonly host: Host) {
     host.addController(this);
   }
@@ -34,6 +39,12 @@ export class LocaleController implements ReactiveController {
       });
     }
     hosts.add(this.host);
+    // Moved elsewhere: resolve again.
+    this.resolved = undefined;
+  }
+
+  hostUpdate() {
+    this.resolved = resolveLocale(this.host);
   }
 
   hostDisconnected() {
@@ -42,6 +53,6 @@ export class LocaleController implements ReactiveController {
   }
 
   get locale(): Locale {
-    return resolveLocale(this.host);
+    return (this.resolved ??= resolveLocale(this.host));
   }
 }
