@@ -2,6 +2,7 @@ import { LitElement, css, type CSSResultGroup } from 'lit';
 import type { Locale, Localized } from '../i18n/index.js';
 import type { BijeenEventMap, DataErrorDetail } from './events.js';
 import { LocaleController } from './locale.js';
+import { issueText } from '../schema/issues.js';
 
 type DetailOf<K extends keyof BijeenEventMap> =
   BijeenEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -51,7 +52,7 @@ export class BijeenElement extends LitElement {
   /** Tells the integrator what is wrong: a console warning and `bijeen-data-error`. */
   reportDataError(detail: DataErrorDetail): void {
     console.warn(
-      [`<${this.localName}>: ${detail.message}`, ...(detail.issues ?? []).map((issue) => `  ${issue.path}: ${issue.message}`)].join('\n'),
+      [`<${this.localName}>: ${detail.message}`, ...(detail.issues ?? []).map((issue) => `  ${issueText(issue)}`)].join('\n'),
     );
     this.emit('bijeen-data-error', detail);
   }

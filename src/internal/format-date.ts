@@ -1,4 +1,7 @@
+import { cardMessages } from '../i18n/card.js';
 import type { Locale } from '../i18n/index.js';
+import type { EventData } from '../schema/event.js';
+import { time } from '../schema/status.js';
 
 /**
  * Dates and times through `Intl` in the event's own time zone. The pieces come from
@@ -55,3 +58,7 @@ export function formatRange(
 /** One moment as text: "dinsdag 2 juli 2018, 9.00 uur". */
 export const formatMoment = (ms: number, locale: Locale, timeZone: string): string =>
   formatRange(ms, ms, locale, timeZone)[0];
+
+/** "Aanmelden kan vanaf maandag 2 juli 2018, 9.00 uur.": card, form and endpoint say it alike. */
+export const opensAtSentence = (event: EventData, locale: Locale): string =>
+  cardMessages[locale].opensAt(formatMoment(time(event.registration!.opens!), locale, event.timeZone));

@@ -4,13 +4,19 @@ import { commonMessages } from '../../i18n/common.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
-import { isAllowedUrl, type EventData, type EventLocation } from '../../schema/index.js';
+import {
+  isAllowedUrl,
+  registrationStatus,
+  time,
+  type EventData,
+  type EventLocation,
+  type RegistrationStatus,
+} from '../../schema/index.js';
 import '../map-link/map-link.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
-import { formatMoment, formatRange } from '../../internal/format-date.js';
+import { formatRange, opensAtSentence } from '../../internal/format-date.js';
 import { addressLine } from './place.js';
-import { registrationStatus, time, type RegistrationStatus } from '../../schema/index.js';
 import { StructuredDataController } from './structured-data.js';
 
 /** The statuses that show "Aanmelden". */
@@ -233,7 +239,7 @@ export class BijeenEventCard extends BijeenElement {
           ? text.registerWaitlist
           : text.register}</a>${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}</p>`
       : nothing}${status === 'not-open'
-      ? para(text.opensAt(formatMoment(time(registration!.opens!), this.locale, event.timeZone)))
+      ? para(opensAtSentence(event, this.locale))
       : nothing}${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event, text)}${event.sections?.map(
       (section) =>
         html`<section>${section.heading ? heading(sub, section.heading) : nothing}${section.paragraphs?.map(para)}${section.items?.length

@@ -5,19 +5,19 @@ import { commonMessages } from '../../i18n/common.js';
 import { formMessages } from '../../i18n/form.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { EventSourceController } from '../../internal/event-source.js';
-import type { DataIssue } from '../../internal/events.js';
+import type { DataErrorDetail, DataIssue } from '../../internal/events.js';
 import {
   HONEYPOT_FIELD,
+  isHoneypotFilled,
   MAX_COMPANIONS,
   resolveUrl,
-  time,
   validateRegistration,
   type EventData,
   type EventRegistration,
   type RegistrationPayload,
   type SchemaIssue,
 } from '../../schema/index.js';
-import { formatMoment } from '../../internal/format-date.js';
+import { opensAtSentence } from '../../internal/format-date.js';
 import { availability } from './availability.js';
 import { storedDraft, type Draft } from './draft.js';
 import { registrationFormStyles } from './registration-form.styles.js';
@@ -248,8 +248,11 @@ export class BijeenRegistrationForm extends BijeenElement {
           }
         : event;
     if (event) {
-      if (issues.length) this.reportDataError({ message: text.badAttributes, issues });
-      if (availability(this.current!, 0) === 'none') this.reportDataError({ message: text.noRoute });
+      const reports: DataErrorDetail[] = [];
+      if (issues.length) reports.push({ message: text.badAttributes, issues });
+      if (availability(this.current!, 0) === 'none') reports.push({ message: text.noRoute });
+      // This runs inside an update: report after the render, as the event source does.
+      if (reports.length) void this.updateComplete.then(() => reports.forEach((report) => this.reportDataError(report)));
     }
   }
 
@@ -407,8 +410,7 @@ export class BijeenRegistrationForm extends BijeenElement {
   private async send() {
     const event = this.current;
     // A bot filled in the hidden field: send nothing and show nothing.
-    const honeypot = this.form?.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null;
-    if (!event || this.outcome === 'sending' || honeypot?.value.trim()) return;
+    if (!event || this.outcome === 'sending' || (this.form && isHoneypotFilled(new FormData(this.form)))) return;
 
     const result = validateRegistration(this.collect(event), event, this.locale);
     this.issues = result.success ? [] : result.issues;
@@ -585,11 +587,8 @@ ${email && !full ? html`<p>${text.mailOr}<a href=${this.mailto(event)}>${text.ma
     if (typeof this.outcome === 'object' && this.outcome.ok) return nothing;
     const open = availability(event, +(this.now ?? Date.now()));
     if (open === 'open' || open === 'waitlist') return this.renderForm(event, open === 'waitlist');
-    // Not open yet: the card's sentence, so both say the same ("Aanmelden kan vanaf dinsdag 2 juli 2018, 9.00 uur.").
-    const sentence =
-      open === 'not-open'
-        ? this.text(cardMessages).opensAt(formatMoment(time(event.registration!.opens!), this.locale, event.timeZone))
-        : this.text(formMessages).closed[open];
+    // Not open yet: the card's sentence.
+    const sentence = open === 'not-open' ? opensAtSentence(event, this.locale) : this.text(formMessages).closed[open];
     return html`<p class="notice" tabindex="-1">${sentence}</p>`;
   }
 
