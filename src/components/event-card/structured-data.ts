@@ -60,6 +60,8 @@ export function structuredData(event: EventData): string {
  */
 export class StructuredDataController implements ReactiveController {
   private script?: HTMLScriptElement;
+  /** The event the script holds: validated events are frozen, so the same object means the same JSON. */
+  private written?: EventData;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -80,9 +82,11 @@ export class StructuredDataController implements ReactiveController {
   hostUpdated() {
     const event = this.host.isConnected ? this.getEvent() : undefined;
     if (!event) return void this.script?.remove();
-    const json = structuredData(event);
     const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
-    if (script.textContent !== json && !setScriptText(script, json)) return;
+    if (event !== this.written) {
+      if (!setScriptText(script, structuredData(event))) return;
+      this.written = event;
+    }
     if (script.parentNode !== this.host) this.host.append(script);
   }
 }
