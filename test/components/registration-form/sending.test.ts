@@ -292,7 +292,8 @@ describe('<bijeen-registration-form> sending', () => {
   });
 
   it('sends one registration however often submit is clicked or Enter is pressed while sending', async () => {
-    const path = await endpoint([{ status: 201, delay: 600 }]);
+    // Long enough for the axe check and every key press below to land while sending, on a busy machine too.
+    const path = await endpoint([{ status: 201, delay: 2500 }]);
     const el = await form({ endpoint: path });
     await fill(el, required);
     const done = oneEvent(el, 'bijeen-registered');
