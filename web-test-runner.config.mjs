@@ -32,7 +32,13 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: ensureChrome(), args: chromeArgs, headless: true },
+      // A zone far from the events' own (Amsterdam, New York): date tests prove the event's zone is used.
+      launchOptions: {
+        executablePath: ensureChrome(),
+        args: chromeArgs,
+        headless: true,
+        env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+      },
     }),
   ],
   reporters: [

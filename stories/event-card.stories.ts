@@ -231,6 +231,7 @@ function holdPendingFeed() {
 }
 
 export const Loading: Story = {
+  tags: ['expect-loading'],
   render: (args) => {
     holdPendingFeed();
     return inWidth('40rem', html`<bijeen-event-card src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-card>`);
@@ -238,6 +239,7 @@ export const Loading: Story = {
 };
 
 export const ErrorInvalidData: Story = {
+  tags: ['expect-data-error'],
   render: () => html`<bijeen-event-card>
     <script type="application/json">
       {"id": "kapot", "title": "", "start": "dinsdag middag", "registration": {"maxCompanions": 11}}
@@ -247,6 +249,7 @@ export const ErrorInvalidData: Story = {
 };
 
 export const ErrorNotJson: Story = {
+  tags: ['expect-data-error'],
   render: () => html`<bijeen-event-card>
     <script type="application/json">
       <h1>Dit is geen JSON</h1>
@@ -257,7 +260,7 @@ export const ErrorNotJson: Story = {
 
 /** `src` points at a file that does not exist: HTTP 404. */
 export const ErrorNotFound: Story = {
-  tags: ['expect-http-error'],
+  tags: ['expect-http-error', 'expect-data-error'],
   render: () => html`<bijeen-event-card src="event-card-missing.json">${fallback}</bijeen-event-card>`,
 };
 

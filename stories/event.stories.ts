@@ -47,5 +47,6 @@ export const English: Story = { args: { lang: 'en' } };
 export const WithoutRegistration: Story = { args: { event: { ...meeting, registration: undefined } } };
 /** Invalid data: the fallback link stays; the integrator gets a console warning and `bijeen-data-error`. */
 export const InvalidData: Story = {
+  tags: ['expect-data-error'],
   args: { event: { ...meeting, start: 'dinsdag middag' } as EventInput },
 };

@@ -61,6 +61,7 @@ export const Themed: Story = {
 };
 /** Neither an address nor valid coordinates: no link; the integrator gets a warning and `bijeen-data-error`. */
 export const Invalid: Story = {
+  tags: ['expect-data-error'],
   args: { address: undefined, lat: 123, lon: 5.6181 },
   render: ({ lat, lon }) => html`<p>
     Geen kaartlink:

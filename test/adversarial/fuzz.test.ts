@@ -47,6 +47,8 @@ const edgeValue = fc.constantFrom<unknown>(
   '__proto__',
   'javascript:alert(1)',
   '//evil.example',
+  'http://evil.example/x',
+  'http://localhost:8080/x',
   '2018-13-45T25:61:00+02:00',
   '2018-09-18T13:00:00+02:00',
   '1970-01-01T00:00:00Z',
@@ -115,11 +117,36 @@ function expectSound(result: SchemaResult<unknown>) {
   }
 }
 
-/** Nothing the schemas did reached a shared prototype. */
+const SHARED_PROTOTYPES = [Object.prototype, Array.prototype];
+type PrototypeSnapshot = Map<string | symbol, PropertyDescriptor>[];
+
+/** Every own property of the shared prototypes, with its descriptor. */
+function prototypeSnapshot(): PrototypeSnapshot {
+  return SHARED_PROTOTYPES.map((proto) => new Map(Reflect.ownKeys(proto).map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)!])));
+}
+
+/** The shared prototypes' properties added, removed or replaced since `before` (names only). */
+function prototypeChanges(before: PrototypeSnapshot): string[] {
+  return prototypeSnapshot().flatMap((now, i) => {
+    const name = i === 0 ? 'Object.prototype' : 'Array.prototype';
+    const keys = new Set([...before[i].keys(), ...now.keys()]);
+    return [...keys]
+      .filter((key) => {
+        const [was, is] = [before[i].get(key), now.get(key)];
+        return !was || !is || was.value !== is.value || was.get !== is.get || was.set !== is.set;
+      })
+      .map((key) => `${name}.${String(key)}`);
+  });
+}
+
+let prototypesAtStart: PrototypeSnapshot;
+before(() => {
+  prototypesAtStart = prototypeSnapshot();
+});
+
+/** Nothing the schemas did reached a shared prototype: no property added, removed or replaced. */
 function expectPrototypesClean() {
-  for (const proto of [Object.prototype, Array.prototype]) {
-    expect(Object.getOwnPropertyNames(proto).filter((name) => ['polluted', 'extra', 'toJSON'].includes(name))).to.deep.equal([]);
-  }
+  expect(prototypeChanges(prototypesAtStart)).to.deep.equal([]);
 }
 
 const seedData = (() => {
@@ -160,16 +187,40 @@ describe('adversarial: schema fuzzing', () => {
       fc.property(fc.oneof(...EVENTS.map(mutated)), fc.constantFrom(undefined, 'https://example.org/feed.json'), (input, baseUrl) => {
         const result = parseEvent(input, { baseUrl });
         expectSound(result);
-        // A valid result holds only absolute, allowed URLs.
+        // A valid result holds only absolute, allowed URLs: https, or http on the loopback host.
         if (result.success) {
           for (const url of [result.data.url, result.data.image?.src, result.data.organizer?.url, result.data.location?.online, result.data.registration?.endpoint, result.data.registration?.privacyUrl]) {
-            if (url !== undefined) expect(new URL(url).protocol).to.be.oneOf(['https:', 'http:']);
+            if (url === undefined) continue;
+            const { protocol, hostname } = new URL(url);
+            expect(protocol, url).to.be.oneOf(['https:', 'http:']);
+            if (protocol === 'http:') expect(hostname, url).to.be.oneOf(['localhost', '127.0.0.1', '[::1]']);
           }
         }
       }),
       { numRuns: 300 },
     );
     expectPrototypesClean();
+  });
+
+  it('parseEvent keeps cleartext http only for the loopback host, in every URL field', () => {
+    const fields: [string, (url: string) => unknown][] = [
+      ['url', (url) => ({ ...udenMeeting, url })],
+      ['image.src', (url) => ({ ...udenMeeting, image: { ...udenMeeting.image, src: url } })],
+      ['organizer.url', (url) => ({ ...udenMeeting, organizer: { ...udenMeeting.organizer, url } })],
+      ['location.online', (url) => ({ ...onlineEvent, location: { online: url } })],
+      ['registration.endpoint', (url) => ({ ...udenMeeting, registration: { ...udenMeeting.registration, endpoint: url } })],
+      ['registration.privacyUrl', (url) => ({ ...udenMeeting, registration: { ...udenMeeting.registration, privacyUrl: url } })],
+    ];
+    const host = fc.oneof(fc.constantFrom('localhost', '127.0.0.1', '[::1]', 'example.org', 'localhost.evil.example', '127.0.0.2', '10.0.0.1'), fc.domain());
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), host, ([name, withUrl], hostname) => {
+        const url = `http://${hostname}/x`;
+        const result = parseEvent(withUrl(url), { baseUrl: 'https://example.org/feed.json' });
+        const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+        expect(result.success, `${name}: ${url}`).to.equal(loopback);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('validateRegistration never throws on anything, with or without the event', () => {

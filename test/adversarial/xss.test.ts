@@ -235,7 +235,8 @@ describe('adversarial: XSS payloads in event data', () => {
       await card.updateComplete;
       expect(squash(card.shadowRoot!.querySelector('[part="title"]')?.textContent)).to.equal(squash(`Titel ${payload}`));
       const ld = card.querySelector('script[type="application/ld+json"]');
-      if (ld) expect(JSON.parse(ld.textContent!).name).to.equal(`Titel ${payload}`);
+      expect(ld, 'the teaser’s JSON-LD').to.be.instanceOf(HTMLScriptElement);
+      expect(JSON.parse(ld!.textContent!).name).to.equal(`Titel ${payload}`);
       await expectClean(el, plainTeaser);
     });
   }

@@ -5,6 +5,7 @@ import type { DataErrorDetail } from '../../src/internal/events.js';
 import { EventSourceController } from '../../src/internal/event-source.js';
 import type { EventData } from '../../src/schema/index.js';
 import { captureWarnings } from '../support/console.js';
+import { feed, feedLog, ROUND_TRIP } from '../support/feeds.js';
 
 /** The smallest element that shows an event: the controller's state as text, plus the fallback slot. */
 class SourceProbe extends BijeenElement {
@@ -23,14 +24,9 @@ class SourceProbe extends BijeenElement {
 }
 customElements.define('source-probe', SourceProbe);
 
-const feed = (name: string, query = '') => new URL(`/feeds/${name}.json${query}`, location.href).href;
 const stateText = (el: SourceProbe) => el.shadowRoot!.querySelector('#state')!.textContent;
 const inlineEvent = (id: string, title: string) =>
   JSON.stringify({ id, title, start: '2030-03-12T13:00:00+01:00', location: { name: 'Area Wonen' } });
-
-async function feedLog(): Promise<{ path: string; accept: string; aborted: boolean }[]> {
-  return (await fetch('/feeds/log')).json();
-}
 
 const requestArrived = async () => (await feedLog()).length > 0;
 
@@ -54,7 +50,7 @@ describe('EventSourceController', () => {
 
     it('resolves relative URLs in the data against the JSON file, not the page', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe src=${feed('valid')}></source-probe>`);
-      await waitUntil(() => el.source.event);
+      await waitUntil(() => el.source.event, 'event loaded', ROUND_TRIP);
       expect(el.source.event!.url).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
     });
 
@@ -65,7 +61,7 @@ describe('EventSourceController', () => {
       expect(stateText(el)).to.equal('loading');
       const slot = el.shadowRoot!.querySelector('slot')!;
       expect(slot.hidden).to.equal(false);
-      await waitUntil(() => el.source.event, 'event loaded', { timeout: 3000 });
+      await waitUntil(() => el.source.event, 'event loaded', ROUND_TRIP);
       await el.updateComplete;
       expect(slot.hidden).to.equal(true);
     });
@@ -73,13 +69,11 @@ describe('EventSourceController', () => {
     it('aborts the running request when src changes and shows only the newer event', async () => {
       const el = await fixture<SourceProbe>(html`<source-probe src=${feed('valid', '?delay=2000')}></source-probe>`);
       // An abort before the request left the browser would never reach the server.
-      await waitUntil(requestArrived, 'the slow request reached the server');
+      await waitUntil(requestArrived, 'the slow request reached the server', ROUND_TRIP);
       el.src = feed('other');
-      await waitUntil(() => el.source.event, 'new event loaded');
+      await waitUntil(() => el.source.event, 'new event loaded', ROUND_TRIP);
       expect(el.source.event!.id).to.equal('other');
-      await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', {
-        timeout: 4000,
-      });
+      await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', ROUND_TRIP);
       expect(el.source.event!.id).to.equal('other');
     });
 
@@ -88,14 +82,12 @@ describe('EventSourceController', () => {
       const el = document.createElement('source-probe') as SourceProbe;
       el.src = feed('valid', '?delay=1000');
       wrapper.append(el);
-      await waitUntil(requestArrived, 'the slow request reached the server');
+      await waitUntil(requestArrived, 'the slow request reached the server', ROUND_TRIP);
       el.remove();
-      await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', {
-        timeout: 4000,
-      });
+      await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', ROUND_TRIP);
       expect(el.source.event).to.equal(undefined);
       wrapper.append(el);
-      await waitUntil(() => el.source.event, 'loaded after reconnect', { timeout: 4000 });
+      await waitUntil(() => el.source.event, 'loaded after reconnect', ROUND_TRIP);
     });
 
     const failures: [string, RegExp][] = [
@@ -196,13 +188,13 @@ describe('EventSourceController', () => {
       await el.updateComplete;
       expect(stateText(el)).to.equal('Inline wint van src');
       el.querySelector('script')!.remove();
-      await waitUntil(() => stateText(el) === 'Testbijeenkomst valid', 'falls back to src');
+      await waitUntil(() => stateText(el) === 'Testbijeenkomst valid', 'falls back to src', ROUND_TRIP);
       expect((await feedLog()).length).to.equal(1);
     });
 
     it('takes an event this library validated already as it is, without parsing it again', async () => {
       const first = await fixture<SourceProbe>(html`<source-probe src=${feed('valid')}></source-probe>`);
-      await waitUntil(() => first.source.event);
+      await waitUntil(() => first.source.event, 'event loaded', ROUND_TRIP);
       const second = await fixture<SourceProbe>(html`<source-probe></source-probe>`);
       second.event = first.source.event;
       await second.updateComplete;

@@ -1,5 +1,6 @@
 // Every built story renders in Chromium without console errors, passes axe (WCAG 2.x A/AA) and lets
-// a keyboard user Tab to every control it shows.
+// a keyboard user Tab to every control it shows. A story not tagged as showing an error must also
+// render its elements (more than their fallback slot) without `bijeen-data-error` or console warnings.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,22 +37,33 @@ describe('Storybook stories', () => {
   for (const story of stories) {
     test(`${story.title} / ${story.name}: renders, no console error, axe passes, every control reachable by Tab`, async () => {
       // A story tagged `expect-http-error` shows what happens when a request fails (e.g. a 404 src).
+      const warnings = [];
       const { page, problems } = await openPage(
         browser.context,
         `${server.url}/iframe.html?id=${story.id}&viewMode=story`,
-        { allowedFailures: () => story.tags?.includes('expect-http-error') },
+        {
+          allowedFailures: () => story.tags?.includes('expect-http-error'),
+          beforeGoto: async (page) => {
+            page.on('console', (message) => {
+              if (message.type() === 'warning') warnings.push(message.text());
+            });
+            await page.addInitScript(recordStory);
+          },
+        },
       );
-      await page.locator('#storybook-root > *').first().waitFor({ state: 'attached', timeout: 10_000 });
-      // Let the custom elements upgrade, load their data and render.
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('*')]
-            .filter((el) => el.localName.startsWith('bijeen-'))
-            .every((el) => customElements.get(el.localName) && el.shadowRoot),
-        undefined,
-        { timeout: 10_000 },
-      );
-      await page.waitForTimeout(150);
+      await waitForStory(page, story);
+      const report = await page.evaluate(() => window.__bijeenStory);
+      assert.equal(report.finished.status, 'success', 'Storybook finished the story with errors');
+      assert.deepEqual(report.exceptions, [], 'the story (or its play function) threw');
+      if (expectsDataError(story)) {
+        assert.ok(report.dataErrors.length > 0, 'this story shows invalid data, but no element reported `bijeen-data-error`');
+      } else {
+        assert.deepEqual(report.dataErrors, [], '`bijeen-data-error` in a story not meant to show one');
+        assert.deepEqual(warnings, [], 'console warnings in a story not meant to show an error');
+      }
+      if (!expectsDataError(story) && !expectsLoading(story)) {
+        assert.deepEqual(await emptyElements(page), [], 'elements that rendered nothing beyond their slot');
+      }
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         // Storybook's a11y addon runs axe in the same page too; wait for its run to finish.
@@ -69,12 +81,110 @@ describe('Storybook stories', () => {
       });
       assert.deepEqual(violations, []);
       assert.deepEqual(await unreachableByTab(page), [], 'controls a keyboard user cannot Tab to');
-      // The invalid-data stories warn on purpose; errors are never expected.
+      // The invalid-data stories warn on purpose (checked above); errors are never expected.
       assert.deepEqual(problems, []);
       await page.close();
     });
   }
 });
+
+// Tags that mark a story's intended state: `expect-data-error` (invalid data or a failed load: an
+// element reports `bijeen-data-error` and shows its fallback) and `expect-loading` (data never arrives).
+const expectsDataError = (story) => story.tags?.includes('expect-data-error');
+const expectsLoading = (story) => story.tags?.includes('expect-loading');
+
+/**
+ * Runs in the page before Storybook: records in `window.__bijeenStory` every `bijeen-data-error`
+ * (captured on document, so one an outer element swallows still counts), Storybook's own
+ * `storyFinished` (after render, play function and the a11y addon's afterEach) and any exception
+ * the story or its play function threw.
+ */
+function recordStory() {
+  const report = { finished: null, exceptions: [], dataErrors: [] };
+  window.__bijeenStory = report;
+  document.addEventListener(
+    'bijeen-data-error',
+    (event) => report.dataErrors.push(`<${event.composedPath()[0].localName}>: ${event.detail?.message}`),
+    { capture: true },
+  );
+  let channel;
+  Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set(value) {
+      channel = value;
+      value.on('storyFinished', (finished) => (report.finished = finished));
+      for (const name of ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'unhandledErrorsWhilePlaying']) {
+        value.on(name, (error) => report.exceptions.push(`${name}: ${JSON.stringify(error)}`));
+      }
+    },
+  });
+}
+
+/**
+ * Waits until Storybook has finished the story (render, play function, a11y addon) and every
+ * `bijeen-*` element, also those inside other elements' shadow roots, has settled: upgraded and
+ * updated, and no longer loading (or, for an error story, has reported; for a loading story, shows
+ * its placeholder).
+ */
+async function waitForStory(page, story) {
+  const kind = expectsDataError(story) ? 'error' : expectsLoading(story) ? 'loading' : 'rendered';
+  await page.waitForFunction(
+    ({ id, kind }) => {
+      if (window.__bijeenStory?.finished?.storyId !== id) return false;
+      const elements = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName.startsWith('bijeen-')) elements.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document.querySelector('#storybook-root'));
+      if (elements.length === 0) return false;
+      if (!elements.every((el) => customElements.get(el.localName) && el.shadowRoot && !el.isUpdatePending)) return false;
+      const busy = elements.some((el) => el.shadowRoot.querySelector('[part="base"][aria-busy="true"]'));
+      if (kind === 'loading') return busy;
+      if (busy) return false;
+      return kind === 'error' ? window.__bijeenStory.dataErrors.length > 0 : true;
+    },
+    { id: story.id, kind },
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Names each `bijeen-*` element (through shadow roots) whose shadow root shows nothing of its own:
+ * no text outside `<slot>`s and no image, link, control or inner `bijeen-*` element. Such an element renders only its
+ * fallback, which for a story not meant to show an error means its data stopped validating.
+ */
+async function emptyElements(page) {
+  return page.evaluate(() => {
+    const empty = [];
+    const ownText = (node) =>
+      [...node.childNodes]
+        .map((child) => {
+          if (child.nodeType === Node.TEXT_NODE) return child.textContent;
+          if (child.nodeType !== Node.ELEMENT_NODE || ['slot', 'style', 'script', 'template'].includes(child.localName)) return '';
+          return ownText(child);
+        })
+        .join('')
+        .trim();
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.localName.startsWith('bijeen-')) continue;
+        const shadow = el.shadowRoot;
+        const shows =
+          ownText(shadow) !== '' ||
+          shadow.querySelector('img, svg, a[href], button, input, select, textarea') ||
+          [...shadow.querySelectorAll('*')].some((child) => child.localName.startsWith('bijeen-')); // checked in turn
+        if (!shows) empty.push(el.localName);
+        walk(shadow);
+      }
+    };
+    walk(document.querySelector('#storybook-root'));
+    return empty;
+  });
+}
 
 /**
  * Collects every visible, enabled control under #storybook-root (through shadow roots), presses Tab

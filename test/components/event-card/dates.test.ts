@@ -11,8 +11,9 @@ import {
 import { cardFor, part, textOf } from './helpers.js';
 
 // Fixed expectations, written by hand: Dutch as Dutch public-sector sites write it, English as
-// British English writes it. The test browser runs in UTC, so every case also proves that the
-// event's own time zone is used.
+// British English writes it. The test browser runs in Pacific/Kiritimati (UTC+14, set in
+// web-test-runner.config.mjs), far from Amsterdam and New York, so every case also proves that
+// the event's own time zone is used.
 const cases: [string, EventInput, string, string][] = [
   ['one day', udenMeeting, 'dinsdag 18 september 2018, 13.00–17.00 uur', 'Tuesday 18 September 2018, 13:00–17:00'],
   [
@@ -38,6 +39,13 @@ const cases: [string, EventInput, string, string][] = [
 ];
 
 describe('<bijeen-event-card> dates', () => {
+  before(() => {
+    // The claim above: the browser's own clock shows neither event's local time.
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).not.to.be.oneOf(['Europe/Amsterdam', 'America/New_York']);
+    expect(new Date(udenMeeting.start).getHours(), 'browser hour at 13.00 Amsterdam time').not.to.equal(13);
+    expect(new Date(newYorkEvent.start).getHours(), 'browser hour at 9.00 New York time').not.to.equal(9);
+  });
+
   for (const [name, event, dutch, english] of cases) {
     it(`writes ${name} in Dutch: "${dutch}"`, async () => {
       const el = await cardFor(event, { lang: 'nl' });

@@ -11,16 +11,11 @@ import {
   type BijeenEventCard,
   type DataErrorDetail,
 } from './helpers.js';
+import { feed, feedLog, ROUND_TRIP } from '../../support/feeds.js';
 
 // The card's visible behaviour for each event source and failure, against the real test-server
 // feeds (test/server/event-feeds.mjs). The controller's own rules are tested in
 // test/internal/event-source.test.ts.
-
-const feed = (name: string, query = '') => new URL(`/feeds/${name}.json${query}`, location.href).href;
-
-async function feedLog(): Promise<{ path: string; aborted: boolean }[]> {
-  return (await fetch('/feeds/log')).json();
-}
 
 /** A card not yet on the page, with a fallback link as partners write it. */
 function cardWithFallback(): BijeenEventCard {
@@ -105,20 +100,20 @@ describe('<bijeen-event-card> event sources', () => {
     await el.updateComplete;
     expect(textOf(part(el, 'title'))).to.equal(webinarEvent.title);
     script.remove();
-    await waitUntil(() => textOf(part(el, 'title')) === 'Testbijeenkomst valid', 'src did not take over');
+    await waitUntil(() => textOf(part(el, 'title')) === 'Testbijeenkomst valid', 'src did not take over', ROUND_TRIP);
   });
 
   it('aborts the running request when src changes, and shows only the new event', async () => {
     const el = cardWithFallback();
     el.src = feed('valid', '?delay=3000');
     await mount(el);
-    await waitUntil(async () => (await feedLog()).length === 1, 'the first request did not arrive');
+    await waitUntil(async () => (await feedLog()).length === 1, 'the first request did not arrive', ROUND_TRIP);
     const loaded = oneEvent(el, 'bijeen-load');
     el.src = feed('other');
     const { detail } = (await loaded) as CustomEvent<{ event: EventData }>;
     expect(detail.event.id).to.equal('other');
     expect(textOf(part(el, 'title'))).to.equal('Testbijeenkomst other');
-    await waitUntil(async () => (await feedLog())[0].aborted, 'the first request was not aborted');
+    await waitUntil(async () => (await feedLog())[0].aborted, 'the first request was not aborted', ROUND_TRIP);
   });
 
   const failures: [string, string, RegExp][] = [

@@ -3,16 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/event/event.js';
 import type { BijeenEvent } from '../../../src/components/event/event.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
-import { captureWarnings } from '../../support/console.js';
-
-const feed = (name: string) => new URL(`/feeds/${name}.json`, location.href).href;
-
-async function feedLog(): Promise<{ path: string }[]> {
-  return (await fetch('/feeds/log')).json();
-}
+import { captureWarnings, quietly } from '../../support/console.js';
+import { feed, feedLog, ROUND_TRIP } from '../../support/feeds.js';
 
 async function loaded(el: BijeenEvent) {
-  await waitUntil(() => el.shadowRoot!.querySelector('bijeen-event-card'), 'card rendered', { timeout: 4000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('bijeen-event-card'), 'card rendered', ROUND_TRIP);
   const card = el.shadowRoot!.querySelector('bijeen-event-card')!;
   const form = el.shadowRoot!.querySelector('bijeen-registration-form');
   await card.updateComplete;
@@ -88,9 +83,7 @@ describe('<bijeen-event>', () => {
   });
 
   it('keeps its fallback content visible when the data fails', async () => {
-    const original = console.warn;
-    console.warn = () => {};
-    try {
+    const { warned } = await quietly(async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       const failed = oneEvent(wrapper, 'bijeen-data-error');
       wrapper.innerHTML = `<bijeen-event src="${feed('missing')}"><a href="/agenda">Bekijk de agenda</a></bijeen-event>`;
@@ -99,9 +92,8 @@ describe('<bijeen-event>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
       expect(el.shadowRoot!.querySelector('bijeen-event-card')).to.equal(null);
-    } finally {
-      console.warn = original;
-    }
+    });
+    expect(warned.length, 'a console warning for the integrator').to.be.above(0);
   });
 
   it("lets the inner form's report of a refused attribute through, once", async () => {
@@ -114,7 +106,7 @@ describe('<bijeen-event>', () => {
       el.src = feed('with-registration');
       wrapper.append(el);
       await loaded(el);
-      await waitUntil(() => reports.length, 'the form reported', { timeout: 4000 });
+      await waitUntil(() => reports.length, 'the form reported', ROUND_TRIP);
       await new Promise((resolve) => setTimeout(resolve, 50));
     });
     expect(reports.map((report) => report.issues?.map((issue) => issue.path))).to.deep.equal([['format']]);

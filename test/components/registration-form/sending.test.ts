@@ -479,7 +479,7 @@ describe('<bijeen-registration-form> sending', () => {
     const el = await form({ endpoint: path, timeout: 5000 });
     await fill(el, required);
     submitButton(el).click();
-    await waitUntil(async () => (await posts(path)).length === 1);
+    await waitUntil(async () => (await posts(path)).length === 1, 'the first request reached the endpoint', { timeout: 5000 });
     el.remove(); // the visitor reloads while the first request hangs
 
     const again = await form({ endpoint: path });

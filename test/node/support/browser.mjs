@@ -23,7 +23,8 @@ export async function launchBrowser() {
 
 /**
  * Opens a page and records console errors, page errors, failed requests and CSP violations for
- * the test to check. `options.allowedFailures(response)` excuses responses a test expects to fail.
+ * the test to check. `options.allowedFailures(response)` excuses responses a test expects to fail;
+ * `options.beforeGoto(page)` adds listeners or init scripts of the test's own before the page loads.
  */
 export async function openPage(context, url, options = {}) {
   const page = await context.newPage();
@@ -46,6 +47,7 @@ export async function openPage(context, url, options = {}) {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  await options.beforeGoto?.(page);
   await page.goto(url);
   return { page, problems };
 }
