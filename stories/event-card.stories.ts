@@ -5,42 +5,14 @@ import '../src/components/event-card/event-card.js';
 import type { EventInput } from '../src/schema/index.js';
 // A file, never a data: URL (the schema refuses those), so Vite must not inline it.
 import venueImage from './assets/event-card-venue.svg?no-inline';
+import { longTitleEvent, multiDayEvent, udenMeeting, webinarEvent } from '../test/fixtures/events.js';
 
-// Story data lives here: the static Storybook has no backend. Text written for these stories;
-// addresses on example.org. The clock is fixed per status, so every story looks the same on any day.
+// Story data: the test fixtures (the static Storybook has no backend), with a local image for
+// the seed meeting. The clock is fixed per status, so every story looks the same on any day.
 
 const seed: EventInput = {
-  id: 'wat-werkt-huisvesting-2018',
-  title: 'Wat werkt in… samenwerking in de huisvesting van kwetsbare groepen',
-  summary:
-    'Een middag over wonen en zorg in de wijk: wat kunnen corporaties, gemeenten en zorgpartijen samen doen, en wie pakt wat op?',
-  sections: [
-    {
-      heading: 'Waar gaat het over?',
-      paragraphs: [
-        'Steeds meer bewoners hebben extra steun nodig. De vraag is niet meer alleen wie waar woont, maar wat een buurt kan dragen.',
-      ],
-    },
-    {
-      heading: 'Programma',
-      items: ['13.00 uur ontvangst', '13.30 uur verhalen uit drie gemeenten', '15.00 uur werksessies', '16.30 uur borrel'],
-    },
-  ],
-  start: '2018-09-18T13:00:00+02:00',
-  end: '2018-09-18T17:00:00+02:00',
-  location: { name: 'Area Wonen', street: 'Leeuweriksweg 12', postalCode: '5402 XD', city: 'Uden' },
-  image: { src: venueImage, alt: 'Tekening van een vergaderlocatie met bezoekers ervoor', width: 1200, height: 675 },
-  organizer: { name: 'Vakgemeenschap Wat Werkt in de Wijk', url: 'https://example.org/wat-werkt', email: 'info@example.org' },
-  audience: 'Beleidsmakers van corporaties, gemeenten en zorgorganisaties, met hun partners uit de wijk.',
-  url: 'https://example.org/agenda/huisvesting-2018',
-  registration: {
-    email: 'aanmelden@example.org',
-    opens: '2018-07-02T09:00:00+02:00',
-    closes: '2018-09-14T17:00:00+02:00',
-    capacity: 60,
-    remaining: 23,
-    waitlist: true,
-  },
+  ...udenMeeting,
+  image: { ...udenMeeting.image, src: venueImage, alt: 'Tekening van een vergaderlocatie met bezoekers ervoor' },
 };
 
 const at = (iso: string) => new Date(iso);
@@ -61,36 +33,6 @@ const statuses: Record<string, { event: EventInput; now: Date }> = {
   past: { event: seed, now: at('2018-09-19T12:00:00+02:00') },
   cancelled: { event: { ...seed, status: 'cancelled' }, now: OPEN },
   postponed: { event: { ...seed, status: 'postponed' }, now: OPEN },
-};
-
-const webinar: EventInput = {
-  id: 'webinar-wijkaanpak',
-  title: 'Webinar: de wijkaanpak in tien vragen',
-  summary: 'Een uur vragen en antwoorden over samenwerken in de wijk.',
-  start: '2030-05-14T15:30:00+02:00',
-  end: '2030-05-14T16:30:00+02:00',
-  location: { online: 'https://example.org/live/wijkaanpak' },
-  url: 'https://example.org/agenda/webinar-wijkaanpak',
-  registration: { email: 'aanmelden@example.org', capacity: 500, remaining: 412 },
-};
-
-const longTitle: EventInput = {
-  id: 'lange-titel',
-  title:
-    'Themabijeenkomst arbeidsmarktdiscriminatiebestrijdingsprogramma’s en woningcorporatiemedewerkersopleidingsmogelijkheden',
-  summary: 'Over ketensamenwerkingsovereenkomsten en huurachterstandsbegeleidingstrajecten.',
-  start: '2030-11-05T09:30:00+01:00',
-  end: '2030-11-05T12:00:00+01:00',
-  location: { name: 'Provinciehuis', street: 'Brabantlaan 1', postalCode: '5216 TV', city: '’s-Hertogenbosch' },
-  url: 'https://example.org/agenda/lange-titel',
-};
-
-const twoDays: EventInput = {
-  id: 'congres-wonen-zorg',
-  title: 'Tweedaags congres Wonen en Zorg',
-  start: '2030-06-11T09:30:00+02:00',
-  end: '2030-06-12T16:00:00+02:00',
-  location: { name: 'Congrescentrum', city: 'Utrecht', lat: 52.0894, lon: 5.1077 },
 };
 
 interface Args {
@@ -171,19 +113,19 @@ export const StatusesEnglish: Story = {
 // Widths: the card follows its container, not the viewport.
 export const Narrow: Story = { render: (args) => inWidth('240px', card(args, seed)) };
 export const NarrowTeaser: Story = { args: { variant: 'teaser' }, render: (args) => inWidth('300px', card(args, seed)) };
-export const NarrowLongTitle: Story = { render: (args) => inWidth('240px', card(args, longTitle)) };
+export const NarrowLongTitle: Story = { render: (args) => inWidth('240px', card(args, longTitleEvent)) };
 export const Wide: Story = { render: (args) => inWidth('72rem', card(args, seed)) };
 export const TeaserList: Story = {
   args: { variant: 'teaser', headingLevel: 3 },
   render: (args) => html`<div style="display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))">
-    ${card(args, seed)} ${card(args, webinar)} ${card(args, longTitle)} ${card(args, twoDays)}
+    ${card(args, seed)} ${card(args, webinarEvent)} ${card(args, longTitleEvent)} ${card(args, multiDayEvent)}
   </div>`,
 };
 
 // Other kinds of events.
-export const Online: Story = { render: (args) => inWidth('40rem', card(args, webinar)) };
-export const SeveralDays: Story = { render: (args) => inWidth('40rem', card(args, twoDays)) };
-export const LongTitle: Story = { render: (args) => inWidth('40rem', card(args, longTitle)) };
+export const Online: Story = { render: (args) => inWidth('40rem', card(args, webinarEvent)) };
+export const SeveralDays: Story = { render: (args) => inWidth('40rem', card(args, multiDayEvent)) };
+export const LongTitle: Story = { render: (args) => inWidth('40rem', card(args, longTitleEvent)) };
 export const WithoutCalendarOrMap: Story = { args: { noCalendar: true, noMap: true } };
 
 /** On a dark page: text, links, border and focus ring follow the page; badges and button keep their own pairs. */
