@@ -270,7 +270,7 @@ export function createApiHandler(options: ApiOptions) {
       eventId: id,
       payload,
       payloadHash: payloadHash(payload),
-      capacity: settings.capacity === undefined ? undefined : Math.max(0, settings.capacity - event.takenElsewhere),
+      capacity: event.placesHere,
       waitlist: settings.waitlist,
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,

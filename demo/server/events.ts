@@ -15,10 +15,12 @@ export interface LoadedEvent {
   raw: Record<string, unknown>;
   file: string;
   /**
-   * Places taken outside this server: `capacity − remaining` as written in the file (e.g. people
-   * who registered by e-mail). A file with `capacity: 25, remaining: 0` is full from the start.
+   * Places this server may hand out, as of start-up: `remaining` as written in the file, else
+   * `capacity`; `undefined` when the file sets neither (no limit). A file's `remaining` below its
+   * `capacity` counts places taken elsewhere (e.g. by e-mail): `capacity: 25, remaining: 0` is full
+   * from the start, and `remaining: 2` without a capacity gives two places.
    */
-  takenElsewhere: number;
+  placesHere: number | undefined;
 }
 
 /** Only for validating relative URLs; the files' URLs are served unchanged. */
@@ -55,8 +57,7 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
       continue;
     }
     const { capacity, remaining } = data.registration ?? {};
-    const takenElsewhere = capacity !== undefined && remaining !== undefined ? capacity - remaining : 0;
-    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, takenElsewhere });
+    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, placesHere: remaining ?? capacity });
   }
   return events;
 }
@@ -66,11 +67,9 @@ export function byStart(events: Iterable<LoadedEvent>): LoadedEvent[] {
   return [...events].sort((a, b) => (parseDateTime(a.data.start) ?? 0) - (parseDateTime(b.data.start) ?? 0));
 }
 
-/** Places left, or `undefined` when the event has no capacity (no limit). */
+/** Places left, or `undefined` when the event has no limit. */
 export function remainingPlaces(event: LoadedEvent, takenHere: number): number | undefined {
-  const capacity = event.data.registration?.capacity;
-  if (capacity === undefined) return undefined;
-  return Math.max(0, capacity - event.takenElsewhere - takenHere);
+  return event.placesHere === undefined ? undefined : Math.max(0, event.placesHere - takenHere);
 }
 
 /** The file's JSON with `registration.remaining` set to the live count. */

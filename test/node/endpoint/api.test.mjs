@@ -181,6 +181,30 @@ describe('POST /api/events/:id/registrations', () => {
     assert.equal(row[2], 'wachtlijst');
   });
 
+  for (const [event, third] of [
+    [fixtures.twoLeft, 'full'],
+    [fixtures.twoLeftWaitlist, 'waitlisted'],
+  ]) {
+    test(`remaining without a capacity is a limit: two places, then ${third}`, async () => {
+      const id = event.id;
+      assert.equal(await remaining(id), 2);
+      assert.equal((await postJson(server, id, registration(event))).body.status, 'confirmed');
+      assert.equal(await remaining(id), 1);
+      assert.equal((await postJson(server, id, registration(event))).body.status, 'confirmed');
+      assert.equal(await remaining(id), 0);
+      const listed = (await getJson('/api/events')).body.events.find((entry) => entry.id === id);
+      assert.equal(listed.registration.remaining, 0, 'the list counts down too');
+      const last = await postJson(server, id, registration(event));
+      assert.equal(last.body.status, third);
+      assert.equal(last.status, third === 'full' ? 409 : 201);
+      assert.equal(await remaining(id), 0);
+      assert.deepEqual(
+        (await storedRows(id)).map((row) => row[2]),
+        third === 'full' ? ['bevestigd', 'bevestigd'] : ['bevestigd', 'bevestigd', 'wachtlijst'],
+      );
+    });
+  }
+
   test('422 names every problem by its payload path, in form order, in the payload locale', async () => {
     const payload = registration(fixtures.rules, {
       attendee: { name: ' ', email: 'geen-adres', organisation: 'X' },
