@@ -12,7 +12,9 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { parseDateTime, type EventData } from '../../src/schema/index.js';
+import { cardMessages } from '../../src/i18n/card.js';
+import { formatRange } from '../../src/internal/format-date.js';
+import { time, type EventData } from '../../src/schema/index.js';
 import { byStart, type LoadedEvent } from './events.js';
 
 export interface SiteOptions {
@@ -70,12 +72,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** "dinsdag 18 september 2018, 13.00 uur" in the event's own time zone. */
+/** "dinsdag 18 september 2018, 13.00–17.00 uur" in the event's own time zone, as the card writes it. */
 function when(event: EventData): string {
-  const moment = parseDateTime(event.start) ?? 0;
-  const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: event.timeZone }).format(moment);
-  const time = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: event.timeZone }).format(moment);
-  return `${date}, ${time.replace(':', '.')} uur`;
+  return formatRange(time(event.start), time(event.end ?? event.start), 'nl', event.timeZone).join('');
 }
 
 function where(event: EventData): string {
@@ -91,7 +90,7 @@ export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string): st
     const src = `${apiOrigin}/api/events/${encodeURIComponent(data.id)}`;
     const place = where(data);
     const title = data.url ? `<a href="${escapeHtml(data.url)}">${escapeHtml(data.title)}</a>` : escapeHtml(data.title);
-    const status = data.status === 'cancelled' ? ' <strong>Geannuleerd.</strong>' : '';
+    const status = data.status === 'cancelled' ? ` <strong>${escapeHtml(cardMessages.nl.status.cancelled)}.</strong>` : '';
     return [
       '      <li>',
       `        <bijeen-event-card variant="teaser" src="${escapeHtml(src)}">`,

@@ -91,7 +91,9 @@ describe('demo partner site', () => {
     );
     for (const [, , fallback] of cards) assert.match(fallback, /<p>[\s\S]+\d{4}[\s\S]*<\/p>/);
     assert.match(html, /Woningcorporatiesamenwerkingsovereenkomstenbijeenkomst/);
-    assert.match(html, /Geannuleerd/);
+    assert.match(html, /<strong>Geannuleerd\.<\/strong>/);
+    // The card's wording: the date in the event's time zone, start and end.
+    assert.match(html, /dinsdag 18 september 2018, 13\.00–17\.00 uur, Area Wonen, Uden\./);
   });
 
   test('the form page has <bijeen-registration-form format="form"> alone, with a fallback', async () => {
