@@ -20,7 +20,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Locale } from '../../src/i18n/index.js';
 import {
   isHoneypotFilled,
-  parseDateTime,
+  time,
   unflattenForm,
   validateRegistration,
   type RegistrationPayload,
@@ -259,7 +259,7 @@ export function createApiHandler(options: ApiOptions) {
 
     const reason = closedReason(data, Date.now());
     if (reason) {
-      const opens = reason === 'not-open' ? formatMoment(parseDateTime(data.registration!.opens!) ?? 0, locale, data.timeZone) : '';
+      const opens = reason === 'not-open' ? formatMoment(time(data.registration!.opens!), locale, data.timeZone) : '';
       return refuse(403, 'closed', messages.closed[reason](opens), { reason });
     }
     if (!validation.success) return reply(422, { errors: validation.issues, message: validation.message });
