@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDateTime, parseEvent, registrationStatus, type EventData } from '../../src/schema/index.js';
+import { issueText, parseDateTime, parseEvent, registrationStatus, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
 
 export interface LoadedEvent {
@@ -47,8 +47,7 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
     }
     const result = parseEvent(raw, { baseUrl: STAND_IN_BASE, locale: 'en' });
     if (!result.success) {
-      const issues = result.issues.map((issue) => `${issue.path || '(event)'}: ${issue.message}`).join('; ');
-      log(`events: skipped ${file}: ${issues}`);
+      log(`events: skipped ${file}: ${result.issues.map(issueText).join('; ')}`);
       continue;
     }
     const data = result.data;
