@@ -26,7 +26,7 @@ import {
   type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { registrationsCsv } from './csv.js';
-import { byStart, closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
 import { formatMoment } from '../../src/internal/format-date.js';
 import { endpointMessages } from './messages.js';
@@ -331,7 +331,7 @@ export function createApiHandler(options: ApiOptions) {
       case 'list': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const taken = store.takenByEvent();
-        const list = byStart(events.values()).map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+        const list = [...events.values()].map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
       case 'event': {

@@ -1,11 +1,12 @@
 /**
  * The events this endpoint serves: every `*.json` in `EVENTS_DIR`, validated with `parseEvent` at
- * start-up. Invalid files are logged and skipped; so is a second file with an id already taken.
- * Restart the server to pick up changed files.
+ * start-up. Invalid files are logged and skipped; so is a second file with an id already taken
+ * (files are read in name order). The map is in date order, for the list and the agenda. Restart
+ * the server to pick up changed files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueText, parseDateTime, parseEvent, registrationStatus, type EventData } from '../../src/schema/index.js';
+import { issueText, parseEvent, registrationStatus, time, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
 
 export interface LoadedEvent {
@@ -58,12 +59,9 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
     const { capacity, remaining } = data.registration ?? {};
     events.set(data.id, { data, raw: raw as Record<string, unknown>, file, placesHere: remaining ?? capacity });
   }
-  return events;
-}
-
-/** Events in date order, for the list and the agenda. */
-export function byStart(events: Iterable<LoadedEvent>): LoadedEvent[] {
-  return [...events].sort((a, b) => (parseDateTime(a.data.start) ?? 0) - (parseDateTime(b.data.start) ?? 0));
+  // Sorted once here: a Map iterates in insertion order. The sort is stable, so events that start
+  // together stay in file-name order.
+  return new Map([...events].sort(([, a], [, b]) => time(a.data.start) - time(b.data.start)));
 }
 
 /** Places left, or `undefined` when the event has no limit. */

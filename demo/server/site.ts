@@ -15,7 +15,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { cardMessages } from '../../src/i18n/card.js';
 import { formatRange } from '../../src/internal/format-date.js';
 import { time, type EventData } from '../../src/schema/index.js';
-import { byStart, type LoadedEvent } from './events.js';
+import type { LoadedEvent } from './events.js';
 
 export interface SiteOptions {
   /** Folder with the pages (`*.html`) and `assets/`. */
@@ -84,9 +84,12 @@ function where(event: EventData): string {
   return [location.name, location.city].filter(Boolean).join(', ');
 }
 
-/** The agenda's list: a teaser card per event, the fallback inside shows without JavaScript. */
+/**
+ * The agenda's list: a teaser card per event, in the order given (`loadEvents` gives date order);
+ * the fallback inside shows without JavaScript.
+ */
 export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string): string {
-  const items = byStart(events).map(({ data }) => {
+  const items = [...events].map(({ data }) => {
     const src = `${apiOrigin}/api/events/${encodeURIComponent(data.id)}`;
     const place = where(data);
     const title = data.url ? `<a href="${escapeHtml(data.url)}">${escapeHtml(data.title)}</a>` : escapeHtml(data.title);
