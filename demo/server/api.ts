@@ -233,6 +233,9 @@ export function createApiHandler(options: ApiOptions) {
     if (fields.locale === 'en' || fields.locale === 'nl') locale = fields.locale;
     const messages = endpointMessages(locale);
     const { data } = event;
+    /** The key came with a different registration before: a 422 on the key, whoever noticed it. */
+    const keyReused = () =>
+      reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
 
     // A bot filled in the hidden field: pretend all went well, keep nothing.
     if (honeypot) {
@@ -254,7 +257,7 @@ export function createApiHandler(options: ApiOptions) {
       if (validation.success && payloadHash(validation.data) === earlier.payloadHash) {
         return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
       }
-      return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+      return keyReused();
     }
 
     const reason = closedReason(data, Date.now());
@@ -290,7 +293,7 @@ export function createApiHandler(options: ApiOptions) {
       case 'replay':
         return reply(outcome.response.status, outcome.response.body, { 'Idempotent-Replayed': 'true' });
       case 'key-conflict':
-        return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+        return keyReused();
       case 'duplicate':
         return refuse(409, 'duplicate', messages.duplicate);
       case 'full': {
