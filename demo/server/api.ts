@@ -20,13 +20,13 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Locale } from '../../src/i18n/index.js';
 import {
   isHoneypotFilled,
-  parseDateTime,
+  time,
   unflattenForm,
   validateRegistration,
   type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { registrationsCsv } from './csv.js';
-import { byStart, closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
 import { formatMoment } from '../../src/internal/format-date.js';
 import { endpointMessages } from './messages.js';
@@ -233,6 +233,9 @@ export function createApiHandler(options: ApiOptions) {
     if (fields.locale === 'en' || fields.locale === 'nl') locale = fields.locale;
     const messages = endpointMessages(locale);
     const { data } = event;
+    /** The key came with a different registration before: a 422 on the key, whoever noticed it. */
+    const keyReused = () =>
+      reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
 
     // A bot filled in the hidden field: pretend all went well, keep nothing.
     if (honeypot) {
@@ -254,12 +257,12 @@ export function createApiHandler(options: ApiOptions) {
       if (validation.success && payloadHash(validation.data) === earlier.payloadHash) {
         return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
       }
-      return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+      return keyReused();
     }
 
     const reason = closedReason(data, Date.now());
     if (reason) {
-      const opens = reason === 'not-open' ? formatMoment(parseDateTime(data.registration!.opens!) ?? 0, locale, data.timeZone) : '';
+      const opens = reason === 'not-open' ? formatMoment(time(data.registration!.opens!), locale, data.timeZone) : '';
       return refuse(403, 'closed', messages.closed[reason](opens), { reason });
     }
     if (!validation.success) return reply(422, { errors: validation.issues, message: validation.message });
@@ -270,7 +273,7 @@ export function createApiHandler(options: ApiOptions) {
       eventId: id,
       payload,
       payloadHash: payloadHash(payload),
-      capacity: settings.capacity === undefined ? undefined : Math.max(0, settings.capacity - event.takenElsewhere),
+      capacity: event.placesHere,
       waitlist: settings.waitlist,
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,
@@ -290,7 +293,7 @@ export function createApiHandler(options: ApiOptions) {
       case 'replay':
         return reply(outcome.response.status, outcome.response.body, { 'Idempotent-Replayed': 'true' });
       case 'key-conflict':
-        return reply(422, { errors: [{ path: 'idempotencyKey', message: messages.keyReused }], message: messages.keyReused });
+        return keyReused();
       case 'duplicate':
         return refuse(409, 'duplicate', messages.duplicate);
       case 'full': {
@@ -331,7 +334,7 @@ export function createApiHandler(options: ApiOptions) {
       case 'list': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const taken = store.takenByEvent();
-        const list = byStart(events.values()).map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+        const list = [...events.values()].map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
       case 'event': {

@@ -47,14 +47,15 @@ function flag(name: string, env: NodeJS.ProcessEnv): boolean {
   return raw === '1' || raw === 'true';
 }
 
-function origin(raw: string): string {
+/** An http(s) origin from the variable `name`; errors name the variable. */
+function origin(name: string, raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`ALLOWED_ORIGINS: "${raw}" is not an origin such as https://www.example.org`);
+    throw new Error(`${name}: "${raw}" is not an origin such as https://www.example.org`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`ALLOWED_ORIGINS: "${raw}" must be http(s)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name}: "${raw}" must be http(s)`);
   return url.origin;
 }
 
@@ -73,12 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .split(',')
           .map((entry) => entry.trim())
           .filter(Boolean)
-          .map(origin)
+          .map((entry) => origin('ALLOWED_ORIGINS', entry))
       : undefined,
     adminToken: token || undefined,
     rateLimit: integer('RATE_LIMIT', 30, env),
     trustProxy: flag('TRUST_PROXY', env),
-    apiOriginOverride: apiOrigin ? new URL(apiOrigin).origin : undefined,
+    apiOriginOverride: apiOrigin ? origin('API_ORIGIN', apiOrigin) : undefined,
     bodyLimit: integer('BODY_LIMIT', 32 * 1024, env),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The events this endpoint serves: every `*.json` in `EVENTS_DIR`, validated with `parseEvent` at
- * start-up. Invalid files are logged and skipped; so is a second file with an id already taken.
- * Restart the server to pick up changed files.
+ * start-up. Invalid files are logged and skipped; so is a second file with an id already taken
+ * (files are read in name order). The map is in date order, for the list and the agenda. Restart
+ * the server to pick up changed files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDateTime, parseEvent, registrationStatus, type EventData } from '../../src/schema/index.js';
+import { issueText, parseEvent, registrationStatus, time, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
 
 export interface LoadedEvent {
@@ -15,10 +16,12 @@ export interface LoadedEvent {
   raw: Record<string, unknown>;
   file: string;
   /**
-   * Places taken outside this server: `capacity − remaining` as written in the file (e.g. people
-   * who registered by e-mail). A file with `capacity: 25, remaining: 0` is full from the start.
+   * Places this server may hand out, as of start-up: `remaining` as written in the file, else
+   * `capacity`; `undefined` when the file sets neither (no limit). A file's `remaining` below its
+   * `capacity` counts places taken elsewhere (e.g. by e-mail): `capacity: 25, remaining: 0` is full
+   * from the start, and `remaining: 2` without a capacity gives two places.
    */
-  takenElsewhere: number;
+  placesHere: number | undefined;
 }
 
 /** Only for validating relative URLs; the files' URLs are served unchanged. */
@@ -45,8 +48,7 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
     }
     const result = parseEvent(raw, { baseUrl: STAND_IN_BASE, locale: 'en' });
     if (!result.success) {
-      const issues = result.issues.map((issue) => `${issue.path || '(event)'}: ${issue.message}`).join('; ');
-      log(`events: skipped ${file}: ${issues}`);
+      log(`events: skipped ${file}: ${result.issues.map(issueText).join('; ')}`);
       continue;
     }
     const data = result.data;
@@ -55,22 +57,16 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
       continue;
     }
     const { capacity, remaining } = data.registration ?? {};
-    const takenElsewhere = capacity !== undefined && remaining !== undefined ? capacity - remaining : 0;
-    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, takenElsewhere });
+    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, placesHere: remaining ?? capacity });
   }
-  return events;
+  // Sorted once here: a Map iterates in insertion order. The sort is stable, so events that start
+  // together stay in file-name order.
+  return new Map([...events].sort(([, a], [, b]) => time(a.data.start) - time(b.data.start)));
 }
 
-/** Events in date order, for the list and the agenda. */
-export function byStart(events: Iterable<LoadedEvent>): LoadedEvent[] {
-  return [...events].sort((a, b) => (parseDateTime(a.data.start) ?? 0) - (parseDateTime(b.data.start) ?? 0));
-}
-
-/** Places left, or `undefined` when the event has no capacity (no limit). */
+/** Places left, or `undefined` when the event has no limit. */
 export function remainingPlaces(event: LoadedEvent, takenHere: number): number | undefined {
-  const capacity = event.data.registration?.capacity;
-  if (capacity === undefined) return undefined;
-  return Math.max(0, capacity - event.takenElsewhere - takenHere);
+  return event.placesHere === undefined ? undefined : Math.max(0, event.placesHere - takenHere);
 }
 
 /** The file's JSON with `registration.remaining` set to the live count. */

@@ -2,9 +2,12 @@
  * The endpoint's own sentences (the `message` of its JSON answers), in Dutch and English. Field
  * messages of a 422 come from `validateRegistration`; these cover everything around it.
  */
+import { cardMessages } from '../../src/i18n/card.js';
 import type { Locale } from '../../src/i18n/index.js';
+import type { RegistrationStatus } from '../../src/schema/index.js';
 
-export type ClosedReason = 'not-open' | 'closed' | 'past' | 'cancelled' | 'postponed';
+/** The statuses in which the endpoint refuses a registration (403 closed, with this `reason`). */
+export type ClosedReason = Extract<RegistrationStatus, 'not-open' | 'closed' | 'past' | 'cancelled' | 'postponed'>;
 
 const nl = {
   confirmed: (title: string) => `Bedankt! U bent aangemeld voor ‘${title}’.`,
@@ -15,7 +18,8 @@ const nl = {
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
   closed: {
-    'not-open': (opens: string) => `De aanmelding is nog niet open. Aanmelden kan vanaf ${opens}.`,
+    // The second sentence is the card's and the form's own.
+    'not-open': (opens: string) => `De aanmelding is nog niet open. ${cardMessages.nl.opensAt(opens)}`,
     closed: () => 'De aanmelding voor deze bijeenkomst is gesloten.',
     past: () => 'Deze bijeenkomst heeft al plaatsgevonden.',
     cancelled: () => 'Deze bijeenkomst is geannuleerd.',
@@ -25,7 +29,6 @@ const nl = {
   notFound: 'Deze bijeenkomst bestaat niet (meer).',
   pageNotFound: 'Dit adres bestaat niet.',
   badJson: 'Het verzoek is geen geldige JSON.',
-  badForm: 'Het verzoek kon niet worden gelezen.',
   mediaType: 'Stuur de aanmelding als application/json of application/x-www-form-urlencoded.',
   idempotencyHeader: 'De header Idempotency-Key ontbreekt of is niet gelijk aan idempotencyKey in de aanmelding.',
   keyReused: 'Deze aanmeldsleutel is al gebruikt voor een andere aanmelding. Verstuur het formulier opnieuw.',
@@ -48,7 +51,7 @@ const en: EndpointMessages = {
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
   closed: {
-    'not-open': (opens) => `Registration is not open yet. You can register from ${opens}.`,
+    'not-open': (opens) => `Registration is not open yet. ${cardMessages.en.opensAt(opens)}`,
     closed: () => 'Registration for this event is closed.',
     past: () => 'This event has already taken place.',
     cancelled: () => 'This event has been cancelled.',
@@ -58,7 +61,6 @@ const en: EndpointMessages = {
   notFound: 'This event does not exist (any more).',
   pageNotFound: 'This address does not exist.',
   badJson: 'The request is not valid JSON.',
-  badForm: 'The request could not be read.',
   mediaType: 'Send the registration as application/json or application/x-www-form-urlencoded.',
   idempotencyHeader: 'The Idempotency-Key header is missing or differs from idempotencyKey in the registration.',
   keyReused: 'This submission key was already used for a different registration. Please send the form again.',

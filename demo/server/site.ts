@@ -12,8 +12,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { parseDateTime, type EventData } from '../../src/schema/index.js';
-import { byStart, type LoadedEvent } from './events.js';
+import { cardMessages } from '../../src/i18n/card.js';
+import { formatRange } from '../../src/internal/format-date.js';
+import { time, type EventData } from '../../src/schema/index.js';
+import type { LoadedEvent } from './events.js';
 
 export interface SiteOptions {
   /** Folder with the pages (`*.html`) and `assets/`. */
@@ -70,12 +72,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** "dinsdag 18 september 2018, 13.00 uur" in the event's own time zone. */
+/** "dinsdag 18 september 2018, 13.00–17.00 uur" in the event's own time zone, as the card writes it. */
 function when(event: EventData): string {
-  const moment = parseDateTime(event.start) ?? 0;
-  const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: event.timeZone }).format(moment);
-  const time = new Intl.DateTimeFormat('nl-NL', { timeStyle: 'short', timeZone: event.timeZone }).format(moment);
-  return `${date}, ${time.replace(':', '.')} uur`;
+  return formatRange(time(event.start), time(event.end ?? event.start), 'nl', event.timeZone).join('');
 }
 
 function where(event: EventData): string {
@@ -85,13 +84,16 @@ function where(event: EventData): string {
   return [location.name, location.city].filter(Boolean).join(', ');
 }
 
-/** The agenda's list: a teaser card per event, the fallback inside shows without JavaScript. */
+/**
+ * The agenda's list: a teaser card per event, in the order given (`loadEvents` gives date order);
+ * the fallback inside shows without JavaScript.
+ */
 export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string): string {
-  const items = byStart(events).map(({ data }) => {
+  const items = [...events].map(({ data }) => {
     const src = `${apiOrigin}/api/events/${encodeURIComponent(data.id)}`;
     const place = where(data);
     const title = data.url ? `<a href="${escapeHtml(data.url)}">${escapeHtml(data.title)}</a>` : escapeHtml(data.title);
-    const status = data.status === 'cancelled' ? ' <strong>Geannuleerd.</strong>' : '';
+    const status = data.status === 'cancelled' ? ` <strong>${escapeHtml(cardMessages.nl.status.cancelled)}.</strong>` : '';
     return [
       '      <li>',
       `        <bijeen-event-card variant="teaser" src="${escapeHtml(src)}">`,

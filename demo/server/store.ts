@@ -57,7 +57,7 @@ export interface RegisterInput {
   payload: RegistrationPayload;
   /** Hash of the validated payload, to tell a retry from a reused key. */
   payloadHash: string;
-  /** Places other than this server's confirmed registrations, or `undefined` when unlimited. */
+  /** Places this server may hand out in all (its confirmed registrations count against them), or `undefined` when unlimited. */
   capacity: number | undefined;
   waitlist: boolean;
   /** Builds the 2xx body once the status and id are known. */

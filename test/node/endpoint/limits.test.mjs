@@ -77,6 +77,25 @@ describe('configuration', () => {
     }
   });
 
+  test('an origin variable that is not an http(s) origin stops the start, naming the variable', async () => {
+    for (const [name, value, problem] of [
+      ['API_ORIGIN', 'ftp://api.example.org', 'must be http(s)'],
+      ['API_ORIGIN', 'api.example.org', 'is not an origin'],
+      ['ALLOWED_ORIGINS', `${PARTNER}, javascript:alert(1)`, 'must be http(s)'],
+    ]) {
+      const badTemp = tempDir();
+      const outcome = await startServer({ dir: badTemp.dir, env: { [name]: value } }).catch((error) => error);
+      try {
+        assert.ok(outcome instanceof Error, `${name}=${value} must not start the server`);
+        assert.match(outcome.message, /exited \(1\)/);
+        assert.ok(outcome.message.includes(`Configuration: ${name}: "`) && outcome.message.includes(problem), outcome.message);
+      } finally {
+        if (!(outcome instanceof Error)) await outcome.stop();
+        badTemp.cleanup();
+      }
+    }
+  });
+
   test('reading events is not rate limited', async () => {
     for (let i = 0; i < 10; i++) {
       assert.equal((await fetch(`${server.api}/api/events/${unlimited.id}`)).status, 200);

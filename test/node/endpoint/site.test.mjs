@@ -85,13 +85,17 @@ describe('demo partner site', () => {
   test('the agenda has a teaser card per demo event, each with a fallback link or text', async () => {
     const html = (await get('/agenda')).body.toString();
     const cards = [...html.matchAll(/<bijeen-event-card variant="teaser" src="([^"]+)">([\s\S]*?)<\/bijeen-event-card>/g)];
+    const byDate = [...demoEvents].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     assert.deepEqual(
-      cards.map((card) => card[1]).sort(),
-      demoEvents.map((event) => `${apiOrigin()}/api/events/${event.id}`).sort(),
+      cards.map((card) => card[1]),
+      byDate.map((event) => `${apiOrigin()}/api/events/${event.id}`),
+      'one card per event, in date order',
     );
     for (const [, , fallback] of cards) assert.match(fallback, /<p>[\s\S]+\d{4}[\s\S]*<\/p>/);
     assert.match(html, /Woningcorporatiesamenwerkingsovereenkomstenbijeenkomst/);
-    assert.match(html, /Geannuleerd/);
+    assert.match(html, /<strong>Geannuleerd\.<\/strong>/);
+    // The card's wording: the date in the event's time zone, start and end.
+    assert.match(html, /dinsdag 18 september 2018, 13\.00–17\.00 uur, Area Wonen, Uden\./);
   });
 
   test('the form page has <bijeen-registration-form format="form"> alone, with a fallback', async () => {

@@ -35,6 +35,10 @@ export const rules = event('regels', {
 export const small = event('klein', { capacity: 3, maxCompanions: 2 });
 /** Full from the start (places taken elsewhere), with a waiting list. */
 export const prefull = event('vol-met-wachtlijst', { capacity: 25, remaining: 0, waitlist: true });
+/** Two places left and no capacity given (the rest went elsewhere): the server hands out two. */
+export const twoLeft = event('nog-twee-plaatsen', { remaining: 2 });
+/** The same with a waiting list. */
+export const twoLeftWaitlist = event('nog-twee-met-wachtlijst', { remaining: 2, waitlist: true });
 /** The concurrency runs: 50 places, companions count. */
 export const waitlist50 = event('vijftig-wachtlijst', { capacity: 50, waitlist: true, maxCompanions: 2 });
 export const full50 = event('vijftig-vol', { capacity: 50, waitlist: false, maxCompanions: 2 });
@@ -52,6 +56,8 @@ export const all = {
   rules,
   small,
   prefull,
+  twoLeft,
+  twoLeftWaitlist,
   waitlist50,
   full50,
   unlimited,
