@@ -20,7 +20,6 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Locale } from '../../src/i18n/index.js';
 import {
   isHoneypotFilled,
-  time,
   unflattenForm,
   validateRegistration,
   type RegistrationPayload,
@@ -28,7 +27,7 @@ import {
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
-import { formatMoment } from '../../src/internal/format-date.js';
+import { opensAtSentence } from '../../src/internal/format-date.js';
 import { endpointMessages } from './messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';
@@ -262,7 +261,7 @@ export function createApiHandler(options: ApiOptions) {
 
     const reason = closedReason(data, Date.now());
     if (reason) {
-      const opens = reason === 'not-open' ? formatMoment(time(data.registration!.opens!), locale, data.timeZone) : '';
+      const opens = reason === 'not-open' ? opensAtSentence(data, locale) : '';
       return refuse(403, 'closed', messages.closed[reason](opens), { reason });
     }
     if (!validation.success) return reply(422, { errors: validation.issues, message: validation.message });

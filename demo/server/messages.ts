@@ -2,7 +2,6 @@
  * The endpoint's own sentences (the `message` of its JSON answers), in Dutch and English. Field
  * messages of a 422 come from `validateRegistration`; these cover everything around it.
  */
-import { cardMessages } from '../../src/i18n/card.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { RegistrationStatus } from '../../src/schema/index.js';
 
@@ -19,12 +18,12 @@ const nl = {
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
   closed: {
     // The second sentence is the card's and the form's own.
-    'not-open': (opens: string) => `De aanmelding is nog niet open. ${cardMessages.nl.opensAt(opens)}`,
+    'not-open': (opensAt: string) => `De aanmelding is nog niet open. ${opensAt}`,
     closed: () => 'De aanmelding voor deze bijeenkomst is gesloten.',
     past: () => 'Deze bijeenkomst heeft al plaatsgevonden.',
     cancelled: () => 'Deze bijeenkomst is geannuleerd.',
     postponed: () => 'Deze bijeenkomst is uitgesteld; aanmelden kan weer zodra de nieuwe datum bekend is.',
-  } satisfies Record<ClosedReason, (opens: string) => string>,
+  } satisfies Record<ClosedReason, (opensAt: string) => string>,
   noRegistration: 'Voor deze bijeenkomst kunt u zich niet via deze site aanmelden.',
   notFound: 'Deze bijeenkomst bestaat niet (meer).',
   pageNotFound: 'Dit adres bestaat niet.',
@@ -51,7 +50,7 @@ const en: EndpointMessages = {
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
   closed: {
-    'not-open': (opens) => `Registration is not open yet. ${cardMessages.en.opensAt(opens)}`,
+    'not-open': (opensAt) => `Registration is not open yet. ${opensAt}`,
     closed: () => 'Registration for this event is closed.',
     past: () => 'This event has already taken place.',
     cancelled: () => 'This event has been cancelled.',
