@@ -5,10 +5,12 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 const KB = 1024;
 const ceiling = 24 * KB;
-// The budget is the size we have reached, plus a little slack. It only comes down.
+// The budget is the size we have reached, plus a little slack; it comes down with every size pass.
+// (Raised once, 31.3 → 31.5 KB: review fixes cost 0.2 KB — every part passed through <bijeen-event>,
+// its inner attribute reports, a malformed src failing calmly, the locale and JSON-LD cached.)
 const budgets = {
-  'bijeen.js': 31.3 * KB,
-  'bijeen.iife.js': 31.3 * KB,
+  'bijeen.js': 31.5 * KB,
+  'bijeen.iife.js': 31.5 * KB,
 };
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2).padStart(6)} KB`;
