@@ -212,7 +212,11 @@ export function createApiHandler(options: ApiOptions) {
       return refuse(415, 'unsupported_media_type', endpointMessages(locale).mediaType);
     }
     const body = await readBody(req, bodyLimit);
-    if (!body.ok) return refuse(413, 'too_large', endpointMessages(locale).tooLarge(bodyLimit));
+    if (!body.ok) {
+      // Cut off past the drain limit: the connection is gone, there is nobody to answer.
+      if (body.cutOff) return;
+      return refuse(413, 'too_large', endpointMessages(locale).tooLarge(bodyLimit));
+    }
 
     let input: unknown;
     let honeypot: boolean;

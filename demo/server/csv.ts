@@ -35,7 +35,9 @@ function answerText(value: unknown): string {
 export function registrationsCsv(event: EventData, registrations: StoredRegistration[]): string {
   const settings = event.registration;
   const questions = settings?.questions ?? [];
-  const companionColumns = Math.max(settings?.maxCompanions ?? 0, ...registrations.map((r) => r.payload.companions.length));
+  // A loop, not Math.max(...rows): spreading every registration overflows the stack on a large export.
+  let companionColumns = settings?.maxCompanions ?? 0;
+  for (const { payload } of registrations) companionColumns = Math.max(companionColumns, payload.companions.length);
   const label = settings?.companionLabel ?? 'introducé';
 
   const headings = ['aanmelding', 'ontvangen (UTC)', 'status', 'plaatsen', 'naam', 'e-mail', 'organisatie', 'functie', 'telefoon'];

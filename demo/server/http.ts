@@ -21,15 +21,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+/** `cutOff`: the body went past `DRAIN_LIMIT` and the connection was closed; nobody is left to answer. */
+export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true; cutOff: boolean };
 
 /** After this much discarded body the connection is cut instead of drained. */
 const DRAIN_LIMIT = 1024 * 1024;
 
 /**
  * Reads a request body up to `limit` bytes. A larger body is read to the end and thrown away, so
- * the client gets to read the 413 instead of a reset connection; past `DRAIN_LIMIT` the socket is
- * destroyed.
+ * the client gets to read the 413 instead of a reset connection; past `DRAIN_LIMIT` the request is
+ * destroyed and the result is still "too large" (not an error: the client sent too much), with
+ * `cutOff` set.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
@@ -42,12 +44,16 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       if (size > limit) tooLarge = true;
       if (tooLarge) {
         chunks.length = 0;
-        if (size > DRAIN_LIMIT) req.destroy();
+        if (size > DRAIN_LIMIT) {
+          // Settle first: the 'close' that destroy() brings must not reject.
+          resolve({ ok: false, tooLarge: true, cutOff: true });
+          req.destroy();
+        }
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () => resolve(tooLarge ? { ok: false, tooLarge: true, cutOff: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
     // Cut off or gone: nobody is left to answer, but the promise must not hang (a later resolve is a no-op).
     req.on('close', () => reject(new Error('request closed before its body ended')));

@@ -330,6 +330,20 @@ describe('POST /api/events/:id/registrations', () => {
     assert.equal(rows.length, 0);
   });
 
+  test('a body past the drain limit (1 MB) is cut off quietly: no server error logged, the server carries on', async () => {
+    const logged = server.output().length;
+    const payload = registration(fixtures.unlimited, { remarks: 'z'.repeat(2 * 1024 * 1024) });
+    // The server stops reading and closes the connection: the client sees a 413 or a reset, either is fine.
+    const outcome = await postJson(server, fixtures.unlimited.id, payload).catch((error) => error);
+    if (!(outcome instanceof Error)) assert.equal(outcome.status, 413);
+    // Give the server a moment to log whatever it would log about the cut-off request.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.doesNotMatch(server.output().slice(logged), /error/i);
+    assert.equal((await postJson(server, fixtures.unlimited.id, registration(fixtures.unlimited))).status, 201);
+    const rows = (await storedRows(fixtures.unlimited.id)).filter((row) => row.includes(payload.attendee.email));
+    assert.equal(rows.length, 0);
+  });
+
   test('405 for other methods', async () => {
     const response = await fetch(`${server.api}/api/events/${fixtures.unlimited.id}/registrations`);
     assert.equal(response.status, 405);
