@@ -108,6 +108,18 @@ function documentExportedParts() {
   };
 }
 
+/** Private and protected members are no API: partners and Storybook's controls see only the public ones. */
+function hideInternals() {
+  return {
+    name: 'bijeen-public-members',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        if (declaration.members) declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
+      }
+    },
+  };
+}
+
 function customElements(manifest) {
   return manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
 }
@@ -116,5 +128,5 @@ export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
-  plugins: [typeEvents(), documentLang(), documentExportedParts(), pointAtShippedFiles()],
+  plugins: [typeEvents(), documentLang(), documentExportedParts(), hideInternals(), pointAtShippedFiles()],
 };

@@ -69,6 +69,8 @@ test('the manifest points at shipped modules and documents every element complet
     assert.ok(element.events.length > 0, `${tag} documents its events`);
     for (const event of element.events) assert.match(event.type?.text ?? '', /^CustomEvent<.+>$/, `${tag} ${event.name} type`);
     assert.ok(element.cssParts?.length > 0 && element.slots?.length > 0, `${tag} documents parts and slots`);
+    const internal = element.members.filter((member) => member.privacy && member.privacy !== 'public');
+    assert.deepEqual(internal.map((member) => member.name), [], `${tag} lists only its public members`);
   }
   assert.equal(
     elements.get('bijeen-event-card').events.find((event) => event.name === 'bijeen-data-error').type.text,
