@@ -1,29 +1,14 @@
 // A partner's React 19 app: every element through bijeen/react, and a raw tag typed by it.
-// What arrives in the event props is kept in `window.received` for the test to read.
+// What arrives in the event props is shown and kept in `window.received`.
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BijeenEvent, BijeenEventCard, BijeenMapLink, BijeenRegistrationForm } from 'bijeen/react';
-import type { EventInput } from 'bijeen/schema';
-
-declare global {
-  interface Window {
-    received: string[];
-  }
-}
-window.received = [];
-
-const meeting: EventInput = {
-  id: 'webinar',
-  title: 'Webinar samenwerken',
-  start: '2040-04-02T10:00:00+02:00',
-  location: { online: 'https://meet.example.org/webinar' },
-  registration: { email: 'aanmelden@example.org' },
-};
+import { receive, webinar } from './shared.js';
 
 function App() {
   const [titles, setTitles] = useState<string[]>([]);
-  const receive = (line: string) => {
-    window.received.push(line);
+  const show = (line: string) => {
+    receive(line);
     setTitles((seen) => [...seen, line]);
   };
   return (
@@ -32,30 +17,40 @@ function App() {
         src="/events/meeting.json"
         variant="teaser"
         headingLevel={3}
-        onBijeenLoad={(event) => receive(`card: ${event.detail.event.title}`)}
+        onBijeenLoad={(event) => show(`card: ${event.detail.event.title}`)}
       />
       <BijeenRegistrationForm
-        event={meeting}
+        event={webinar}
         lang="en"
-        onBijeenLoad={(event) => receive(`form: ${event.detail.event.title}`)}
-        onBijeenSubmit={(event) => receive(`submit: ${event.detail.payload.attendee.email}`)}
+        onBijeenLoad={(event) => show(`form: ${event.detail.event.title}`)}
+        onBijeenSubmit={(event) => show(`submit: ${event.detail.payload.attendee.email}`)}
       />
-      <BijeenEvent src="/events/meeting.json" onBijeenLoad={(event) => receive(`event: ${event.detail.event.id}`)} />
+      <BijeenEvent src="/events/meeting.json" onBijeenLoad={(event) => show(`event: ${event.detail.event.id}`)} />
       <BijeenMapLink address="Voorbeeldstraat 1, Utrecht" provider="osm" />
-      <BijeenMapLink onBijeenDataError={(event) => receive(`map link: ${event.type}, ${typeof event.detail.message}`)} />
+      <BijeenMapLink onBijeenDataError={(event) => show(`map link: ${event.type}, ${typeof event.detail.message}`)} />
       <bijeen-event-card
         src="/events/meeting.json"
         no-calendar
-        onbijeen-load={(event) => receive(`raw card: ${event.detail.event.start}`)}
+        onbijeen-load={(event) => show(`raw card: ${event.detail.event.start}`)}
       />
+      <output>{titles.join(' | ')}</output>
+    </main>
+  );
+}
+
+/** What the typings must refuse; for the type check only, never rendered. */
+export function RefusedByTypes() {
+  return (
+    <>
       {/* @ts-expect-error: variant takes 'full' or 'teaser' */}
       <BijeenEventCard variant="wide" />
       {/* @ts-expect-error: the raw tag is typed too */}
       <bijeen-map-link mode="walking" />
       {/* @ts-expect-error: the card fires no bijeen-submit */}
       <BijeenEventCard onBijeenSubmit={() => undefined} />
-      <output>{titles.join(' | ')}</output>
-    </main>
+      {/* @ts-expect-error: a load event carries the event, not a payload */}
+      <BijeenEvent onBijeenLoad={(event) => event.detail.payload} />
+    </>
   );
 }
 
