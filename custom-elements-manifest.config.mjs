@@ -45,7 +45,14 @@ function pointAtShippedFiles() {
       else visit(inner);
     }
   };
-  return { name: 'bijeen-shipped-paths', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest) };
+  return {
+    name: 'bijeen-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest);
+      // The file walk's order varies from run to run; a stable order keeps rebuilds diff-free.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    },
+  };
 }
 
 /** Event name → its type as the event map writes it, e.g. `CustomEvent<DataErrorDetail>`. */
@@ -99,8 +106,11 @@ function documentExportedParts() {
         for (const { from, label, rename } of sources) {
           for (const part of elements.get(from).cssParts ?? []) {
             const name = rename[part.name] ?? part.name;
-            if (element.cssParts.some((known) => known.name === name)) continue;
-            element.cssParts.push({ name, description: `Of ${label} (its \`${part.name}\`): ${part.description}` });
+            const description = `${label} (its \`${part.name}\`): ${part.description}`;
+            // A name the element uses itself too: `::part(name)` styles both, so say so.
+            const own = element.cssParts.find((known) => known.name === name);
+            if (own) own.description += ` Also ${description}`;
+            else element.cssParts.push({ name, description: `Of ${description}` });
           }
         }
       }

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { launchBrowser, openPage } from './support/browser.mjs';
@@ -83,6 +83,23 @@ test('React 19 renders every element through bijeen/react, and events arrive in 
   assert.match(rendered.rawCard, /Partnerbijeenkomst gemengd wonen/);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('the manifest names the parts <bijeen-event> really exports from its card and form', async () => {
+  const { page } = await received('/react.html', 5);
+  const exported = await page.evaluate(() =>
+    [...document.querySelector('bijeen-event').shadowRoot.querySelectorAll('[exportparts]')].flatMap((inner) =>
+      inner.getAttribute('exportparts').split(',').map((pair) => pair.split(':').at(-1).trim()),
+    ),
+  );
+  await page.close();
+  const manifest = JSON.parse(readFileSync(join(pack.root, 'custom-elements.json'), 'utf8'));
+  const composite = manifest.modules.flatMap((module) => module.declarations).find((d) => d.tagName === 'bijeen-event');
+  const documented = composite.cssParts.filter((part) => part.description.includes(' (its `'));
+  assert.deepEqual(
+    documented.map((part) => part.name).sort(),
+    exported.filter((name) => !name.startsWith('badge-')).sort(), // `badge` documents `badge-<status>`
+  );
 });
 
 test('Vue 3 renders the card from an attribute and from a property, and hears its events', async () => {
