@@ -63,7 +63,9 @@ test('the manifest points at shipped modules and documents every element complet
   const elements = new Map(
     manifest.modules.flatMap((module) => module.declarations).filter((d) => d.customElement).map((d) => [d.tagName, d]),
   );
-  assert.deepEqual([...elements.keys()].sort(), ['bijeen-event', 'bijeen-event-card', 'bijeen-map-link', 'bijeen-registration-form']);
+  for (const tag of ['bijeen-event', 'bijeen-event-card', 'bijeen-map-link', 'bijeen-registration-form']) {
+    assert.ok(elements.has(tag), `the manifest describes <${tag}>`);
+  }
   for (const [tag, element] of elements) {
     assert.ok(element.attributes.some((attribute) => attribute.name === 'lang' && attribute.description), `${tag} documents lang`);
     assert.ok(element.events.length > 0, `${tag} documents its events`);
