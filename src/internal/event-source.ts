@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
-import { parseEvent, type EventData, type SchemaIssue } from '../schema/index.js';
+import { parseEvent, type EventData, type DataIssue } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
 
 /** What an element knows about its event at a moment. */
@@ -8,7 +8,7 @@ export type EventSourceState =
   | { status: 'empty' }
   | { status: 'loading' }
   | { status: 'ready'; event: EventData }
-  | { status: 'error'; message: string; issues: SchemaIssue[] };
+  | { status: 'error'; message: string; issues: DataIssue[] };
 
 /** An element that shows one event: it declares these two properties. */
 export interface EventSourceHost extends BijeenElement {
@@ -170,7 +170,7 @@ export class EventSourceController implements ReactiveController {
     }
   }
 
-  private fail(message: string, issues: SchemaIssue[] = []) {
+  private fail(message: string, issues: DataIssue[] = []) {
     this.state = { status: 'error', message, issues };
     void this.host.updateComplete.then(() => this.host.reportDataError({ message, issues }));
   }

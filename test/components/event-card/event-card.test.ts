@@ -251,7 +251,7 @@ describe('<bijeen-event-card>', () => {
         expect((part(el, 'register') as HTMLAnchorElement).href).to.equal(udenMeeting.url);
         return detail;
       });
-      expect(error.message).to.include('registration-href');
+      expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['registration-href']);
       expect(warned.join('\n')).to.include('registration-href');
     });
 
