@@ -3,7 +3,20 @@ import type { BijeenElement } from './bijeen-element.js';
 
 // A mixin's base must be constructible with any arguments (TypeScript's rule for mixins).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ElementClass = (abstract new (...args: any[]) => BijeenElement) & { properties: PropertyDeclarations };
+type Constructor<T> = abstract new (...args: any[]) => T;
+type ElementClass = Constructor<BijeenElement> & { properties: PropertyDeclarations };
+
+/** What `SourceMixin` adds to an element. */
+export declare class SourceProperties {
+  /** URL of the data (fetched with `Accept: application/json`). */
+  src?: string;
+}
+
+/** What `EventSourceMixin` adds to an element. */
+export declare class EventSourceProperties extends SourceProperties {
+  /** The event as a JS object; wins over `src` and an inline JSON script. Validated like them. */
+  event?: unknown;
+}
 
 /**
  * Declares `src`, the URL an element loads its data from. Every element that loads data has it:
@@ -17,7 +30,8 @@ export function SourceMixin<Base extends ElementClass>(base: Base) {
     /** URL of the data (fetched with `Accept: application/json`). */
     declare src?: string;
   }
-  return WithSource;
+  // The declared type keeps Lit's protected members out of the emitted declarations (TS4094).
+  return WithSource as Constructor<SourceProperties> & Base;
 }
 
 /**
@@ -38,5 +52,5 @@ export function EventSourceMixin<Base extends ElementClass>(base: Base) {
     /** The event as a JS object; wins over `src` and an inline JSON script. Validated like them. */
     declare event?: unknown;
   }
-  return WithEventSource;
+  return WithEventSource as Constructor<EventSourceProperties> & Base;
 }
