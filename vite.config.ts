@@ -1,4 +1,5 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import { defineConfig } from 'vite';
 
 /**
@@ -16,7 +17,19 @@ const loadedFlag = 'Symbol.for("bijeen.loaded")';
  * copy and checks that both render the same text.
  */
 const minifyTemplates = {
-  ...minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+  ...minifyHtmlLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        ...defaultMinifyOptions,
+        // White space shrinks to one space, never to none: a template may start with the space
+        // that separates it from the text before it (html` <span>…</span>`), which the default
+        // would drop.
+        conservativeCollapse: true,
+      },
+    },
+  }),
   enforce: 'pre' as const,
 };
 
