@@ -25,14 +25,19 @@ const future = (id: string, title: string): EventInput => ({
 /** Fails the schema: `start` is no date. */
 const broken = { ...udenMeeting, start: 'dinsdag' };
 
-runConformance<BijeenEventCard>({
-  tag: 'bijeen-event-card',
+/** Card and form: the seed meeting on a clock inside its registration window. */
+const onSeedMeeting = {
   slot: 'fallback',
-  valid: (el) => Object.assign(el, { now: REGISTRATION_OPEN, event: udenMeeting }),
-  invalid: (el) => (el.event = broken),
+  valid: (el: BijeenEventCard | BijeenRegistrationForm) => Object.assign(el, { now: REGISTRATION_OPEN, event: udenMeeting }),
+  invalid: (el: BijeenEventCard | BijeenRegistrationForm) => (el.event = broken),
   path: 'start',
-  words: { nl: 'Zet in uw agenda', en: 'Add to your calendar' },
   event: seed,
+} as const;
+
+runConformance<BijeenEventCard>({
+  ...onSeedMeeting,
+  tag: 'bijeen-event-card',
+  words: { nl: 'Zet in uw agenda', en: 'Add to your calendar' },
 });
 
 runConformance<BijeenMapLink>({
@@ -45,13 +50,9 @@ runConformance<BijeenMapLink>({
 });
 
 runConformance<BijeenRegistrationForm>({
+  ...onSeedMeeting,
   tag: 'bijeen-registration-form',
-  slot: 'fallback',
-  valid: (el) => Object.assign(el, { now: REGISTRATION_OPEN, event: udenMeeting }),
-  invalid: (el) => (el.event = broken),
-  path: 'start',
   words: { nl: 'Organisatie', en: 'Organisation' },
-  event: seed,
 });
 
 runConformance<BijeenEvent>({
