@@ -253,8 +253,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
 
   /** Where "Aanmelden" points: `registration-href`, else the form beside the card, else the event page, else e-mail. */
   private registerTarget(event: EventData): string | undefined {
+    const own = this.ownHref();
+    if (own) return own;
     const form = this.registrationForm;
-    if (this.ownHref()) return this.ownHref();
     if (form) return form.id ? `#${form.id}` : (event.url ?? '#');
     return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
   }
