@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
 import { parseEvent, type EventData, type DataIssue } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
+import type { EventSourceProperties } from './event-source-mixin.js';
 
 /** What an element knows about its event at a moment. */
 export type EventSourceState =
@@ -10,13 +11,8 @@ export type EventSourceState =
   | { status: 'ready'; event: EventData }
   | { status: 'error'; message: string; issues: DataIssue[] };
 
-/** An element that shows one event: it declares these two properties. */
-export interface EventSourceHost extends BijeenElement {
-  /** URL of the event JSON. */
-  src?: string;
-  /** The event as a JS object (not validated yet). */
-  event?: unknown;
-}
+/** An element that shows one event: `EventSourceMixin` gives it `src` and `event`. */
+export type EventSourceHost = BijeenElement & EventSourceProperties;
 
 /** Every event object this library produced by validation, so it is never validated twice. */
 const validated = new WeakSet<object>();
