@@ -135,7 +135,7 @@ function customElements(manifest) {
 }
 
 export default {
-  globs: ['src/components/**/*.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/*-mixin.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
   plugins: [typeEvents(), documentLang(), documentExportedParts(), hideInternals(), pointAtShippedFiles()],

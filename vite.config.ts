@@ -1,3 +1,5 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import { defineConfig } from 'vite';
 
 /**
@@ -8,7 +10,31 @@ import { defineConfig } from 'vite';
  */
 const loadedFlag = 'Symbol.for("bijeen.loaded")';
 
+/**
+ * Minifies the text of Lit's html`` and css`` templates in src/ (html-minifier-next and
+ * lightningcss, through Lit's own plugin), before the TypeScript transform, so the source stays
+ * indented and readable. `BIJEEN_MINIFY_TEMPLATES=0` turns it off: the CDN test builds such a
+ * copy and checks that both render the same text.
+ */
+const minifyTemplates = {
+  ...minifyHtmlLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        ...defaultMinifyOptions,
+        // White space shrinks to one space, never to none: a template may start with the space
+        // that separates it from the text before it (html` <span>…</span>`), which the default
+        // would drop.
+        conservativeCollapse: true,
+      },
+    },
+  }),
+  enforce: 'pre' as const,
+};
+
 export default defineConfig({
+  plugins: process.env.BIJEEN_MINIFY_TEMPLATES === '0' ? [] : [minifyTemplates],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -23,8 +49,10 @@ export default defineConfig({
     },
     rollupOptions: {
       output: {
-        // Vite keeps whitespace in library ES output (for later bundlers); the CDN file is final.
+        // Vite keeps whitespace and pure annotations in library ES output (for later bundlers);
+        // the CDN file is final: no comments at all, as in the IIFE file.
         minify: true,
+        comments: false,
         // A page may load the files twice, or both. Each copy carries its own Lit, and a second
         // Lit throws under Trusted Types (its "lit-html" policy exists already), so only the first
         // copy on a page runs. The entry exports nothing, which makes this block wrap legal.

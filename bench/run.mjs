@@ -8,6 +8,7 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launchBrowser } from '../test/node/support/browser.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
+import { entries } from '../scripts/entries.mjs';
 import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -23,18 +24,16 @@ for (const file of ['bijeen.js', 'bijeen.iife.js']) {
   results.sizes[`cdn/${file}`] = sizeOf(readFileSync(`dist/cdn/${file}`));
 }
 // Each npm entry as an application would ship it: bundled and minified, lit included.
-for (const entry of ['index', 'event', 'event-card', 'registration-form', 'map-link', 'schema/index']) {
+for (const entry of entries) {
   const out = await build({
-    entryPoints: [`dist/${entry}.js`],
+    entryPoints: [entry.dist],
     bundle: true,
     minify: true,
     format: 'esm',
     write: false,
     logLevel: 'silent',
   });
-  results.sizes[`npm bijeen/${entry.replace('/index', '').replace(/^index$/, '')}`.replace(/\/$/, '')] = sizeOf(
-    Buffer.from(out.outputFiles[0].contents),
-  );
+  results.sizes[`npm ${entry.name}`] = sizeOf(Buffer.from(out.outputFiles[0].contents));
 }
 
 // ── Browser ──────────────────────────────────────────────────────────────────────────────────

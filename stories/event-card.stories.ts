@@ -136,7 +136,7 @@ export const DarkPage: Story = {
 };
 export const Themed: Story = {
   render: (args) => html`<div
-    style="font-family:system-ui,sans-serif;--bijeen-accent:#6a1b5d;--bijeen-surface:#fbf8f3;--bijeen-radius:0;--bijeen-border-color:#6a1b5d;--bijeen-title-size:1.6em"
+    style="font-family:system-ui,sans-serif;--bijeen-accent-color:#6a1b5d;--bijeen-event-card-background:#fbf8f3;--bijeen-radius:0;--bijeen-border-color:#6a1b5d;--bijeen-event-card-title-font-size:1.6em"
   >
     ${inWidth('56rem', card(args, seed))}
   </div>`,

@@ -214,7 +214,7 @@ export const ClosedEnglish: Story = { args: { now: '2018-09-15T12:00:00+02:00', 
 /** The custom properties on a dark page. */
 export const Themed: Story = {
   render: ({ now }) => html`<div
-    style="background:#12263f;color:#f5f7fa;padding:1rem;font-family:system-ui,sans-serif;--bijeen-submit-background:#ffd479;--bijeen-submit-color:#12263f;--bijeen-focus-ring-color:#ffd479;--bijeen-link-color:#ffd479;--bijeen-error-color:#ff8a80"
+    style="background:#12263f;color:#f5f7fa;padding:1rem;font-family:system-ui,sans-serif;--bijeen-registration-form-submit-background:#ffd479;--bijeen-registration-form-submit-color:#12263f;--bijeen-focus-ring-color:#ffd479;--bijeen-link-color:#ffd479;--bijeen-registration-form-error-color:#ff8a80"
   >
     <bijeen-registration-form .event=${udenMeeting} .now=${Date.parse(now)} lang="nl"></bijeen-registration-form>
   </div>`,

@@ -17,7 +17,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Locale } from '../../src/i18n/index.js';
+import type { Locale } from '../../src/text.js';
 import {
   isHoneypotFilled,
   unflattenForm,
@@ -27,7 +27,7 @@ import {
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
-import { opensAtSentence } from '../../src/internal/format-date.js';
+import { opensAtSentence } from '../../src/text.js';
 import { endpointMessages } from './messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';

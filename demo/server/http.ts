@@ -1,6 +1,6 @@
 /** Small `node:http` helpers shared by the endpoint and the demo site. */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { toLocale, type Locale } from '../../src/i18n/index.js';
+import { toLocale, type Locale } from '../../src/text.js';
 
 /** Headers on every endpoint answer: JSON is data, never a page. */
 export const API_HEADERS: OutgoingHttpHeaders = {

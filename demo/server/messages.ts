@@ -2,7 +2,7 @@
  * The endpoint's own sentences (the `message` of its JSON answers), in Dutch and English. Field
  * messages of a 422 come from `validateRegistration`; these cover everything around it.
  */
-import type { Locale } from '../../src/i18n/index.js';
+import type { Locale } from '../../src/text.js';
 import type { RegistrationStatus } from '../../src/schema/index.js';
 
 /** The statuses in which the endpoint refuses a registration (403 closed, with this `reason`). */

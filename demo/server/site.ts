@@ -12,8 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { cardMessages } from '../../src/i18n/card.js';
-import { formatRange } from '../../src/internal/format-date.js';
+import { cardMessages, formatRange } from '../../src/text.js';
 import { time, type EventData } from '../../src/schema/index.js';
 import type { LoadedEvent } from './events.js';
 

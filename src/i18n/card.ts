@@ -31,6 +31,8 @@ const nl = {
   googleCalendar: 'Google Agenda',
   outlookCalendar: 'Outlook op het web',
   loading: 'De bijeenkomst wordt geladen.',
+  /** For integrators (console and `bijeen-data-error`). */
+  badAttributes: 'ongeldige attributen, de kaart gebruikt de standaardwaarden',
 };
 
 const en: typeof nl = {
@@ -61,6 +63,7 @@ const en: typeof nl = {
   googleCalendar: 'Google Calendar',
   outlookCalendar: 'Outlook on the web',
   loading: 'Loading the event.',
+  badAttributes: 'invalid attributes, the card uses the defaults',
 };
 
 export type CardMessages = typeof nl;

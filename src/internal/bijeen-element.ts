@@ -8,17 +8,61 @@ type DetailOf<K extends keyof BijeenEventMap> =
   BijeenEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
- * Reset shared by every element, and the focus ring they all use. Host pages often ship
- * aggressive global CSS; inherited properties still reach the shadow tree, so each element sets
- * what it relies on. One rule per line, as every element writes its styles: the text ships in the
- * CDN file as written.
+ * Reset shared by every element, the global theming tokens and the focus ring they all use.
+ *
+ * Host pages often ship aggressive global CSS; inherited properties still reach the shadow tree,
+ * so each element sets what it relies on. Text colour and font inherit from the page unless a
+ * token says otherwise.
+ *
+ * The global tokens (`--bijeen-accent-color` …) are read here, once, each with its one default,
+ * into private `--_*` properties that the elements' styles use. A later fallback (say an NL Design
+ * System token) is added in this one place.
  */
 export const resetStyles = css`
-:host{box-sizing:border-box}
-:host([hidden]){display:none!important}
-*,*::before,*::after{box-sizing:inherit}
-.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip-path:inset(50%)!important;white-space:nowrap!important;border:0!important}
-:focus-visible{outline:var(--bijeen-focus-ring-width,3px) solid var(--bijeen-focus-ring-color,currentColor);outline-offset:2px}
+  :host {
+    box-sizing: border-box;
+    color: var(--bijeen-color, inherit);
+    font-family: var(--bijeen-font-family, inherit);
+    --_accent-color: var(--bijeen-accent-color, #0b5cad);
+    --_accent-contrast-color: var(--bijeen-accent-contrast-color, #fff);
+    --_border-color: var(--bijeen-border-color, currentColor);
+    --_radius: var(--bijeen-radius, 0.25rem);
+    --_spacing: var(--bijeen-spacing, 1rem);
+    --_focus-ring-color: var(--bijeen-focus-ring-color, currentColor);
+    --_focus-ring-width: var(--bijeen-focus-ring-width, 3px);
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+
+  a {
+    color: var(--bijeen-link-color, inherit);
+    text-underline-offset: 0.15em;
+  }
+
+  :focus-visible {
+    outline: var(--_focus-ring-width) solid var(--_focus-ring-color);
+    outline-offset: 2px;
+  }
 `;
 
 /** The small base every Bijeen element extends: reset styles, locale and typed events. */

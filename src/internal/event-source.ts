@@ -1,22 +1,18 @@
 import type { ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
-import { parseEvent, type EventData, type SchemaIssue } from '../schema/index.js';
+import { parseEvent, type EventData, type DataIssue } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
+import type { EventSourceProperties } from './event-source-mixin.js';
 
 /** What an element knows about its event at a moment. */
 export type EventSourceState =
   | { status: 'empty' }
   | { status: 'loading' }
   | { status: 'ready'; event: EventData }
-  | { status: 'error'; message: string; issues: SchemaIssue[] };
+  | { status: 'error'; message: string; issues: DataIssue[] };
 
-/** An element that shows one event: it declares these two properties. */
-export interface EventSourceHost extends BijeenElement {
-  /** URL of the event JSON. */
-  src?: string;
-  /** The event as a JS object (not validated yet). */
-  event?: unknown;
-}
+/** An element that shows one event: `EventSourceMixin` gives it `src` and `event`. */
+export type EventSourceHost = BijeenElement & EventSourceProperties;
 
 /** Every event object this library produced by validation, so it is never validated twice. */
 const validated = new WeakSet<object>();
@@ -44,6 +40,32 @@ const touchesJsonScript = (record: MutationRecord) =>
   isJsonScript(record.target) ||
   isJsonScript(record.target.parentNode) ||
   [...record.addedNodes, ...record.removedNodes].some(isJsonScript);
+
+/** What `fetchJson` found: the parsed body and its final URL, or what went wrong. */
+type FetchResult =
+  | { ok: true; data: unknown; url: string }
+  | { ok: false; problem: (text: EventSourceMessages) => string };
+
+/** Fetches the JSON at `src` (relative to the page) and parses it; never throws. */
+async function fetchJson(src: string, signal: AbortSignal): Promise<FetchResult> {
+  let url: string;
+  let body: string;
+  try {
+    // A malformed `src` ("http://[::1/") throws here, and counts as a network failure.
+    url = new URL(src, document.baseURI).href;
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    if (!response.ok) return { ok: false, problem: (text) => text.status(src, response.status) };
+    url = response.url || url;
+    body = await response.text();
+  } catch {
+    return { ok: false, problem: (text) => text.network(src) };
+  }
+  try {
+    return { ok: true, data: JSON.parse(body), url };
+  } catch {
+    return { ok: false, problem: (text) => text.notJson(src) };
+  }
+}
 
 /**
  * Gives an element its event from one of three sources (contract section 2), later wins:
@@ -126,31 +148,14 @@ export class EventSourceController implements ReactiveController {
   private async load(src: string) {
     const request = (this.request = new AbortController());
     this.state = { status: 'loading' };
-    // What to do once the request has settled; the messages are read then, in the locale of that moment.
-    const fail = (message: (text: EventSourceMessages) => string) => () =>
-      this.fail(message(this.host.text(eventSourceMessages)));
-    let outcome = fail((text) => text.network(src));
-    try {
-      // Inside the try: a malformed `src` ("http://[::1/") throws here, and is a network failure.
-      const url = new URL(src, document.baseURI).href;
-      const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: request.signal });
-      if (response.ok) {
-        const body = await response.text();
-        outcome = fail((text) => text.notJson(src));
-        const data: unknown = JSON.parse(body);
-        outcome = () => this.accept(data, response.url || url);
-      } else {
-        outcome = fail((text) => text.status(src, response.status));
-      }
-    } catch {
-      // `outcome` says what went wrong.
-    }
-    // Applied unless a newer request or a disconnect superseded this one.
-    if (!request.signal.aborted && this.request === request) {
-      this.request = undefined;
-      outcome();
-      this.host.requestUpdate();
-    }
+    const result = await fetchJson(src, request.signal);
+    // Superseded by a newer request or a disconnect: that one decides.
+    if (request.signal.aborted || this.request !== request) return;
+    this.request = undefined;
+    // The message is read now, in the locale of this moment.
+    if (result.ok) this.accept(result.data, result.url);
+    else this.fail(result.problem(this.host.text(eventSourceMessages)));
+    this.host.requestUpdate();
   }
 
   private accept(data: unknown, baseUrl: string) {
@@ -170,7 +175,7 @@ export class EventSourceController implements ReactiveController {
     }
   }
 
-  private fail(message: string, issues: SchemaIssue[] = []) {
+  private fail(message: string, issues: DataIssue[] = []) {
     this.state = { status: 'error', message, issues };
     void this.host.updateComplete.then(() => this.host.reportDataError({ message, issues }));
   }

@@ -1,10 +1,6 @@
-import type { EventData, RegistrationPayload } from '../schema/index.js';
+import type { DataIssue, EventData, RegistrationPayload } from '../schema/index.js';
 
-/** One problem in event data or attributes: where (a dotted path) and what, in plain words. */
-export interface DataIssue {
-  path: string;
-  message: string;
-}
+export type { DataIssue };
 
 export interface DataErrorDetail {
   message: string;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
-import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
+import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
 import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
 import { isDateTime, isTimeZone, parseDateTime } from './time.js';
 import { isAllowedUrl, resolveUrl } from './url.js';
@@ -247,7 +247,7 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Sch
   const locale = options.locale ?? 'nl';
   const messages = schemaMessages[locale];
   const result = EventSchema.safeParse(input, { error: requiredFallback });
-  let issues: SchemaIssue[];
+  let issues: DataIssue[];
   if (result.success) {
     // zod builds fresh objects for its output, so resolving in place touches nothing of the caller's.
     const unresolved = resolveEventUrls(result.data, options.baseUrl ?? pageUrl());

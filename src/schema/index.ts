@@ -41,6 +41,7 @@ export {
   formatIssues,
   issueText,
   requiredFallback,
+  type DataIssue,
   type MessageKey,
   type SchemaIssue,
   type SchemaResult,

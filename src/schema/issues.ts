@@ -2,16 +2,23 @@ import type * as z from 'zod/mini';
 import type { Locale } from '../i18n/index.js';
 import { schemaMessages, type SchemaMessages } from '../i18n/schema.js';
 
-/** One validation problem: a dotted payload path (`registration.maxCompanions`, `companions.0.name`; `''` for the whole value) and a sentence in the requested language. */
-export interface SchemaIssue {
+/**
+ * One problem in event data, a registration or an element's attributes: where (a dotted path
+ * such as `registration.maxCompanions` or `companions.0.name`, an attribute name such as
+ * `map-provider`, `''` for the whole value) and what, in plain words in the requested language.
+ */
+export interface DataIssue {
   path: string;
   message: string;
 }
 
+/** @deprecated The old name of `DataIssue`; kept until every element has moved (see CHANGELOG.md). */
+export type SchemaIssue = DataIssue;
+
 /** The outcome of `parseEvent` and `validateRegistration`: never throws, always says what is wrong. */
 export type SchemaResult<T> =
   | { success: true; data: T }
-  | { success: false; message: string; issues: SchemaIssue[] };
+  | { success: false; message: string; issues: DataIssue[] };
 
 /**
  * A message the schemas name by key; its text lives in `field` of the schema messages
@@ -55,10 +62,10 @@ function translate(issue: AnyIssue, { field, type, required, invalid }: SchemaMe
 export function formatIssues(
   error: { issues: readonly AnyIssue[] } | readonly AnyIssue[],
   locale: Locale = 'nl',
-): SchemaIssue[] {
+): DataIssue[] {
   const messages = schemaMessages[locale];
   const seen = new Set<string>();
-  const out: SchemaIssue[] = [];
+  const out: DataIssue[] = [];
   for (const issue of 'issues' in error ? error.issues : error) {
     // The payload path a form control is named by: `['companions', 0, 'name']` → `companions.0.name`.
     const formatted = { path: issue.path.map(String).join('.'), message: translate(issue, messages) };
@@ -71,7 +78,7 @@ export function formatIssues(
 }
 
 /** `path: message`, or just the message for the value as a whole: how issues read in a log or a `bijeen-data-error`. */
-export function issueText(issue: SchemaIssue): string {
+export function issueText(issue: DataIssue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
 import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
-import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
+import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
 import { atMost, filled, filledText, isEmail, issue, msg, objectRule, oneOf, rule, text, trim, withDefaults, type Report } from './rules.js';
 
 /**
@@ -236,7 +236,7 @@ export function validateRegistration(
   const language: Locale = locale ?? (isRecord(payload) && payload.locale === 'en' ? 'en' : 'nl');
   // One message per field: the first is the one that matters to the person filling in the form.
   const seen = new Set<string>();
-  const issues: SchemaIssue[] = [];
+  const issues: DataIssue[] = [];
   for (const issue of formatIssues(result.error, language)) {
     if (seen.has(issue.path)) continue;
     seen.add(issue.path);

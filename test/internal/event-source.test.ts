@@ -3,15 +3,13 @@ import { html as litHtml } from 'lit';
 import { BijeenElement } from '../../src/internal/bijeen-element.js';
 import type { DataErrorDetail } from '../../src/internal/events.js';
 import { EventSourceController } from '../../src/internal/event-source.js';
+import { EventSourceMixin } from '../../src/internal/event-source-mixin.js';
 import type { EventData } from '../../src/schema/index.js';
 import { captureWarnings } from '../support/console.js';
 import { feed, feedLog, ROUND_TRIP } from '../support/feeds.js';
 
 /** The smallest element that shows an event: the controller's state as text, plus the fallback slot. */
-class SourceProbe extends BijeenElement {
-  static override properties = { src: {}, event: { attribute: false } };
-  declare src?: string;
-  declare event?: unknown;
+class SourceProbe extends EventSourceMixin(BijeenElement) {
   readonly source = new EventSourceController(this);
   renders = 0;
 

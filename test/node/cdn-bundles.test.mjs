@@ -1,6 +1,7 @@
 // The partner's real path: a blank page, one script tag from dist/cdn, loaded twice.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,26 @@ const pages = {
     <bijeen-map-link address="${venue}"></bijeen-map-link>
     <script type="module" src="/cdn/bijeen.js"></script>
     <script src="/cdn/bijeen.iife.js" defer></script>`,
+  // Every element, in states with much text, for comparing the minified file with a plain build.
+  'everything.html': `<!doctype html><html lang="nl"><title>everything</title>
+    <script src="SCRIPT"></script>
+    <p>Op de kaart: <bijeen-map-link address="${venue}"></bijeen-map-link>, of met de fiets.</p>
+    <bijeen-event-card id="card"></bijeen-event-card>
+    <bijeen-event-card id="teaser" variant="teaser"></bijeen-event-card>
+    <bijeen-event id="composite"></bijeen-event>
+    <script>
+      const event = {
+        id: 'alles', title: 'Alles op een pagina', summary: 'Een middag met elk element.',
+        start: '2030-03-12T13:00:00+01:00', end: '2030-03-12T17:00:00+01:00', url: 'https://example.org/alles',
+        location: { name: 'Area Wonen', street: 'Leeuweriksweg 12', postalCode: '5402 XD', city: 'Uden' },
+        organizer: { name: 'Vakgemeenschap', url: 'https://example.org', email: 'info@example.org' },
+        audience: 'Iedereen die wil.',
+        sections: [{ heading: 'Programma', paragraphs: ['Eerst koffie.'], items: ['Welkom', 'Werkgroepen'] }],
+        registration: { email: 'aanmelden@example.org', maxCompanions: 1, remaining: 4, capacity: 60,
+          memberQuestion: 'Bent u lid?', privacyUrl: 'https://example.org/privacy' },
+      };
+      for (const id of ['card', 'teaser', 'composite']) document.getElementById(id).event = event;
+    </script>`,
   // A CMS script sets properties on the elements before a tag manager injects the library.
   'late.html': `<!doctype html><html lang="nl"><title>late</title>
     <bijeen-event-card id="card"></bijeen-event-card>
@@ -50,7 +71,7 @@ describe('CDN bundles', () => {
 
   before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bijeen-pages-'));
-    for (const [name, body] of Object.entries(pages)) writeFileSync(join(dir, name), body);
+    for (const [name, body] of Object.entries(pages)) writeFileSync(join(dir, name), body.replace('SCRIPT', '/cdn/bijeen.iife.js'));
     server = await serveStatic({ '/cdn/': 'dist/cdn', '/': dir });
     strictServer = await serveStatic(
       { '/cdn/': 'dist/cdn', '/': dir },
@@ -102,6 +123,37 @@ describe('CDN bundles', () => {
     assert.equal(await page.locator('bijeen-event-card [part="title"]').textContent(), 'Later geladen');
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('the minified file renders the same text and accessible names as a build without template minification', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'bijeen-plain-'));
+    execFileSync('npx', ['vite', 'build', '--outDir', plain, '--logLevel', 'error'], {
+      env: { ...process.env, BIJEEN_MINIFY_TEMPLATES: '0' },
+      stdio: 'inherit',
+    });
+    const page = pages['everything.html'];
+    const dir = mkdtempSync(join(tmpdir(), 'bijeen-compare-'));
+    writeFileSync(join(dir, 'minified.html'), page.replace('SCRIPT', '/cdn/bijeen.iife.js'));
+    writeFileSync(join(dir, 'plain.html'), page.replace('SCRIPT', '/plain/bijeen.iife.js'));
+    const compare = await serveStatic({ '/cdn/': 'dist/cdn', '/plain/': plain, '/': dir });
+    try {
+      const snapshots = {};
+      for (const name of ['minified', 'plain']) {
+        const { page: tab, problems } = await openPage(browser.context, `${compare.url}/${name}.html`);
+        await tab.locator('bijeen-event bijeen-registration-form form').waitFor();
+        // The form's error summary, field messages and companion fields: more text in more states.
+        await tab.locator('bijeen-event bijeen-registration-form [part="add-companion"]').click();
+        await tab.locator('bijeen-event bijeen-registration-form [part="submit"]').click();
+        await tab.locator('bijeen-event bijeen-registration-form [part="error-summary"]').waitFor();
+        snapshots[name] = await tab.locator('body').ariaSnapshot();
+        assert.deepEqual(problems, [], name);
+        await tab.close();
+      }
+      assert.ok(snapshots.plain.includes('Alles op een pagina'), 'the plain page rendered the event');
+      assert.equal(snapshots.minified, snapshots.plain);
+    } finally {
+      await compare.close();
+    }
   });
 
   test('under a strict CSP with Trusted Types there is no violation', async () => {

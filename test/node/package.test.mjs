@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { entries } from '../../scripts/entries.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -25,8 +26,20 @@ test('bijeen/schema validates on Node without a DOM and registers nothing', asyn
 });
 
 test('the element entries are side-effectful in package.json so bundlers keep the registration', () => {
-  for (const entry of ['index', 'event', 'event-card', 'registration-form', 'map-link']) {
-    assert.ok(pkg.sideEffects.includes(`./dist/${entry}.js`), entry);
+  const registering = entries.filter((entry) => entry.registers).map((entry) => entry.name);
+  assert.deepEqual(registering.sort(), ['bijeen', 'bijeen/event', 'bijeen/event-card', 'bijeen/map-link', 'bijeen/registration-form']);
+  for (const entry of entries) {
+    assert.equal(pkg.sideEffects.includes(`./${entry.dist}`), entry.registers, `${entry.name} in sideEffects`);
   }
-  assert.ok(!pkg.sideEffects.some((pattern) => pattern.includes('schema')), 'schema has no side effects');
+});
+
+test('bijeen/text formats on Node without a DOM and registers nothing', async () => {
+  const text = await import(new URL(`../../${pkg.exports['./text'].default}`, import.meta.url).href);
+  assert.deepEqual(text.formatRange(Date.parse('2018-09-18T11:00:00Z'), Date.parse('2018-09-18T15:00:00Z'), 'nl', 'Europe/Amsterdam'), [
+    'dinsdag 18 september 2018, 13.00',
+    '–',
+    '17.00 uur',
+  ]);
+  assert.equal(text.toLocale('en-GB'), 'en');
+  assert.equal(typeof globalThis.customElements, 'undefined');
 });

@@ -2,8 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
 import { schemaMessages } from '../../i18n/schema.js';
+import { attributeIssue, reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
+import { EventSourceMixin } from '../../internal/event-source-mixin.js';
+import { formatRange, opensAtSentence } from '../../internal/format-date.js';
 import {
   isAllowedUrl,
   registrationStatus,
@@ -13,9 +16,9 @@ import {
   type RegistrationStatus,
 } from '../../schema/index.js';
 import '../map-link/map-link.js';
+import type { MapProvider } from '../map-link/map-urls.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
-import { formatRange, opensAtSentence } from '../../internal/format-date.js';
 import { addressLine } from './place.js';
 import { StructuredDataController } from './structured-data.js';
 
@@ -69,37 +72,39 @@ const heading = (level: number, text: string, part?: string) =>
  * @csspart button - The "Zet in uw agenda" disclosure button.
  * @csspart link - Every other link: "Lees meer", online, calendar, organizer.
  *
- * @cssproperty --bijeen-color - Text colour (default: inherited).
- * @cssproperty --bijeen-surface - Card background (default: transparent, the page shows through).
- * @cssproperty --bijeen-border-color - Card border colour (default: text colour at 25%).
- * @cssproperty --bijeen-border-width - Card border width (default: 1px).
- * @cssproperty --bijeen-radius - Corner radius of card, image and button (default: 0.5rem).
- * @cssproperty --bijeen-padding - Inner spacing (default: 1rem; 1.5rem in wide containers).
- * @cssproperty --bijeen-accent - Background of "Aanmelden" (default: #0b5cad).
- * @cssproperty --bijeen-accent-contrast - Text on the accent (default: #fff).
- * @cssproperty --bijeen-title-size - Title font size (default: 1.375em).
- * @cssproperty --bijeen-link-color - Link colour (default: inherited text colour).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (default: the text colour; the accent around "Aanmelden").
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (default: 3px).
- * @cssproperty --bijeen-badge-color - Badge text colour (default: #1b1b1b).
- * @cssproperty --bijeen-badge-positive - Badge background for `open` (default: #d2f0da).
- * @cssproperty --bijeen-badge-warning - Badge background for `almost-full`, `waitlist`, `postponed` (default: #fde8b0).
- * @cssproperty --bijeen-badge-negative - Badge background for `full`, `cancelled` (default: #fbd3d3).
- * @cssproperty --bijeen-badge-neutral - Badge background for `past`, `closed`, `not-open` (default: #e3e6ea).
- * @cssproperty --bijeen-card-min-height - Space reserved while loading (default: 12rem).
+ * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-color - Text colour (global; default: inherited).
+ * @cssproperty --bijeen-accent-color - Background of "Aanmelden" (global; default: #0b5cad).
+ * @cssproperty --bijeen-accent-contrast-color - Text on the accent (global; default: #fff).
+ * @cssproperty --bijeen-border-color - The card border is this colour at 25% (global; default: currentColor).
+ * @cssproperty --bijeen-radius - Corner radius of "Aanmelden" and the image beside the text (global; default: 0.25rem).
+ * @cssproperty --bijeen-spacing - Base spacing; the padding derives from it (global; default: 1rem).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor; the accent around "Aanmelden").
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-event-card-background - Card background (default: transparent, the page shows through).
+ * @cssproperty --bijeen-event-card-border-color - Card border colour (default: the border colour at 25%).
+ * @cssproperty --bijeen-event-card-border-width - Card border width (default: 1px).
+ * @cssproperty --bijeen-event-card-radius - Corner radius of the card (default: twice the radius).
+ * @cssproperty --bijeen-event-card-padding - Inner spacing (default: the spacing; 1.5 × in wide containers).
+ * @cssproperty --bijeen-event-card-title-font-size - Title font size (default: 1.375em).
+ * @cssproperty --bijeen-event-card-badge-color - Badge text colour (default: #1b1b1b).
+ * @cssproperty --bijeen-event-card-badge-positive-background - Badge background for `open` (default: #d2f0da).
+ * @cssproperty --bijeen-event-card-badge-warning-background - Badge background for `almost-full`, `waitlist`, `postponed` (default: #fde8b0).
+ * @cssproperty --bijeen-event-card-badge-negative-background - Badge background for `full`, `cancelled` (default: #fbd3d3).
+ * @cssproperty --bijeen-event-card-badge-neutral-background - Badge background for `past`, `closed`, `not-open` (default: #e3e6ea).
+ * @cssproperty --bijeen-event-card-loading-min-height - Space reserved while loading (default: 12rem).
  *
  * @event bijeen-load - The event data loaded and is valid. `detail: { event }`.
  * @event bijeen-data-error - The data could not be loaded or is invalid, or `registration-href` is
- *   not an allowed URL. `detail: { message, issues? }`.
+ *   not an allowed URL. `detail: { message, issues }`.
  * @event bijeen-register - "Aanmelden" was activated; cancelable: `preventDefault()` stops the card's
  *   own navigation or focus move. `detail: { event }`.
  */
-export class BijeenEventCard extends BijeenElement {
+export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   static override styles = [BijeenElement.styles, eventCardStyles];
 
   static override properties = {
-    src: {},
-    event: { attribute: false },
     variant: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     mapProvider: { attribute: 'map-provider' },
@@ -115,12 +120,6 @@ export class BijeenEventCard extends BijeenElement {
     this.noStructuredData ? undefined : this.source.event,
   );
 
-  /** URL of the event JSON (fetched with `Accept: application/json`). */
-  declare src?: string;
-
-  /** The event as an object; wins over `src` and inline JSON. Validated like the others. */
-  declare event?: unknown;
-
   /** `full` (default): everything; `teaser`: title, date, place, summary and "Lees meer". */
   variant: 'full' | 'teaser' = 'full';
 
@@ -128,7 +127,7 @@ export class BijeenEventCard extends BijeenElement {
   headingLevel = 2;
 
   /** Map service of the location link: `osm` (default), `google`, `apple` or `geo`. */
-  declare mapProvider?: string;
+  declare mapProvider?: MapProvider;
 
   /** Where "Aanmelden" points (an https or relative URL, or `#id`). Default: see the class description. */
   declare registrationHref?: string;
@@ -156,12 +155,14 @@ export class BijeenEventCard extends BijeenElement {
   override updated(changed: PropertyValues<this>) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       // `#id` is a relative URL too.
-      this.reportDataError({ message: `registration-href: ${this.text(schemaMessages).field.url}` });
+      reportBadAttributes(this, this.text(cardMessages).badAttributes, [
+        attributeIssue('registration-href', this.text(schemaMessages).field.url),
+      ]);
     }
   }
 
   /** The first registration form beside the card (same document or shadow root). */
-  private form(): HTMLElement | null {
+  private get registrationForm(): HTMLElement | null {
     return (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
   }
 
@@ -173,7 +174,7 @@ export class BijeenEventCard extends BijeenElement {
 
   private onRegister(click: Event) {
     if (!this.emit('bijeen-register', { event: this.source.event! }, { cancelable: true })) return click.preventDefault();
-    const form = !this.ownHref() && this.form();
+    const form = !this.ownHref() && this.registrationForm;
     if (form && !click.defaultPrevented) {
       click.preventDefault();
       form.scrollIntoView();
@@ -199,57 +200,122 @@ export class BijeenEventCard extends BijeenElement {
     const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
-    return html`<div class="place">${para(lines.join(teaser ? ', ' : '\n'))}${teaser || this.noMap || (place.lat === undefined && !address)
-      ? nothing
-      : html`<bijeen-map-link address=${[address, country].filter(Boolean).join(', ') || nothing} lat=${place.lat ?? nothing} lon=${place.lon ?? nothing} provider=${this.mapProvider ?? nothing}></bijeen-map-link>`}${place.online && !teaser
-      ? link(place.online, text.joinOnline)
-      : nothing}</div>`;
+    const showMap = !teaser && !this.noMap && (place.lat !== undefined || !!address);
+    return html`
+      <div class="place">
+        ${para(lines.join(teaser ? ', ' : '\n'))}
+        ${showMap
+          ? html`
+              <bijeen-map-link
+                address=${[address, country].filter(Boolean).join(', ') || nothing}
+                lat=${place.lat ?? nothing}
+                lon=${place.lon ?? nothing}
+                provider=${this.mapProvider ?? nothing}
+              ></bijeen-map-link>
+            `
+          : nothing}
+        ${place.online && !teaser ? link(place.online, text.joinOnline) : nothing}
+      </div>
+    `;
   }
 
   private renderCalendar(event: EventData, text: CardMessages) {
     const { google, outlook } = calendarLinks(event);
     const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60)}.ics`;
-    return html`<details><summary part="button">${text.calendar}</summary><ul><li><a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a></li>${event.status === 'cancelled'
-      ? nothing
-      : [
-          [google, text.googleCalendar],
-          [outlook, text.outlookCalendar],
-        ].map(
-          ([href, label]) =>
-            html`<li><a part="link" href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${this.text(commonMessages).newWindow}</span></a></li>`,
-        )}</ul></details>`;
+    const webCalendars =
+      event.status === 'cancelled'
+        ? []
+        : [
+            [google, text.googleCalendar],
+            [outlook, text.outlookCalendar],
+          ];
+    const newWindow = this.text(commonMessages).newWindow;
+    return html`
+      <details>
+        <summary part="button">${text.calendar}</summary>
+        <ul>
+          <li>
+            <a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a>
+          </li>
+          ${webCalendars.map(
+            ([href, label]) => html`
+              <li>
+                <a part="link" href=${href} target="_blank" rel="noopener noreferrer"
+                  >${label}<span class="visually-hidden"> ${newWindow}</span></a
+                >
+              </li>
+            `,
+          )}
+        </ul>
+      </details>
+    `;
+  }
+
+  /** Where "Aanmelden" points: `registration-href`, else the form beside the card, else the event page, else e-mail. */
+  private registerTarget(event: EventData): string | undefined {
+    const own = this.ownHref();
+    if (own) return own;
+    const form = this.registrationForm;
+    if (form) return form.id ? `#${form.id}` : (event.url ?? '#');
+    return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
+  }
+
+  /** "Aanmelden" with the places left, when the status lets visitors register. */
+  private renderRegister(event: EventData, status: RegistrationStatus | undefined, text: CardMessages) {
+    const target = REGISTER.includes(status) ? this.registerTarget(event) : undefined;
+    if (!target) return nothing;
+    const remaining = status === 'waitlist' ? undefined : event.registration?.remaining;
+    return html`
+      <p class="actions">
+        <a part="register" class="cta" href=${target} @click=${this.onRegister}
+          >${status === 'waitlist' ? text.registerWaitlist : text.register}</a
+        >
+        ${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}
+      </p>
+    `;
+  }
+
+  private renderSection(section: NonNullable<EventData['sections']>[number], level: number) {
+    return html`
+      <section>
+        ${section.heading ? heading(level, section.heading) : nothing}
+        ${section.paragraphs?.map(para)}
+        ${section.items?.length
+          ? html`
+              <ul>
+                ${section.items.map((item) => html`<li>${item}</li>`)}
+              </ul>
+            `
+          : nothing}
+      </section>
+    `;
   }
 
   /** "Aanmelden", the opening date, the calendar, sections, audience and organizer. */
   private renderFull(event: EventData, status: RegistrationStatus | undefined, sub: number, text: CardMessages) {
-    const { registration, organizer } = event;
-    const form = this.form();
-    // `registration-href`, else the form beside the card, else the event page, else e-mail.
-    const target = REGISTER.includes(status)
-      ? (this.ownHref() ??
-        (form
-          ? form.id
-            ? `#${form.id}`
-            : (event.url ?? '#')
-          : (event.url ?? (registration?.email && `mailto:${registration.email}`))))
-      : undefined;
-    const remaining = status === 'waitlist' ? undefined : registration?.remaining;
-    return html`${target
-      ? html`<p class="actions"><a part="register" class="cta" href=${target} @click=${this.onRegister}>${status === 'waitlist'
-          ? text.registerWaitlist
-          : text.register}</a>${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}</p>`
-      : nothing}${status === 'not-open'
-      ? para(opensAtSentence(event, this.locale))
-      : nothing}${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event, text)}${event.sections?.map(
-      (section) =>
-        html`<section>${section.heading ? heading(sub, section.heading) : nothing}${section.paragraphs?.map(para)}${section.items?.length
-          ? html`<ul>${section.items.map((item) => html`<li>${item}</li>`)}</ul>`
-          : nothing}</section>`,
-    )}${event.audience ? html`<section>${heading(sub, text.audience)}${para(event.audience)}</section>` : nothing}${organizer
-      ? html`<p class="meta">${text.organizer}${organizer.url ? link(organizer.url, organizer.name) : organizer.name}${organizer.email
-          ? html`, ${link(`mailto:${organizer.email}`, organizer.email)}`
-          : nothing}</p>`
-      : nothing}`;
+    const { organizer } = event;
+    return html`
+      ${this.renderRegister(event, status, text)}
+      ${status === 'not-open' ? para(opensAtSentence(event, this.locale)) : nothing}
+      ${this.noCalendar || status === 'past' ? nothing : this.renderCalendar(event, text)}
+      ${event.sections?.map((section) => this.renderSection(section, sub))}
+      ${event.audience
+        ? html`
+            <section>
+              ${heading(sub, text.audience)}
+              ${para(event.audience)}
+            </section>
+          `
+        : nothing}
+      ${organizer ? this.renderOrganizer(organizer, text) : nothing}
+    `;
+  }
+
+  /** "Organisator: Area Wonen, info@example.org", with links where the data has them. */
+  private renderOrganizer(organizer: NonNullable<EventData['organizer']>, text: CardMessages) {
+    const name = organizer.url ? link(organizer.url, organizer.name) : organizer.name;
+    const email = organizer.email ? html`, ${link(`mailto:${organizer.email}`, organizer.email)}` : nothing;
+    return html`<p class="meta">${text.organizer}${name}${email}</p>`;
   }
 
   private renderEvent(event: EventData) {
@@ -262,28 +328,67 @@ export class BijeenEventCard extends BijeenElement {
     const end = event.end ? time(event.end) : start;
     const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);
     const { image, location } = event;
-    return html`<article part="base"><div class="layout ${image ? 'media' : ''}">${image
-      ? html`<img part="image" src=${image.src} alt=${image.alt} width=${image.width ?? nothing} height=${image.height ?? nothing} loading="lazy" decoding="async" />`
-      : nothing}<div class="body">${heading(level, event.title, 'title')}${status
-      ? html`<span part="badge badge-${status}" class="badge"><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span>`
-      : nothing}<p part="date">${at(start, from)}${to ? [separator, at(end, to)] : nothing}</p>${location
-      ? this.renderPlace(location, teaser, text)
-      : nothing}${para(event.summary)}${teaser
-      ? event.url
-        ? html`<p>${link(event.url, html`${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span>`)}</p>`
-        : nothing
-      : this.renderFull(event, status, Math.min(6, level + 1), text)}</div></div></article>`;
+    return html`
+      <article part="base">
+        <div class="layout ${image ? 'media' : ''}">
+          ${image
+            ? html`
+                <img
+                  part="image"
+                  src=${image.src}
+                  alt=${image.alt}
+                  width=${image.width ?? nothing}
+                  height=${image.height ?? nothing}
+                  loading="lazy"
+                  decoding="async"
+                />
+              `
+            : nothing}
+          <div class="body">
+            ${heading(level, event.title, 'title')}
+            ${status
+              ? html`
+                  <span part="badge badge-${status}" class="badge"
+                    ><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span
+                  >
+                `
+              : nothing}
+            <p part="date">${at(start, from)}${to ? [separator, at(end, to)] : nothing}</p>
+            ${location ? this.renderPlace(location, teaser, text) : nothing}
+            ${para(event.summary)}
+            ${teaser ? this.renderReadMore(event, text) : this.renderFull(event, status, Math.min(6, level + 1), text)}
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  /** The teaser's "Lees meer", which says what about to screen readers. */
+  private renderReadMore(event: EventData, text: CardMessages) {
+    if (!event.url) return nothing;
+    const label = html`${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span>`;
+    return html`<p>${link(event.url, label)}</p>`;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <div part="base" class="skeleton" aria-busy="true">
+        <span class="visually-hidden">${this.text(cardMessages).loading}</span>
+        <div></div>
+        <div></div>
+        <div></div>
+      </div>
+    `;
   }
 
   override render() {
     const { state } = this.source;
     const ready = state.status === 'ready';
     // The slot is always there: fallback content shows whenever no event is rendered.
-    return html`${ready
-      ? this.renderEvent(state.event)
-      : state.status === 'loading'
-        ? html`<div part="base" class="skeleton" aria-busy="true"><span class="visually-hidden">${this.text(cardMessages).loading}</span><div></div><div></div><div></div></div>`
-        : nothing}<slot ?hidden=${ready}></slot>`;
+    return html`
+      ${ready ? this.renderEvent(state.event) : state.status === 'loading' ? this.renderSkeleton() : nothing}
+      <slot ?hidden=${ready}></slot>
+    `;
   }
 }
 

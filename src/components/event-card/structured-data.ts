@@ -1,56 +1,84 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// Types only (a dev dependency): they check the JSON-LD's shape and ship nothing.
+import type {
+  Event as SchemaEvent,
+  EventAttendanceModeEnumeration,
+  EventStatusType,
+  Place,
+  VirtualLocation,
+  WithContext,
+} from 'schema-dts';
 import type { EventData } from '../../schema/index.js';
 import { setScriptText } from '../../internal/trusted-types.js';
 import { toJson } from '../../internal/json.js';
 
-const SCHEMA = 'https://schema.org/';
+const EVENT_STATUS: Record<EventData['status'], EventStatusType> = {
+  scheduled: 'https://schema.org/EventScheduled',
+  cancelled: 'https://schema.org/EventCancelled',
+  postponed: 'https://schema.org/EventPostponed',
+};
+
+/** The event as schema.org locations: a place, an online address, or both. */
+function locations(place: EventData['location']): (Place | VirtualLocation)[] {
+  if (!place) return [];
+  const found: (Place | VirtualLocation)[] = [];
+  if (place.name || place.street || place.city) {
+    found.push({
+      '@type': 'Place',
+      name: place.name,
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: place.street,
+        postalCode: place.postalCode,
+        addressLocality: place.city,
+        addressCountry: place.country,
+      },
+      geo: place.lat === undefined ? undefined : { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon },
+    });
+  }
+  if (place.online) found.push({ '@type': 'VirtualLocation', url: place.online });
+  return found;
+}
+
+/** Offline, online or mixed, from the locations; none without a location. */
+function attendanceMode(place: EventData['location']): EventAttendanceModeEnumeration | undefined {
+  if (!place) return undefined;
+  // The schema gives every location a name, street, city or online address.
+  const physical = Boolean(place.name || place.street || place.city);
+  if (physical && place.online) return 'https://schema.org/MixedEventAttendanceMode';
+  return physical ? 'https://schema.org/OfflineEventAttendanceMode' : 'https://schema.org/OnlineEventAttendanceMode';
+}
 
 /**
  * The event as schema.org `Event` JSON-LD, ready for the text of a
- * `<script type="application/ld+json">`. Built with `toJson` (absent fields drop out; Prototype.js cannot bend it) and
- * with every `<` written as `\u003c`, so no text in the data can end the script element.
+ * `<script type="application/ld+json">`. Built with `toJson` (absent fields drop out; Prototype.js
+ * cannot bend it) and with every `<` written as `\u003c`, so no text in the data can end the
+ * script element.
  */
 export function structuredData(event: EventData): string {
-  const { location: place, registration, organizer, status } = event;
-  const physical = place?.name || place?.street || place?.city;
-  const online = place?.online;
-  const locations = [
-    physical && {
-      '@type': 'Place',
-      name: place!.name,
-      address: {
-        '@type': 'PostalAddress',
-        streetAddress: place!.street,
-        postalCode: place!.postalCode,
-        addressLocality: place!.city,
-        addressCountry: place!.country,
-      },
-      geo: place!.lat === undefined ? undefined : { '@type': 'GeoCoordinates', latitude: place!.lat, longitude: place!.lon },
-    },
-    online && { '@type': 'VirtualLocation', url: online },
-  ].filter(Boolean);
-  return toJson({
+  const { registration, organizer } = event;
+  const where = locations(event.location);
+  const data: WithContext<SchemaEvent> = {
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: event.title,
     description: event.summary,
     startDate: event.start,
     endDate: event.end,
-    // EventScheduled, EventCancelled, EventPostponed
-    eventStatus: `${SCHEMA}Event${status[0].toUpperCase()}${status.slice(1)}`,
-    // The schema gives every location a name, street, city or online address.
-    eventAttendanceMode: place && `${SCHEMA}${physical ? (online ? 'Mixed' : 'Offline') : 'Online'}EventAttendanceMode`,
-    location: locations[1] ? locations : locations[0],
+    eventStatus: EVENT_STATUS[event.status],
+    eventAttendanceMode: attendanceMode(event.location),
+    location: where.length > 1 ? where : where[0],
     image: event.image?.src,
     url: event.url,
     organizer: organizer && { '@type': 'Organization', name: organizer.name, url: organizer.url },
     offers: registration && {
       '@type': 'Offer',
       url: event.url,
-      availability: SCHEMA + (registration.remaining === 0 ? 'SoldOut' : 'InStock'),
+      availability: registration.remaining === 0 ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
       validFrom: registration.opens,
     },
-  }).replace(/</g, '\\u003c');
+  };
+  return toJson(data).replace(/</g, '\\u003c');
 }
 
 /**

@@ -1,9 +1,10 @@
 import { html, svg, type PropertyValues } from 'lit';
-import { BijeenElement } from '../../internal/bijeen-element.js';
 import { commonMessages } from '../../i18n/common.js';
 import { mapLinkMessages } from '../../i18n/map-link.js';
 import { schemaMessages } from '../../i18n/schema.js';
-import type { DataIssue } from '../../internal/events.js';
+import { attributeIssue, reportBadAttributes } from '../../internal/attributes.js';
+import { BijeenElement } from '../../internal/bijeen-element.js';
+import type { DataIssue } from '../../schema/index.js';
 import { mapLinkStyles } from './map-link.styles.js';
 import {
   MAP_MODES,
@@ -30,10 +31,12 @@ const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
  * @summary Map or route link for a place, privacy-friendly by default.
  * @slot - Replaces the visible label.
  * @csspart link - The `<a>` element.
- * @cssproperty --bijeen-link-color - Link colour (default: inherited text colour).
- * @cssproperty --bijeen-link-hover-color - Link colour on hover.
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (default: 3px).
+ * @cssproperty --bijeen-color - Text colour (global; default: inherited).
+ * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-map-link-hover-color - Link colour on hover (default: the link colour).
  * @event bijeen-data-error - Neither an address nor valid coordinates, or a bad attribute.
  */
 export class BijeenMapLink extends BijeenElement {
@@ -70,10 +73,8 @@ export class BijeenMapLink extends BijeenElement {
     // Reported once per input change, not on every re-render (e.g. a language switch).
     if (!INPUTS.some((key) => changed.has(key))) return;
     const { target, issues } = this.resolve();
-    if (issues.length) {
-      const text = this.text(mapLinkMessages);
-      this.reportDataError({ message: target ? text.badAttributes : text.noLink, issues });
-    }
+    const text = this.text(mapLinkMessages);
+    reportBadAttributes(this, target ? text.badAttributes : text.noLink, issues);
   }
 
   /** What the attributes ask for: the valid provider, mode and target, and what is wrong with them. */
@@ -81,7 +82,7 @@ export class BijeenMapLink extends BijeenElement {
     const text = this.text(mapLinkMessages);
     const field = this.text(schemaMessages).field;
     const issues: DataIssue[] = [];
-    const issue = (path: string, message: string) => issues.push({ path, message });
+    const issue = (attribute: string, message: string) => issues.push(attributeIssue(attribute, message));
     const { lat, lon } = this;
     /** The attribute's value when allowed, else the default (the first allowed) and an issue. */
     const pick = <T extends string>(name: string, value: T, allowed: readonly T[]): T => {
@@ -118,11 +119,23 @@ export class BijeenMapLink extends BijeenElement {
     const newWindow = provider !== 'geo';
     // The accessible name also says where the link points: the address, else the coordinates.
     const place = this.address?.trim() || ('lat' in target ? text.coordinates(target.lat, target.lon) : target.address);
-    return html`<a part="link" href=${mapUrl(provider, mode, target)} target=${newWindow ? '_blank' : '_self'} rel="noopener noreferrer"><slot>${this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel)}</slot><span class="visually-hidden">, ${place}${newWindow ? ` ${this.text(commonMessages).newWindow}` : ''}</span>${newWindow ? externalIcon : ''}</a>`;
+    const label = this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel);
+    const said = `, ${place}${newWindow ? ` ${this.text(commonMessages).newWindow}` : ''}`;
+    // The host is inline: no white space around or inside the link, where it would show.
+    return html`<a
+      part="link"
+      href=${mapUrl(provider, mode, target)}
+      target=${newWindow ? '_blank' : '_self'}
+      rel="noopener noreferrer"
+      ><slot>${label}</slot><span class="visually-hidden">${said}</span>${newWindow ? externalIcon : ''}</a
+    >`;
   }
 }
 
-const externalIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="1.6" d="M9 2h5v5M14 2 7 9M12 10v4H2V4h4"/></svg>`;
+/** "Opens elsewhere", beside links that open a new window (inside the link: no white space around it). */
+const externalIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"
+  ><path fill="none" stroke="currentColor" stroke-width="1.6" d="M9 2h5v5M14 2 7 9M12 10v4H2V4h4"
+/></svg>`;
 
 if (!customElements.get('bijeen-map-link')) customElements.define('bijeen-map-link', BijeenMapLink);
 

@@ -7,35 +7,169 @@ import { css } from 'lit';
  * 24 px target size of WCAG 2.2 (44 px for buttons and fields). Inherited text properties a host
  * page may have changed are reset on the base. Selectors use parts and elements where they can
  * (fewer classes in the templates).
- *
- * This text ships in the CDN file as written (no CSS minifier runs over it): one rule per line,
- * no comments inside, no rule the base element's reset already has.
  */
 export const registrationFormStyles = css`
-:host{display:block}
-[part=base]{container-type:inline-size;accent-color:var(--bijeen-accent-color,auto);color:var(--bijeen-color,inherit);line-height:var(--bijeen-line-height,1.5);text-align:start;text-transform:none;letter-spacing:normal}
-form,fieldset,.grid{display:grid;gap:var(--bijeen-gap,1.25em);min-width:0;margin:0;padding:0;border:0}
-[part=field],.done,.failure{display:grid;gap:.4em}
-p{margin:0}
-legend{padding:0;margin-bottom:.4em}
-label,legend,.title,[part=error]{font-weight:700}
-.choice{display:flex;gap:.6em;align-items:start;font-weight:400;cursor:pointer}
-input,select,textarea,button{font:inherit;color:inherit;margin:0;min-height:max(2.75em,44px);padding:.4em .6em;border:2px solid var(--bijeen-border-color,currentColor);border-radius:var(--bijeen-radius,4px);background:var(--bijeen-input-background,transparent)}
-input,select,textarea{width:100%}
-option{color:CanvasText;background:Canvas}
-.choice input{flex:none;width:max(1.3em,24px);height:max(1.3em,24px);min-height:0}
-button{justify-self:start;padding-inline:1.2em;cursor:pointer;background:var(--bijeen-button-background,transparent);color:var(--bijeen-button-color,inherit)}
-[part=submit]{border-width:3px;background:var(--bijeen-submit-background,var(--bijeen-button-background,transparent));color:var(--bijeen-submit-color,var(--bijeen-button-color,inherit))}
-a{color:var(--bijeen-link-color,inherit)}
-.invalid,.notice,.done{padding-inline-start:1em;border-inline-start:5px solid}
-[part=error]{color:var(--bijeen-error-text-color,inherit)}
-[part=error-summary],.failure{padding:.6em 1em;border:4px solid}
-.invalid,[part=error-summary],.failure{border-color:var(--bijeen-error-color,#d52b1e)}
-ul{margin:.5em 0 0;padding-inline-start:1.2em}
-.done{border-color:var(--bijeen-success-color,#2e7d32)}
-.companion{padding:1em;border:1px solid;border-radius:var(--bijeen-radius,4px)}
-.companion legend{padding:0 .3em}
-[part=status]:not(:empty){margin-top:1em}
-.hp{position:absolute;inset-inline-start:-100vw;width:1px;overflow:hidden}
-@container (min-width:36em){.grid{grid-template-columns:1fr 1fr}}
+  :host {
+    display: block;
+  }
+
+  [part='base'] {
+    container-type: inline-size;
+    accent-color: var(--_accent-color);
+    line-height: var(--bijeen-registration-form-line-height, 1.5);
+    text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+  }
+
+  form,
+  fieldset,
+  .grid {
+    display: grid;
+    gap: var(--bijeen-registration-form-field-gap, calc(1.25 * var(--_spacing)));
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  [part='field'],
+  .done,
+  .failure {
+    display: grid;
+    gap: 0.4em;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: 0.4em;
+  }
+
+  label,
+  legend,
+  .title,
+  [part='error'] {
+    font-weight: 700;
+  }
+
+  .choice {
+    display: flex;
+    gap: 0.6em;
+    align-items: start;
+    font-weight: 400;
+    cursor: pointer;
+  }
+
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+    margin: 0;
+    min-height: max(2.75em, 44px);
+    padding: 0.4em 0.6em;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: var(--bijeen-registration-form-input-background, transparent);
+  }
+
+  input,
+  select,
+  textarea {
+    width: 100%;
+  }
+
+  option {
+    color: CanvasText;
+    background: Canvas;
+  }
+
+  .choice input {
+    flex: none;
+    width: max(1.3em, 24px);
+    height: max(1.3em, 24px);
+    min-height: 0;
+  }
+
+  button {
+    justify-self: start;
+    padding-inline: 1.2em;
+    cursor: pointer;
+    background: var(--bijeen-registration-form-button-background, transparent);
+    color: var(--bijeen-registration-form-button-color, inherit);
+  }
+
+  [part='submit'] {
+    border-width: 3px;
+    background: var(
+      --bijeen-registration-form-submit-background,
+      var(--bijeen-registration-form-button-background, transparent)
+    );
+    color: var(--bijeen-registration-form-submit-color, var(--bijeen-registration-form-button-color, inherit));
+  }
+
+  .invalid,
+  .notice,
+  .done {
+    padding-inline-start: 1em;
+    border-inline-start: 5px solid;
+  }
+
+  [part='error'] {
+    color: var(--bijeen-registration-form-error-text-color, inherit);
+  }
+
+  [part='error-summary'],
+  .failure {
+    padding: 0.6em 1em;
+    border: 4px solid;
+  }
+
+  .invalid,
+  [part='error-summary'],
+  .failure {
+    border-color: var(--bijeen-registration-form-error-color, #d52b1e);
+  }
+
+  ul {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.2em;
+  }
+
+  .done {
+    border-color: var(--bijeen-registration-form-success-color, #2e7d32);
+  }
+
+  .companion {
+    padding: 1em;
+    border: 1px solid;
+    border-radius: var(--_radius);
+  }
+
+  .companion legend {
+    padding: 0 0.3em;
+  }
+
+  [part='status']:not(:empty) {
+    margin-top: 1em;
+  }
+
+  /* The honeypot: out of sight, still in the form for bots. */
+  .hp {
+    position: absolute;
+    inset-inline-start: -100vw;
+    width: 1px;
+    overflow: hidden;
+  }
+
+  @container (min-width: 36em) {
+    .grid {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
 `;

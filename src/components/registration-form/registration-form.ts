@@ -97,23 +97,25 @@ function uuid(): string {
  * @csspart remove-companion - The button that removes one companion.
  * @csspart retry - The button that sends a failed registration again.
  * @csspart status - The live regions that announce progress and success (`role="status"`) or failure (`role="alert"`).
- * @cssproperty --bijeen-color - Text colour (default: inherited).
- * @cssproperty --bijeen-line-height - Line height (default: 1.5).
- * @cssproperty --bijeen-gap - Space between fields (default: 1.25em).
- * @cssproperty --bijeen-radius - Corner radius of controls (default: 4px).
- * @cssproperty --bijeen-border-color - Border of controls and buttons (default: currentColor).
- * @cssproperty --bijeen-input-background - Background of text fields (default: transparent).
- * @cssproperty --bijeen-accent-color - Checkbox and radio colour (default: the browser's).
- * @cssproperty --bijeen-button-background - Background of buttons (default: transparent).
- * @cssproperty --bijeen-button-color - Text colour of buttons (default: inherited).
- * @cssproperty --bijeen-submit-background - Background of the submit button (default: the button background).
- * @cssproperty --bijeen-submit-color - Text colour of the submit button (default: the button colour).
- * @cssproperty --bijeen-link-color - Link colour (default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (default: 3px).
- * @cssproperty --bijeen-error-color - Accent bar of errors and the error summary (default: #d52b1e).
- * @cssproperty --bijeen-error-text-color - Colour of error messages (default: inherited; they are bold).
- * @cssproperty --bijeen-success-color - Accent bar of the confirmation (default: #2e7d32).
+ * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-color - Text colour (global; default: inherited).
+ * @cssproperty --bijeen-accent-color - Checkbox and radio colour (global; default: #0b5cad).
+ * @cssproperty --bijeen-border-color - Border of controls and buttons (global; default: currentColor).
+ * @cssproperty --bijeen-radius - Corner radius of controls, buttons and companion boxes (global; default: 0.25rem).
+ * @cssproperty --bijeen-spacing - Base spacing; the field gap derives from it (global; default: 1rem).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-registration-form-field-gap - Space between fields (default: 1.25 × the spacing).
+ * @cssproperty --bijeen-registration-form-line-height - Line height (default: 1.5).
+ * @cssproperty --bijeen-registration-form-input-background - Background of text fields (default: transparent).
+ * @cssproperty --bijeen-registration-form-button-background - Background of buttons (default: transparent).
+ * @cssproperty --bijeen-registration-form-button-color - Text colour of buttons (default: inherited).
+ * @cssproperty --bijeen-registration-form-submit-background - Background of the submit button (default: the button background).
+ * @cssproperty --bijeen-registration-form-submit-color - Text colour of the submit button (default: the button colour).
+ * @cssproperty --bijeen-registration-form-error-color - Accent bar of errors and the error summary (default: #d52b1e).
+ * @cssproperty --bijeen-registration-form-error-text-color - Colour of error messages (default: inherited; they are bold).
+ * @cssproperty --bijeen-registration-form-success-color - Accent bar of the confirmation (default: #2e7d32).
  * @event bijeen-load - The event data loaded and is valid.
  * @event bijeen-data-error - The event data could not be loaded or is invalid, an attribute is invalid, or the event has no way to register.
  * @event bijeen-submit - A valid registration is about to be sent; cancelable (`preventDefault()` sends nothing). `detail: { payload }`.

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { calendarLinks, fold, icsFile } from '../../../src/components/event-card/calendar.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, dstNightEvent, minimalEvent, udenMeeting, webinarEvent } from '../../fixtures/events.js';
-import { AUGUST_2018, cardFor, parsed, shadow, textOf } from './helpers.js';
+import { REGISTRATION_OPEN, cardFor, parsed, shadow, textOf } from './helpers.js';
 
 const DTSTAMP = Date.UTC(2018, 7, 1, 10, 0, 0);
 
@@ -133,7 +133,7 @@ describe('<bijeen-event-card> calendar', () => {
     });
 
     it('downloads the file from a blob: URL made at the click', async () => {
-      const el = await cardFor(webinarEvent, { now: AUGUST_2018 });
+      const el = await cardFor(webinarEvent, { now: REGISTRATION_OPEN });
       const link = shadow(el).querySelector<HTMLAnchorElement>('details a[download]')!;
       expect(link.getAttribute('download')).to.equal('webinar-wijkaanpak-2030.ics');
       expect(link.getAttribute('href')).to.equal('#');
@@ -143,7 +143,7 @@ describe('<bijeen-event-card> calendar', () => {
       expect(link.href).to.match(/^blob:/);
       const response = await fetch(link.href);
       expect(response.headers.get('content-type')).to.equal('text/calendar;charset=utf-8');
-      expect(await response.text()).to.equal(icsFile(parsed(webinarEvent), AUGUST_2018.getTime()));
+      expect(await response.text()).to.equal(icsFile(parsed(webinarEvent), REGISTRATION_OPEN.getTime()));
       // A second click makes a fresh file and frees the first.
       const first = link.href;
       link.click();

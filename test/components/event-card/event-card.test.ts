@@ -13,7 +13,7 @@ import {
   webinarEvent,
 } from '../../fixtures/events.js';
 import {
-  AUGUST_2018,
+  REGISTRATION_OPEN,
   cardFor,
   part,
   parts,
@@ -146,7 +146,7 @@ describe('<bijeen-event-card>', () => {
 
     it('hides the calendar control with no-calendar', async () => {
       const el = await fixture<BijeenEventCard>(
-        html`<bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018} no-calendar></bijeen-event-card>`,
+        html`<bijeen-event-card .event=${udenMeeting} .now=${REGISTRATION_OPEN} no-calendar></bijeen-event-card>`,
       );
       expect(shadow(el).querySelector('details')).to.equal(null);
       expect(part(el, 'register')).not.to.equal(null);
@@ -233,7 +233,7 @@ describe('<bijeen-event-card>', () => {
 
     it('points at registration-href when set', async () => {
       const el = await fixture<BijeenEventCard>(
-        html`<bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018} registration-href="/aanmelden?e=1"></bijeen-event-card>`,
+        html`<bijeen-event-card .event=${udenMeeting} .now=${REGISTRATION_OPEN} registration-href="/aanmelden?e=1"></bijeen-event-card>`,
       );
       expect((part(el, 'register') as HTMLAnchorElement).href).to.equal(new URL('/aanmelden?e=1', location.href).href);
     });
@@ -242,7 +242,7 @@ describe('<bijeen-event-card>', () => {
       const { result: error, warned } = await quietly(async () => {
         const el = document.createElement('bijeen-event-card');
         el.event = udenMeeting;
-        el.now = AUGUST_2018;
+        el.now = REGISTRATION_OPEN;
         el.setAttribute('registration-href', 'javascript:alert(1)');
         const reported = oneEvent(el, 'bijeen-data-error');
         const wrapper = await fixture(html`<div></div>`);
@@ -251,13 +251,13 @@ describe('<bijeen-event-card>', () => {
         expect((part(el, 'register') as HTMLAnchorElement).href).to.equal(udenMeeting.url);
         return detail;
       });
-      expect(error.message).to.include('registration-href');
+      expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['registration-href']);
       expect(warned.join('\n')).to.include('registration-href');
     });
 
     it('moves focus to the registration form beside it', async () => {
       const wrapper = await fixture(html`<div>
-        <bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018}></bijeen-event-card>
+        <bijeen-event-card .event=${udenMeeting} .now=${REGISTRATION_OPEN}></bijeen-event-card>
         <bijeen-registration-form id="aanmelden" tabindex="-1"></bijeen-registration-form>
       </div>`);
       const el = wrapper.querySelector('bijeen-event-card')!;
@@ -278,7 +278,7 @@ describe('<bijeen-event-card>', () => {
       const root = host.attachShadow({ mode: 'open' });
       const el = document.createElement('bijeen-event-card');
       el.event = udenMeeting;
-      el.now = AUGUST_2018;
+      el.now = REGISTRATION_OPEN;
       const form = document.createElement('bijeen-registration-form');
       form.tabIndex = -1;
       root.append(el, form);
@@ -290,7 +290,7 @@ describe('<bijeen-event-card>', () => {
 
     it('does nothing itself when a listener cancels bijeen-register', async () => {
       const wrapper = await fixture(html`<div>
-        <bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018}></bijeen-event-card>
+        <bijeen-event-card .event=${udenMeeting} .now=${REGISTRATION_OPEN}></bijeen-event-card>
         <bijeen-registration-form tabindex="-1"></bijeen-registration-form>
       </div>`);
       const el = wrapper.querySelector('bijeen-event-card')!;

@@ -3,11 +3,12 @@ import '../../../src/components/event-card/event-card.js';
 import type { BijeenEventCard } from '../../../src/components/event-card/event-card.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
 import { parseEvent, type EventData, type EventInput } from '../../../src/schema/index.js';
+import { REGISTRATION_OPEN } from '../../support/clock.js';
+import { shadow } from '../../support/dom.js';
 
 export type { BijeenEventCard };
 
-/** A clock inside the seed meeting's registration window (1 August 2018). */
-export const AUGUST_2018 = new Date('2018-08-01T12:00:00+02:00');
+export { REGISTRATION_OPEN } from '../../support/clock.js';
 
 /** Valid event data, as the card would hold it after validation. */
 export function parsed(input: EventInput, baseUrl = location.href): EventData {
@@ -26,17 +27,13 @@ interface CardOptions {
 export async function cardFor(event: EventInput, options: CardOptions = {}): Promise<BijeenEventCard> {
   return fixture<BijeenEventCard>(html`<bijeen-event-card
     .event=${event}
-    .now=${options.now ?? AUGUST_2018}
+    .now=${options.now ?? REGISTRATION_OPEN}
     variant=${options.variant ?? 'full'}
     lang=${options.lang ?? 'nl'}
   ></bijeen-event-card>`);
 }
 
-export const shadow = (el: Element) => el.shadowRoot!;
-export const part = (el: Element, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-export const parts = (el: Element, name: string) => [...shadow(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-/** Text as a reader sees it: whitespace runs collapsed. */
-export const textOf = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { find, findAll, part, parts, shadow, textOf } from '../../support/dom.js';
 
 /** Whether the card currently shows an event (rather than loading, error or empty). */
 export const rendered = (el: Element) => shadow(el).querySelector('article') !== null;

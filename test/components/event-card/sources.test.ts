@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { EventData } from '../../../src/schema/index.js';
-import { udenMeeting, webinarEvent } from '../../fixtures/events.js';
+import { udenMeeting } from '../../fixtures/events.js';
 import {
   fallbackShown,
   part,
@@ -11,11 +11,12 @@ import {
   type BijeenEventCard,
   type DataErrorDetail,
 } from './helpers.js';
-import { feed, feedLog, ROUND_TRIP } from '../../support/feeds.js';
+import { feed } from '../../support/feeds.js';
 
-// The card's visible behaviour for each event source and failure, against the real test-server
-// feeds (test/server/event-feeds.mjs). The controller's own rules are tested in
-// test/internal/event-source.test.ts.
+// What the card shows while loading and when a source fails, against the real test-server feeds
+// (test/server/event-feeds.mjs). The sources' own rules (inline scripts, late scripts, aborting,
+// precedence) are tested once for every element: test/internal/event-source.test.ts and the
+// conformance suite (test/conformance/).
 
 /** A card not yet on the page, with a fallback link as partners write it. */
 function cardWithFallback(): BijeenEventCard {
@@ -61,59 +62,6 @@ describe('<bijeen-event-card> event sources', () => {
     el.variant = 'teaser';
     await el.updateComplete;
     expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(new URL('/feeds/lees-meer.html', location.href).href);
-  });
-
-  it('reads an inline <script type="application/json"> child and keeps it out of sight', async () => {
-    const el = cardWithFallback();
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(udenMeeting);
-    el.append(script);
-    await mount(el);
-    expect(textOf(part(el, 'title'))).to.equal(udenMeeting.title);
-    expect(fallbackShown(el)).to.equal(false);
-  });
-
-  it('picks up an inline script the parser adds after the card upgraded', async () => {
-    const el = await mount(cardWithFallback());
-    expect(rendered(el)).to.equal(false);
-    expect(fallbackShown(el)).to.equal(true);
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(webinarEvent);
-    el.append(script);
-    await waitUntil(() => rendered(el), 'the late inline event did not render');
-    expect(textOf(part(el, 'title'))).to.equal(webinarEvent.title);
-  });
-
-  it('lets the property win over inline JSON, and inline JSON over src', async () => {
-    const el = cardWithFallback();
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(webinarEvent);
-    el.append(script);
-    el.src = feed('valid');
-    el.event = udenMeeting;
-    await mount(el);
-    expect(textOf(part(el, 'title'))).to.equal(udenMeeting.title);
-    el.event = undefined;
-    await el.updateComplete;
-    expect(textOf(part(el, 'title'))).to.equal(webinarEvent.title);
-    script.remove();
-    await waitUntil(() => textOf(part(el, 'title')) === 'Testbijeenkomst valid', 'src did not take over', ROUND_TRIP);
-  });
-
-  it('aborts the running request when src changes, and shows only the new event', async () => {
-    const el = cardWithFallback();
-    el.src = feed('valid', '?delay=3000');
-    await mount(el);
-    await waitUntil(async () => (await feedLog()).length === 1, 'the first request did not arrive', ROUND_TRIP);
-    const loaded = oneEvent(el, 'bijeen-load');
-    el.src = feed('other');
-    const { detail } = (await loaded) as CustomEvent<{ event: EventData }>;
-    expect(detail.event.id).to.equal('other');
-    expect(textOf(part(el, 'title'))).to.equal('Testbijeenkomst other');
-    await waitUntil(async () => (await feedLog())[0].aborted, 'the first request was not aborted', ROUND_TRIP);
   });
 
   const failures: [string, string, RegExp][] = [

@@ -2,13 +2,11 @@ import { expect } from '@open-wc/testing';
 import { registrationStatus as cardStatus, type RegistrationStatus as CardStatus } from '../../../src/schema/index.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, fullEvent, minimalEvent, postponedEvent, udenMeeting, waitlistEvent } from '../../fixtures/events.js';
-import { cardFor, parsed, part, shadow, textOf } from './helpers.js';
+import { cardFor, parsed, part, REGISTRATION_OPEN, shadow, textOf } from './helpers.js';
 
-// The seed meeting: registration opens 2 July 2018 9.00, closes 14 September 17.00; the meeting is
-// on 18 September 13.00–17.00 (all Amsterdam time); 23 of 60 places left.
+// The seed meeting (see test/support/clock.ts); 23 of 60 places left.
 const at = (iso: string) => new Date(iso);
 const JUNE = at('2018-06-01T12:00:00+02:00');
-const AUGUST = at('2018-08-01T12:00:00+02:00');
 const AFTER_CLOSING = at('2018-09-15T10:00:00+02:00');
 const DURING = at('2018-09-18T14:00:00+02:00');
 const AFTER = at('2018-09-18T17:00:00+02:00');
@@ -30,19 +28,19 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'registration not open yet', event: udenMeeting, now: JUNE, status: 'not-open', nl: 'Nog niet open', en: 'Not open yet' },
-  { name: 'registration open', event: udenMeeting, now: AUGUST, status: 'open', nl: 'Open', en: 'Open', register: 'Aanmelden' },
-  { name: 'almost full: 10% of capacity left', event: withRemaining(6), now: AUGUST, status: 'almost-full', nl: 'Bijna vol', en: 'Almost full', register: 'Aanmelden' },
-  { name: 'almost full: 5 places left', event: withRemaining(5, 30), now: AUGUST, status: 'almost-full', nl: 'Bijna vol', en: 'Almost full', register: 'Aanmelden' },
-  { name: 'open: 5 places left of 8 is not almost full', event: withRemaining(5, 8), now: AUGUST, status: 'open', nl: 'Open', en: 'Open', register: 'Aanmelden' },
-  { name: 'full with a waiting list', event: waitlistEvent, now: AUGUST, status: 'waitlist', nl: 'Wachtlijst', en: 'Waiting list', register: 'Aanmelden voor de wachtlijst' },
-  { name: 'full without a waiting list', event: fullEvent, now: AUGUST, status: 'full', nl: 'Vol', en: 'Full' },
+  { name: 'registration open', event: udenMeeting, now: REGISTRATION_OPEN, status: 'open', nl: 'Open', en: 'Open', register: 'Aanmelden' },
+  { name: 'almost full: 10% of capacity left', event: withRemaining(6), now: REGISTRATION_OPEN, status: 'almost-full', nl: 'Bijna vol', en: 'Almost full', register: 'Aanmelden' },
+  { name: 'almost full: 5 places left', event: withRemaining(5, 30), now: REGISTRATION_OPEN, status: 'almost-full', nl: 'Bijna vol', en: 'Almost full', register: 'Aanmelden' },
+  { name: 'open: 5 places left of 8 is not almost full', event: withRemaining(5, 8), now: REGISTRATION_OPEN, status: 'open', nl: 'Open', en: 'Open', register: 'Aanmelden' },
+  { name: 'full with a waiting list', event: waitlistEvent, now: REGISTRATION_OPEN, status: 'waitlist', nl: 'Wachtlijst', en: 'Waiting list', register: 'Aanmelden voor de wachtlijst' },
+  { name: 'full without a waiting list', event: fullEvent, now: REGISTRATION_OPEN, status: 'full', nl: 'Vol', en: 'Full' },
   { name: 'registration closed', event: udenMeeting, now: AFTER_CLOSING, status: 'closed', nl: 'Gesloten', en: 'Closed' },
   { name: 'closed while it runs', event: udenMeeting, now: DURING, status: 'closed', nl: 'Gesloten', en: 'Closed' },
   { name: 'past: the end has passed', event: udenMeeting, now: AFTER, status: 'past', nl: 'Afgelopen', en: 'Past' },
   { name: 'past without an end: the start has passed', event: minimalEvent, now: at('2024-03-05T10:00:00Z'), status: 'past', nl: 'Afgelopen', en: 'Past' },
   { name: 'cancelled (wins over past)', event: cancelledEvent, now: AFTER, status: 'cancelled', nl: 'Geannuleerd', en: 'Cancelled' },
-  { name: 'cancelled (wins over open)', event: cancelledEvent, now: AUGUST, status: 'cancelled', nl: 'Geannuleerd', en: 'Cancelled' },
-  { name: 'postponed (wins over open)', event: postponedEvent, now: AUGUST, status: 'postponed', nl: 'Uitgesteld', en: 'Postponed' },
+  { name: 'cancelled (wins over open)', event: cancelledEvent, now: REGISTRATION_OPEN, status: 'cancelled', nl: 'Geannuleerd', en: 'Cancelled' },
+  { name: 'postponed (wins over open)', event: postponedEvent, now: REGISTRATION_OPEN, status: 'postponed', nl: 'Uitgesteld', en: 'Postponed' },
   { name: 'no registration: no badge', event: minimalEvent, now: at('2024-01-01T00:00:00Z'), status: undefined },
 ];
 
@@ -84,7 +82,7 @@ describe('<bijeen-event-card> status', () => {
   it('offers no calendar for a past event, and only the file for a cancelled one', async () => {
     const past = await cardFor(udenMeeting, { now: AFTER });
     expect(shadow(past).querySelector('details')).to.equal(null);
-    const cancelled = await cardFor(cancelledEvent, { now: AUGUST });
+    const cancelled = await cardFor(cancelledEvent, { now: REGISTRATION_OPEN });
     expect([...shadow(cancelled).querySelectorAll('details a')].map(textOf)).to.deep.equal(['Agendabestand (.ics)']);
   });
 

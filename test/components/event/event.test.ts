@@ -4,12 +4,13 @@ import '../../../src/components/event/event.js';
 import type { BijeenEvent } from '../../../src/components/event/event.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
 import { captureWarnings, quietly } from '../../support/console.js';
+import { find } from '../../support/dom.js';
 import { feed, feedLog, ROUND_TRIP } from '../../support/feeds.js';
 
 async function loaded(el: BijeenEvent) {
-  await waitUntil(() => el.shadowRoot!.querySelector('bijeen-event-card'), 'card rendered', ROUND_TRIP);
-  const card = el.shadowRoot!.querySelector('bijeen-event-card')!;
-  const form = el.shadowRoot!.querySelector('bijeen-registration-form');
+  await waitUntil(() => find(el, 'bijeen-event-card'), 'card rendered', ROUND_TRIP);
+  const card = find(el, 'bijeen-event-card')!;
+  const form = find(el, 'bijeen-registration-form');
   await card.updateComplete;
   await form?.updateComplete;
   return { card, form };
@@ -33,7 +34,7 @@ describe('<bijeen-event>', () => {
   it('renders no form for an event without registration', async () => {
     const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('valid')}></bijeen-event>`);
     await loaded(el);
-    expect(el.shadowRoot!.querySelector('bijeen-registration-form')).to.equal(null);
+    expect(find(el, 'bijeen-registration-form')).to.equal(null);
   });
 
   it('fires bijeen-load once, for itself, not again for the inner card and form', async () => {
@@ -59,8 +60,8 @@ describe('<bijeen-event>', () => {
     expect(form!.endpoint).to.equal('/elders/register');
     expect(form!.format).to.equal('form');
     expect(card.mapProvider).to.equal('google');
-    await waitUntil(() => card.shadowRoot!.querySelector('bijeen-map-link'));
-    expect(card.shadowRoot!.querySelector('bijeen-map-link')!.provider).to.equal('google');
+    await waitUntil(() => find(card, 'bijeen-map-link'));
+    expect(find(card, 'bijeen-map-link')!.provider).to.equal('google');
   });
 
   it('speaks the language of its lang attribute, inside card and form', async () => {
@@ -73,8 +74,8 @@ describe('<bijeen-event>', () => {
   it('moves focus to the form\'s first field when "Aanmelden" is activated by keyboard', async () => {
     const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
     const { card, form } = await loaded(el);
-    await waitUntil(() => card.shadowRoot!.querySelector('[part~="register"]'), '"Aanmelden" shown');
-    card.shadowRoot!.querySelector<HTMLElement>('[part~="register"]')!.focus();
+    await waitUntil(() => find(card, '[part~="register"]'), '"Aanmelden" shown');
+    find<HTMLElement>(card, '[part~="register"]')!.focus();
     const announced = oneEvent(el, 'bijeen-register');
     await sendKeys({ press: 'Enter' });
     await announced;
@@ -90,8 +91,8 @@ describe('<bijeen-event>', () => {
       const el = wrapper.querySelector('bijeen-event')!;
       await failed;
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
-      expect(el.shadowRoot!.querySelector('bijeen-event-card')).to.equal(null);
+      expect(find(el, 'slot')!.hidden).to.equal(false);
+      expect(find(el, 'bijeen-event-card')).to.equal(null);
     });
     expect(warned.length, 'a console warning for the integrator').to.be.above(0);
   });
@@ -120,7 +121,7 @@ describe('<bijeen-event>', () => {
     try {
       const el = await fixture<BijeenEvent>(html`<bijeen-event src=${feed('with-registration')}></bijeen-event>`);
       const { card, form } = await loaded(el);
-      const badge = card.shadowRoot!.querySelector('[part~="badge-open"]')!;
+      const badge = find(card, '[part~="badge-open"]')!;
       expect(getComputedStyle(badge).outlineColor).to.equal('rgb(1, 2, 3)');
       expect(form!.getAttribute('exportparts')!.split(/,\s*/)).to.include('retry');
     } finally {

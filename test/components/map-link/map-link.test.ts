@@ -3,11 +3,12 @@ import '../../../src/components/map-link/map-link.js';
 import type { BijeenMapLink } from '../../../src/components/map-link/map-link.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
 import { captureWarnings } from '../../support/console.js';
+import { find, findAll } from '../../support/dom.js';
 
 const ADDRESS = 'Leeuweriksweg 12, 5402 XD Uden';
 
 function link(el: BijeenMapLink) {
-  return el.shadowRoot!.querySelector('a');
+  return find<HTMLAnchorElement>(el, 'a');
 }
 
 /** Resolves with the detail of the next `bijeen-data-error` on `target`. */
@@ -308,7 +309,7 @@ describe('<bijeen-map-link>', () => {
       await Promise.all(links.map((el) => el.updateComplete));
       for (const el of links) {
         expect(link(el)?.href, el.outerHTML).to.be.a('string');
-        const loaders = el.shadowRoot!.querySelectorAll('img, iframe, link, script, object, embed, video, audio, source');
+        const loaders = findAll(el, 'img, iframe, link, script, object, embed, video, audio, source');
         expect([...loaders].map((loader) => loader.localName), el.outerHTML).to.deep.equal([]);
       }
       // Give anything the render might have started time to show up.
