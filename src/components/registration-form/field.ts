@@ -132,3 +132,12 @@ export function renderField(field: RegistrationField, state: FieldState, text: F
     </div>
   `;
 }
+
+/** The value a control holds, as the draft keeps it: its text, a group's chosen options, or whether a single box is ticked. */
+export function controlValue(control: HTMLInputElement): FieldValue {
+  if (control.type !== 'checkbox') return control.value;
+  // A group's boxes carry their option as value; a single yes box has none.
+  if (!control.hasAttribute('value')) return control.checked;
+  const boxes = control.form?.querySelectorAll<HTMLInputElement>(`[name="${control.name}"]:checked`) ?? [];
+  return Array.from(boxes, (box) => box.value);
+}

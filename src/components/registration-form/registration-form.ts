@@ -3,26 +3,20 @@ import { BijeenElement } from '../../internal/bijeen-element.js';
 import type { DataErrorDetail } from '../../internal/events.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { opensAtSentence } from '../../internal/format-date.js';
-import { commonMessages } from '../../i18n/common.js';
 import { formMessages } from '../../i18n/form.js';
-import { schemaMessages } from '../../i18n/schema.js';
-import {
-  HONEYPOT_FIELD,
-  isHoneypotFilled,
-  registrationFields,
-  type EventData,
-  type RegistrationField,
-} from '../../schema/index.js';
+import { controlName, HONEYPOT_FIELD, registrationFields, type EventData } from '../../schema/index.js';
 import { availability } from './availability.js';
+import { CompanionsController } from './companions.js';
 import { DraftController } from './draft.js';
-import { renderField } from './field.js';
-import { companionTarget, FOCUS_TARGET, FocusController } from './focus.js';
+import { controlValue } from './field.js';
+import { FOCUS_TARGET, FocusController } from './focus.js';
+import { renderForm } from './form-view.js';
 import { mailtoHref } from './mailto.js';
-import { renderErrorSummary } from './error-summary.js';
 import { registrationFormStyles } from './registration-form.styles.js';
 import { applyOverrides, checkAttributes, type SendSettings } from './settings.js';
 import { renderStatus } from './status.js';
 import { SubmissionController } from './submission.js';
+import { FormWording } from './wording.js';
 
 /** Properties that change the settings or the overrides of the event. */
 const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 'retries', 'retryDelay'];
@@ -101,7 +95,13 @@ export class BijeenRegistrationForm extends BijeenElement {
   /** What is typed and the companion count, kept per event in `sessionStorage`. */
   private readonly drafts = new DraftController(this);
   private readonly focusing = new FocusController(this);
-  private readonly submission = new SubmissionController(this, this.drafts, this.focusing);
+  private readonly submission = new SubmissionController(this, this.drafts, this.focusing, () =>
+    this.current ? { event: this.current, fields: this.fields, settings: this.settings } : undefined,
+  );
+  private readonly companions = new CompanionsController(this.drafts, this.submission, this.focusing, () => ({
+    max: this.registration.maxCompanions,
+    wording: this.wording,
+  }));
 
   /** URL of the event JSON. */
   declare src?: string;
@@ -185,169 +185,43 @@ export class BijeenRegistrationForm extends BijeenElement {
 
   private onInput(event: Event) {
     const control = event.target as HTMLInputElement;
-    const { name, type, value, checked } = control;
-    if (name === HONEYPOT_FIELD) return;
-    // A group's boxes carry their option as value; a single yes box has none.
-    const group = type === 'checkbox' && control.hasAttribute('value');
-    const chosen = () => [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${name}"]:checked`)].map((box) => box.value);
-    this.drafts.setValue(name, type !== 'checkbox' ? value : group ? chosen() : checked);
+    if (control.name === HONEYPOT_FIELD) return;
+    this.drafts.setValue(control.name, controlValue(control));
     this.submission.edited();
   }
 
-  private onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    void this.send();
-  }
-
-  private send() {
-    // A bot filled in the hidden field: send nothing and show nothing.
-    if (!this.current || (this.form && isHoneypotFilled(new FormData(this.form)))) return;
-    return this.submission.submit({ event: this.current, fields: this.fields, settings: this.settings });
-  }
-
-  /** The retry button goes away while sending: focus moves to the submit button, which shows the progress. */
-  private retry() {
-    this.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET.submit)?.focus();
-    void this.send();
-  }
-
-  private addCompanion() {
-    const max = this.registration.maxCompanions;
-    const count = this.drafts.addCompanion(max);
-    const message = this.text(formMessages).companionAdded({ companion: this.companionName(count), count, max });
-    void this.focusing.announce(message, companionTarget(count - 1));
-  }
-
-  /** Removes companion `index`; the later ones move up a place with what was typed for them. */
-  private removeCompanion(index: number) {
-    const max = this.registration.maxCompanions;
-    const count = this.drafts.removeCompanion(index, max);
-    // Messages of the removed or renumbered companions no longer fit.
-    this.submission.dropIssues((issue) => issue.path.startsWith('companions'));
-    const message = this.text(formMessages).companionRemoved({ companion: this.companionName(index + 1), count, max });
-    void this.focusing.announce(message, FOCUS_TARGET.addCompanion);
-  }
-
-  /** What a companion is called, capitalised: "Extra deelnemer", or the event's `companionLabel`. */
-  private companionLabel() {
-    const label = this.registration.companionLabel ?? this.text(formMessages).companion;
-    return label[0].toUpperCase() + label.slice(1);
-  }
-
-  /** Companion `number` (from 1) by name: "Extra deelnemer 2". */
-  private companionName(number: number) {
-    return `${this.companionLabel()} ${number}`;
-  }
-
-  private label(field: RegistrationField) {
-    return 'key' in field.label ? this.text(formMessages)[field.label.key] : field.label.text;
-  }
-
-  /** `mailto:` the registration address with the last validated payload. */
-  private mailto(event: EventData) {
-    return mailtoHref(this.registration.email!, this.fields, this.submission.payload!, {
-      subject: this.text(formMessages).mailSubject(event.title),
-      label: (field) => this.label(field),
-      companion: (number) => this.companionName(number),
-      yes: this.text(formMessages).yes,
-      no: this.text(formMessages).no,
-    });
+  /** The form's words in the current language, for the event on screen. */
+  private get wording() {
+    return new FormWording(this.locale, this.registration);
   }
 
   /** Focuses the first field, or the message that stands in for the form (closed, confirmed). */
   override focus(options?: FocusOptions) {
-    const target = (this.form?.elements.namedItem('attendee.name') ??
+    const target = (this.form?.elements.namedItem(controlName(['attendee', 'name'])) ??
       this.renderRoot.querySelector(FOCUS_TARGET.standIn)) as HTMLElement | null;
     if (target) target.focus(options);
     else super.focus(options);
   }
 
-  private renderField(field: RegistrationField) {
-    const text = this.text(formMessages);
-    const { privacyUrl } = this.registration;
-    const hint =
-      field.name === 'consent'
-        ? html`
-            <a href=${privacyUrl!} target="_blank" rel="noopener noreferrer">
-              ${text.privacy}<span class="visually-hidden"> ${this.text(commonMessages).newWindow}</span>
-            </a>
-          `
-        : undefined;
-    return renderField(
-      field,
-      {
-        label: this.label(field),
-        value: this.drafts.draft.values[field.name],
-        message: this.submission.issues.find((issue) => issue.path === field.name)?.message,
-        hint,
-      },
-      {
-        optional: text.optional,
-        errorPrefix: this.text(commonMessages).errorPrefix,
-        choose: this.text(schemaMessages).field.answerChoose,
-        yes: text.yes,
-        no: text.no,
-      },
-    );
-  }
-
-  private renderSummary() {
-    return renderErrorSummary({
-      issues: this.submission.issues,
-      heading: this.text(schemaMessages).registrationInvalid,
-      line: ({ path, message }) => {
-        const companion = /^companions\.(\d+)\./.exec(path);
-        return companion ? `${this.companionName(Number(companion[1]) + 1)}: ${message}` : message;
-      },
-      control: (path) => {
-        const control = this.form?.elements.namedItem(path);
-        return ((control instanceof RadioNodeList ? control[0] : control) ?? undefined) as HTMLElement | undefined;
-      },
-    });
-  }
-
-  private renderCompanions(companions: RegistrationField[][]) {
-    const text = this.text(formMessages);
-    const max = this.registration.maxCompanions;
-    const lower = this.registration.companionLabel ?? text.companion;
-    return html`
-      <p>${this.text(schemaMessages).field.companionsMax(max)}</p>
-      ${companions.map(
-        (fields, index) => html`
-          <fieldset class="companion">
-            <legend>${this.companionName(index + 1)}</legend>
-            <div class="grid">${fields.map((field) => this.renderField(field))}</div>
-            <button type="button" part="remove-companion" @click=${() => this.removeCompanion(index)}>
-              ${text.remove(`${lower} ${index + 1}`)}
-            </button>
-          </fieldset>
-        `,
-      )}
-      ${companions.length < max
-        ? html`<button type="button" part="add-companion" @click=${this.addCompanion}>${text.add(lower)}</button>`
-        : nothing}
-    `;
-  }
-
   private renderForm(event: EventData, waitlist: boolean) {
-    const text = this.text(formMessages);
-    const { attendee, member, companions, rest } = this.fields;
-    const mail = !this.registration.endpoint;
-    const submit = mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit;
-    return html`
-      <form part="form" novalidate aria-label=${text.label(event.title)} @submit=${this.onSubmit} @input=${this.onInput}>
-        ${this.renderSummary()}
-        ${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
-        <div class="grid">${attendee.map((field) => this.renderField(field))}</div>
-        ${member.map((field) => this.renderField(field))}
-        ${this.registration.maxCompanions ? this.renderCompanions(companions) : nothing}
-        ${rest.map((field) => this.renderField(field))}
-        <div class="hp" aria-hidden="true">
-          <label>Website <input name=${HONEYPOT_FIELD} tabindex="-1" autocomplete="off" /></label>
-        </div>
-        <button part="submit" aria-busy=${this.submission.outcome === 'sending'}>${submit}</button>
-      </form>
-    `;
+    const { endpoint, maxCompanions, privacyUrl } = this.registration;
+    return renderForm({
+      eventTitle: event.title,
+      fields: this.fields,
+      values: this.drafts.draft.values,
+      issues: this.submission.issues,
+      wording: this.wording,
+      waitlist,
+      mail: !endpoint,
+      maxCompanions,
+      privacyUrl,
+      sending: this.submission.outcome === 'sending',
+      form: this.form,
+      onSubmit: (event) => this.submission.onSubmit(event),
+      onInput: (event) => this.onInput(event),
+      onAddCompanion: () => void this.companions.add(),
+      onRemoveCompanion: (index) => void this.companions.remove(index),
+    });
   }
 
   private renderMain(event: EventData) {
@@ -372,8 +246,9 @@ export class BijeenRegistrationForm extends BijeenElement {
                 eventTitle: event.title,
                 email: event.registration?.email,
                 waitlist: event.registration?.waitlist,
-                mailto: () => this.mailto(event),
-                onRetry: () => this.retry(),
+                mailto: () =>
+                  mailtoHref(this.registration.email!, this.fields, this.submission.payload!, this.wording.mail(event.title)),
+                onRetry: () => this.submission.retry(),
                 text: this.text(formMessages),
               })}
               <p class="visually-hidden" aria-live="polite">${this.focusing.announcement}</p>

@@ -1,6 +1,7 @@
 import type { BijeenElement } from '../../internal/bijeen-element.js';
 import { toJson } from '../../internal/json.js';
 import {
+  isHoneypotFilled,
   validateRegistration,
   type EventData,
   type RegistrationFields,
@@ -40,7 +41,28 @@ export class SubmissionController {
     private readonly host: BijeenElement,
     private readonly draft: DraftController,
     private readonly focus: FocusController,
+    /** What to submit now; `undefined` while there is no event. */
+    private readonly request: () => SubmitRequest | undefined,
   ) {}
+
+  /** The form's `submit`: sends unless a bot filled in the honeypot (then nothing is sent and nothing shown). */
+  onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    void this.submitUnlessBot();
+  }
+
+  /** The retry button goes away while sending: focus moves to the submit button, which shows the progress. */
+  retry() {
+    this.host.renderRoot.querySelector<HTMLElement>(FOCUS_TARGET.submit)?.focus();
+    void this.submitUnlessBot();
+  }
+
+  private submitUnlessBot() {
+    const form = this.host.renderRoot.querySelector('form');
+    const request = this.request();
+    if (!request || (form && isHoneypotFilled(new FormData(form)))) return;
+    return this.submit(request);
+  }
 
   /** Starts afresh: another event is on screen. */
   reset() {
