@@ -68,5 +68,5 @@ const en: typeof nl = {
 
 export type CardMessages = typeof nl;
 
-/** `<bijeen-event-card>`; the form reuses `register`, `registerWaitlist` and `opensAt`. */
+/** `<bijeen-event-card>`; the form reuses `opensAt`. */
 export const cardMessages: Localized<CardMessages> = { nl, en };

@@ -1,5 +1,12 @@
 import type { Localized } from './index.js';
 
+/** A companion block named in an announcement ("Extra deelnemer 2"), and how many of how many there are now. */
+interface CompanionCount {
+  companion: string;
+  count: number;
+  max: number;
+}
+
 const nl = {
   label: (title: string) => `Aanmelden voor ${title}`,
   name: 'Naam',
@@ -14,13 +21,16 @@ const nl = {
   companion: 'extra deelnemer',
   add: (label: string) => `Voeg een ${label} toe`,
   remove: (label: string) => `Verwijder ${label}`,
-  /** Read out after adding or removing a companion: "Extra deelnemer 2 toegevoegd, 2 van 3". */
-  changed: (label: string, added: boolean, count: number, max: number) =>
-    `${label} ${added ? 'toegevoegd' : 'verwijderd'}, ${count} van ${max}`,
+  /** Read out after adding a companion: "Extra deelnemer 2 toegevoegd, 2 van 3". */
+  companionAdded: ({ companion, count, max }: CompanionCount) => `${companion} toegevoegd, ${count} van ${max}`,
+  /** Read out after removing one: "Extra deelnemer 1 verwijderd, 1 van 3" (`count` companions are left). */
+  companionRemoved: ({ companion, count, max }: CompanionCount) => `${companion} verwijderd, ${count} van ${max}`,
   remarks: 'Opmerkingen',
   consent: 'Ik geef toestemming om mijn gegevens voor deze aanmelding te gebruiken',
   privacy: 'Lees de privacyverklaring',
-  /** The submit button; with an endpoint it says what the card's link says (`cardMessages.register`, `cardMessages.registerWaitlist`). */
+  /** The submit button: with an endpoint, on the waiting list, and by e-mail. */
+  submit: 'Aanmelden',
+  submitWaitlist: 'Aanmelden voor de wachtlijst',
   submitMail: 'Aanmelding per e-mail klaarzetten',
   sending: 'Uw aanmelding wordt verstuurd…',
   /** Title and sentence after the endpoint accepted, by its answer. */
@@ -78,10 +88,13 @@ const en: typeof nl = {
   companion: 'extra participant',
   add: (label) => `Add ${label}`,
   remove: (label) => `Remove ${label}`,
-  changed: (label, added, count, max) => `${label} ${added ? 'added' : 'removed'}, ${count} of ${max}`,
+  companionAdded: ({ companion, count, max }) => `${companion} added, ${count} of ${max}`,
+  companionRemoved: ({ companion, count, max }) => `${companion} removed, ${count} of ${max}`,
   remarks: 'Remarks',
   consent: 'I agree to my details being used for this registration',
   privacy: 'Read the privacy statement',
+  submit: 'Register',
+  submitWaitlist: 'Join the waiting list',
   submitMail: 'Prepare registration e-mail',
   sending: 'Sending your registration…',
   done: {

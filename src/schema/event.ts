@@ -4,6 +4,7 @@ import { schemaMessages } from '../i18n/schema.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
 import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
 import { isDateTime, isTimeZone, parseDateTime } from './time.js';
+import { dottedName, readPath, writePath, type DataPath } from './paths.js';
 import { isAllowedUrl, resolveUrl } from './url.js';
 
 // Building blocks. Limits keep a hostile or broken feed from blowing up a page; they are far above
@@ -217,21 +218,26 @@ export interface ParseEventOptions {
 }
 
 /** The URL fields, by path. */
-const URL_FIELDS = ['url', 'image.src', 'organizer.url', 'location.online', 'registration.endpoint', 'registration.privacyUrl'];
+const URL_FIELDS: readonly DataPath[] = [
+  ['url'],
+  ['image', 'src'],
+  ['organizer', 'url'],
+  ['location', 'online'],
+  ['registration', 'endpoint'],
+  ['registration', 'privacyUrl'],
+];
 
 /** Makes every URL field absolute; returns the paths of those it could not resolve. */
 function resolveEventUrls(event: EventData, base: string | undefined): string[] {
-  return URL_FIELDS.filter((path) => {
-    const [first, second] = path.split('.');
-    const data: Record<string, unknown> = event;
-    const holder = second ? data[first] : data;
-    const key = second ?? first;
-    const raw = isRecord(holder) ? holder[key] : undefined;
-    if (typeof raw !== 'string') return false;
+  const unresolved: string[] = [];
+  for (const path of URL_FIELDS) {
+    const raw = readPath(event, path);
+    if (typeof raw !== 'string') continue;
     const absolute = resolveUrl(raw, base);
-    if (absolute !== undefined) (holder as Record<string, unknown>)[key] = absolute;
-    return absolute === undefined;
-  });
+    if (absolute === undefined) unresolved.push(dottedName(path));
+    else writePath(event, path, absolute);
+  }
+  return unresolved;
 }
 
 function pageUrl(): string | undefined {

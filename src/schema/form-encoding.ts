@@ -1,10 +1,12 @@
-import { answerKind, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
+import { answerKind, type EventData, type EventQuestion } from './event.js';
 import { isRecord } from './issues.js';
+import { writePath, type DataPath } from './paths.js';
 import type { RegistrationInput, RegistrationPayload } from './registration.js';
+import { controlName, payloadPath } from './registration-fields.js';
 
 /**
  * `application/x-www-form-urlencoded` for registrations (`format="form"`, contract section 4):
- * keys are payload paths, the same names as the form controls.
+ * keys are payload paths, the same names as the form controls (`controlName` / `payloadPath`).
  *
  * - nested objects: `attendee.name`, `companions.0.email`;
  * - answers: `answers.<id>`; a string[] answer repeats the key once per value, an empty one sends
@@ -16,41 +18,34 @@ import type { RegistrationInput, RegistrationPayload } from './registration.js';
  */
 export function flattenPayload(payload: RegistrationPayload | RegistrationInput): [string, string][] {
   const entries: [string, string][] = [];
-  const add = (key: string, value: unknown) => {
+  const add = (path: DataPath, value: unknown) => {
     if (value === undefined || value === null) return;
-    entries.push([key, String(value)]);
+    entries.push([controlName(path), String(value)]);
   };
-  const addFields = (prefix: string, object: unknown) => {
+  const addFields = (prefix: DataPath, object: unknown) => {
     if (!isRecord(object)) return;
-    for (const [key, value] of Object.entries(object)) add(`${prefix}.${key}`, value);
+    for (const [key, value] of Object.entries(object)) add([...prefix, key], value);
   };
 
   for (const [key, value] of Object.entries(payload)) {
     if (key === 'attendee') {
-      addFields('attendee', value);
+      addFields(['attendee'], value);
     } else if (key === 'companions') {
-      if (Array.isArray(value)) value.forEach((companion, index) => addFields(`companions.${index}`, companion));
+      if (Array.isArray(value)) value.forEach((companion, index) => addFields(['companions', index], companion));
     } else if (key === 'answers') {
       if (!isRecord(value)) continue;
       for (const [id, answer] of Object.entries(value)) {
-        if (!Array.isArray(answer)) add(`answers.${id}`, answer);
-        else if (answer.length === 0) add(`answers.${id}`, '');
-        else for (const choice of answer) add(`answers.${id}`, choice);
+        const path = ['answers', id];
+        if (!Array.isArray(answer)) add(path, answer);
+        else if (answer.length === 0) add(path, '');
+        else for (const choice of answer) add(path, choice);
       }
     } else if (!isRecord(value) && !Array.isArray(value)) {
-      add(key, value);
+      add([key], value);
     }
   }
   return entries;
 }
-
-/** Top-level fields that are plain strings. */
-const STRING_FIELDS = new Set(['eventId', 'idempotencyKey', 'remarks', 'locale', 'source']);
-const BOOLEAN_FIELDS = new Set(['member', 'consent']);
-/** Sub-field names of attendee and companions: plain words only, never a prototype key. */
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
-/** Companion index: two digits at most, room for the schema to report "too many" without building a huge array. */
-const INDEX = /^\d{1,2}$/;
 
 /** `true`/`on` (a checkbox without a value) → true, `false` → false; anything else stays as sent for the schema to reject. */
 function toBoolean(value: string | string[]): boolean | string | string[] {
@@ -74,48 +69,27 @@ function toAnswer(values: string[], question: EventQuestion | undefined): unknow
 }
 
 /**
- * Rebuilds a registration body from form fields: dotted keys become nested objects, companion
- * indexes an array (gaps closed), repeated keys arrays; `member` and `consent` become booleans.
- * With the event, each answer gets its question's shape: a multiple-choice checkbox always an
- * array (also for one value), a yes box a boolean. Unknown keys, including the honeypot, are left
- * out. The result still needs `validateRegistration`.
+ * Rebuilds a registration body from form fields: each key's payload path comes from
+ * `payloadPath` (the control names of the form), so dotted keys become nested objects and
+ * companion indexes a list (gaps closed); repeated keys become lists; `member` and `consent`
+ * become booleans. With the event, each answer gets its question's shape: a multiple-choice
+ * checkbox always a list (also for one value), a yes box a boolean. Unknown keys, including the
+ * honeypot, are left out. The result still needs `validateRegistration`.
  */
 export function unflattenForm(params: URLSearchParams, event?: EventData): unknown {
   const questions = new Map((event?.registration?.questions ?? []).map((question) => [question.id, question]));
   const body: Record<string, unknown> = {};
-  const attendee: Record<string, unknown> = {};
-  const companions = new Map<number, Record<string, unknown>>();
-  const answers: Record<string, unknown> = {};
-  let hasAttendee = false;
-  let hasAnswers = false;
-
   for (const key of new Set(params.keys())) {
+    const path = payloadPath(key);
+    if (!path) continue;
     const values = params.getAll(key);
     const value = values.length === 1 ? values[0] : values;
-    const parts = key.split('.');
-    const [head] = parts;
-    if (parts.length === 1 && STRING_FIELDS.has(head)) {
-      body[head] = value;
-    } else if (parts.length === 1 && BOOLEAN_FIELDS.has(head)) {
-      body[head] = toBoolean(value);
-    } else if (head === 'attendee' && parts.length === 2 && FIELD_NAME.test(parts[1])) {
-      attendee[parts[1]] = value;
-      hasAttendee = true;
-    } else if (head === 'companions' && parts.length === 3 && INDEX.test(parts[1]) && FIELD_NAME.test(parts[2])) {
-      const index = Number(parts[1]);
-      let companion = companions.get(index);
-      if (!companion) companions.set(index, (companion = {}));
-      companion[parts[2]] = value;
-    } else if (head === 'answers' && parts.length === 2 && !RESERVED_IDS.has(parts[1])) {
-      answers[parts[1]] = toAnswer(values, questions.get(parts[1]));
-      hasAnswers = true;
-    }
+    const [head, id] = path;
+    if (head === 'member' || head === 'consent') writePath(body, path, toBoolean(value));
+    else if (head === 'answers') writePath(body, path, toAnswer(values, questions.get(id as string)));
+    else writePath(body, path, value);
   }
-
-  if (hasAttendee) body.attendee = attendee;
-  if (companions.size > 0) {
-    body.companions = [...companions.entries()].sort(([a], [b]) => a - b).map(([, companion]) => companion);
-  }
-  if (hasAnswers) body.answers = answers;
+  // Companions arrive by index, perhaps with gaps (`companions.3`, `companions.7`): close them.
+  if (Array.isArray(body.companions)) body.companions = Object.values(body.companions);
   return body;
 }

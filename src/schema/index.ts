@@ -38,6 +38,17 @@ export {
 } from './registration.js';
 export { flattenPayload, unflattenForm } from './form-encoding.js';
 export {
+  allFields,
+  controlName,
+  payloadPath,
+  registrationFields,
+  type FieldInput,
+  type FieldLabelKey,
+  type RegistrationField,
+  type RegistrationFields,
+} from './registration-fields.js';
+export { readPath, writePath, type DataPath } from './paths.js';
+export {
   formatIssues,
   issueText,
   requiredFallback,

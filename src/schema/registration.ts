@@ -50,7 +50,8 @@ function emailAddress(key: MessageKey) {
     .check(trim, filled(key), atMost(254, 'textTooLong'), rule(isEmail, 'emailFormat'));
 }
 
-const AttendeeSchema = z.object({
+/** The attendee's fields; `registrationFields` reads which are required. */
+export const AttendeeSchema = z.object({
   name: requiredText('attendeeName', 200),
   email: emailAddress('attendeeEmail'),
   organisation: requiredText('organisation', 200),
@@ -59,7 +60,8 @@ const AttendeeSchema = z.object({
   phone: z.optional(z.string(msg('phone')).check(trim, rule((value) => value === '' || PHONE.test(value), 'phone'))),
 });
 
-const CompanionSchema = z.object({
+/** A companion's fields; `registrationFields` reads which are required. */
+export const CompanionSchema = z.object({
   name: requiredText('companionName', 200),
   email: emailAddress('companionEmail'),
   organisation: optionalText(200),

@@ -1,0 +1,92 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { commonMessages } from '../../i18n/common.js';
+import { schemaMessages } from '../../i18n/schema.js';
+import { HONEYPOT_FIELD, type RegistrationField, type RegistrationFields, type SchemaIssue } from '../../schema/index.js';
+import { renderCompanions } from './companions.js';
+import type { Draft } from './draft.js';
+import { renderErrorSummary } from './error-summary.js';
+import { renderField } from './field.js';
+import type { FormWording } from './wording.js';
+
+/**
+ * The `<form>`: the error summary, a notice (waiting list, e-mail route), the attendee's fields,
+ * the member question, the companion blocks, the questions, remarks and consent, the honeypot and
+ * the submit button. Everything it shows comes in `FormView`; what the user does goes out through
+ * its callbacks.
+ */
+export interface FormView {
+  eventTitle: string;
+  fields: RegistrationFields;
+  values: Draft['values'];
+  issues: SchemaIssue[];
+  wording: FormWording;
+  /** Registering puts the visitor on the waiting list. */
+  waitlist: boolean;
+  /** No endpoint: the form prepares an e-mail. */
+  mail: boolean;
+  maxCompanions: number;
+  privacyUrl?: string;
+  sending: boolean;
+  /** The form as rendered before, to link the summary's lines to their controls. */
+  form: HTMLFormElement | null;
+  onSubmit: (event: SubmitEvent) => void;
+  onInput: (event: Event) => void;
+  onAddCompanion: () => void;
+  onRemoveCompanion: (index: number) => void;
+}
+
+/** The privacy statement above the consent box; it opens in a new window. */
+function privacyLink(url: string, { wording }: FormView): TemplateResult {
+  return html`
+    <a href=${url} target="_blank" rel="noopener noreferrer">
+      ${wording.text.privacy}<span class="visually-hidden"> ${commonMessages[wording.locale].newWindow}</span>
+    </a>
+  `;
+}
+
+export function renderForm(view: FormView): TemplateResult {
+  const { fields, wording, waitlist, mail, maxCompanions, privacyUrl } = view;
+  const { text } = wording;
+  const schemaText = schemaMessages[wording.locale];
+  const field = (field: RegistrationField) =>
+    renderField(
+      field,
+      {
+        label: wording.label(field),
+        value: view.values[field.name],
+        message: view.issues.find((issue) => issue.path === field.name)?.message,
+        hint: field.name === 'consent' && privacyUrl ? privacyLink(privacyUrl, view) : undefined,
+      },
+      wording.field,
+    );
+  const submit = mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit;
+  return html`
+    <form part="form" novalidate aria-label=${text.label(view.eventTitle)} @submit=${view.onSubmit} @input=${view.onInput}>
+      ${renderErrorSummary({
+        issues: view.issues,
+        heading: schemaText.registrationInvalid,
+        companionName: (number) => wording.companionName(number),
+        form: view.form,
+      })}
+      ${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
+      <div class="grid">${fields.attendee.map(field)}</div>
+      ${fields.member.map(field)}
+      ${maxCompanions
+        ? renderCompanions({
+            companions: fields.companions,
+            max: maxCompanions,
+            maxSentence: schemaText.field.companionsMax(maxCompanions),
+            wording,
+            renderField: field,
+            onAdd: view.onAddCompanion,
+            onRemove: view.onRemoveCompanion,
+          })
+        : nothing}
+      ${fields.rest.map(field)}
+      <div class="hp" aria-hidden="true">
+        <label>Website <input name=${HONEYPOT_FIELD} tabindex="-1" autocomplete="off" /></label>
+      </div>
+      <button part="submit" aria-busy=${view.sending}>${submit}</button>
+    </form>
+  `;
+}

@@ -1,0 +1,152 @@
+import { expect } from '@open-wc/testing';
+import {
+  allFields,
+  controlName,
+  flattenPayload,
+  parseEvent,
+  payloadPath,
+  registrationFields,
+  unflattenForm,
+  validateRegistration,
+  type EventData,
+  type RegistrationField,
+} from '../../src/schema/index.js';
+import { AttendeeSchema, CompanionSchema } from '../../src/schema/registration.js';
+import { udenMeeting } from '../fixtures/events.js';
+import { validRegistration } from '../fixtures/registrations.js';
+
+function eventOf(input: unknown): EventData {
+  const result = parseEvent(input, { baseUrl: 'https://partner.example.org/' });
+  if (!result.success) throw new Error(result.message);
+  return result.data;
+}
+
+/** The seed event plus one question of every kind, required and optional. */
+const rich = eventOf({
+  ...udenMeeting,
+  registration: {
+    ...udenMeeting.registration,
+    questions: [
+      ...udenMeeting.registration.questions,
+      { id: 'long', label: 'Toelichting', type: 'textarea', required: true },
+      { id: 'region', label: 'Regio', type: 'select', options: ['Noord', 'Zuid'], required: true },
+      { id: 'sessions', label: 'Sessies', type: 'checkbox', options: ['Ochtend', 'Middag'], required: true },
+      { id: 'note', label: 'Nog iets?', type: 'text' },
+    ],
+  },
+});
+
+const TWO_COMPANIONS = registrationFields(rich.registration!, 2);
+
+/** A value the schema accepts for `field`. */
+function validValue({ input, options, path }: RegistrationField): unknown {
+  if (input === 'checkbox' || input === 'yes-no') return true;
+  if (input === 'checkboxes') return [options![0]];
+  if (options) return options[0];
+  if (input === 'email') return `${String(path.join('-'))}@example.org`;
+  if (input === 'tel') return '06 12345678';
+  return 'Tekst';
+}
+
+/** A payload with only `fields` filled in, as the form builds it (companion blocks as empty objects). */
+function payloadWith(fields: RegistrationField[]): Record<string, unknown> {
+  const payload: Record<string, unknown> = {
+    eventId: rich.id,
+    idempotencyKey: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    attendee: {},
+    companions: TWO_COMPANIONS.companions.map(() => ({})),
+    answers: {},
+    consent: false,
+    locale: 'nl',
+    source: 'https://partner.example.org/',
+  };
+  for (const field of fields) {
+    const [head, ...rest] = field.path;
+    const holder = rest.length === 2 ? (payload[head] as Record<string, unknown>[])[rest[0] as number] : payload[head];
+    if (rest.length === 0) payload[head] = validValue(field);
+    else (holder as Record<string | number, unknown>)[rest.at(-1)!] = validValue(field);
+  }
+  return payload;
+}
+
+describe('registration fields', () => {
+  describe('agree with the schema', () => {
+    it('names every field of a person the schema has, in form order', () => {
+      const fields = registrationFields({ maxCompanions: 1 }, 1);
+      expect(fields.attendee.map(({ path }) => path[1])).to.deep.equal(Object.keys(AttendeeSchema.shape));
+      expect(fields.companions[0].map(({ path }) => path[2])).to.deep.equal(Object.keys(CompanionSchema.shape));
+    });
+
+    it('marks exactly the fields required whose absence the schema reports', () => {
+      const fields = allFields(TWO_COMPANIONS);
+      const result = validateRegistration(payloadWith([]), rich);
+      expect(result.success).to.equal(false);
+      const reported = result.success ? [] : result.issues.map((issue) => issue.path);
+      const required = fields.filter((field) => field.required).map((field) => field.name);
+      expect(reported).to.have.members(required);
+      expect(required).to.include.members(['attendee.name', 'companions.1.email', 'member', 'answers.sessions', 'consent']);
+    });
+
+    it('is complete with the required fields alone', () => {
+      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const result = validateRegistration(payloadWith(required), rich);
+      expect(result.success ? [] : result.issues).to.deep.equal([]);
+    });
+
+    it('leaves out the member question and consent when the event does not ask for them', () => {
+      const { member, rest } = registrationFields({ maxCompanions: 0 });
+      expect(member).to.deep.equal([]);
+      expect(rest.map((field) => field.name)).to.deep.equal(['remarks']);
+    });
+
+    it('gives the attendee autocomplete tokens and input types, companions none', () => {
+      const { attendee, companions } = TWO_COMPANIONS;
+      expect(attendee.map((field) => [field.name, field.input, field.autocomplete])).to.deep.equal([
+        ['attendee.name', 'text', 'name'],
+        ['attendee.email', 'email', 'email'],
+        ['attendee.organisation', 'text', 'organization'],
+        ['attendee.role', 'text', 'organization-title'],
+        ['attendee.phone', 'tel', 'tel'],
+      ]);
+      expect(companions[1].map((field) => field.autocomplete)).to.deep.equal([undefined, undefined, undefined]);
+    });
+
+    it('shows no more companion blocks than the event allows', () => {
+      expect(registrationFields({ maxCompanions: 2 }, 5).companions).to.have.length(2);
+    });
+  });
+
+  describe('control names and payload paths', () => {
+    it('round-trips every field of the attendee, the companions and the answers', () => {
+      const fields = allFields(TWO_COMPANIONS);
+      expect(fields.map((field) => field.name)).to.include.members(['attendee.phone', 'companions.1.organisation', 'answers.sessions']);
+      for (const field of fields) {
+        expect(controlName(field.path)).to.equal(field.name);
+        expect(payloadPath(field.name)).to.deep.equal(field.path);
+      }
+      expect(payloadPath('companions.1.name')).to.deep.equal(['companions', 1, 'name']);
+    });
+
+    it('names every key the form encoding sends', () => {
+      for (const [key] of flattenPayload(validRegistration() as never)) {
+        expect(payloadPath(key), key).to.not.equal(undefined);
+        expect(controlName(payloadPath(key)!)).to.equal(key);
+      }
+    });
+
+    it('refuses names that are no payload field', () => {
+      for (const name of ['website', 'attendee', 'attendee.a.b', 'attendee.__proto__', 'answers.__proto__', 'answers.constructor',
+        'companions.x.name', 'companions.123.name', 'companions.0', '__proto__.polluted', 'foo']) {
+        expect(payloadPath(name), name).to.equal(undefined);
+      }
+    });
+
+    it('is what the endpoint parses: a form filled in by control name validates', () => {
+      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const params = new URLSearchParams();
+      for (const [key, value] of flattenPayload(payloadWith(required) as never)) params.append(key, value);
+      const result = validateRegistration(unflattenForm(params, rich), rich);
+      expect(result.success ? [] : result.issues).to.deep.equal([]);
+    });
+  });
+});
