@@ -3,7 +3,24 @@ import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
 import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type SchemaIssue, type SchemaResult } from './issues.js';
-import { atMost, filled, filledText, isEmail, issue, msg, objectRule, oneOf, rule, text, trim, withDefaults, type Report } from './rules.js';
+import {
+  atMost,
+  filled,
+  filledText,
+  httpUrlOrEmpty,
+  isEmail,
+  isPlainText,
+  issue,
+  msg,
+  objectRule,
+  oneOf,
+  plainText,
+  rule,
+  text,
+  trim,
+  withDefaults,
+  type Report,
+} from './rules.js';
 
 /**
  * Name of the form's honeypot control, hidden from people and assistive technology. Not part of
@@ -30,17 +47,25 @@ const PHONE = /^\+?[0-9](?:[ -]?[0-9]){5,16}$/;
 /** Most companions any event allows (`registration.maxCompanions` is 0–10). */
 export const MAX_COMPANIONS = 10;
 
+/** Most answers a body may carry (an event asks a few questions) and most options one answer may list. */
+const MAX_ANSWERS = 100;
+const MAX_OPTIONS = 50;
+
+/** Most issues one validation reports: enough for any form, and all a hostile body gets. */
+export const MAX_ISSUES = 20;
+
 // Text fields are trimmed, so "   " counts as empty. Each check names its own message. A field may
 // raise several issues (empty and malformed); validateRegistration keeps the first per path.
 
 /* @__NO_SIDE_EFFECTS__ */
 function requiredText(key: MessageKey, max: number) {
-  return z.string(msg(key)).check(trim, filled(key), atMost(max, 'textTooLong'));
+  return z.string(msg(key)).check(trim, filled(key), atMost(max, 'textTooLong'), plainText());
 }
 
+/** `multiLine`: a textarea's text, where tabs and line breaks belong. */
 /* @__NO_SIDE_EFFECTS__ */
-function optionalText(max: number) {
-  return z.optional(z.string().check(trim, atMost(max, 'textTooLong')));
+function optionalText(max: number, multiLine = false) {
+  return z.optional(z.string().check(trim, atMost(max, 'textTooLong'), plainText(multiLine)));
 }
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -83,16 +108,19 @@ const checkAnswers: z.core.CheckFn<Record<string, unknown>> = (payload) => {
   const checkText = (value: string, path: PropertyKey[]) => {
     const trimmed = value.trim();
     if (trimmed.length > MAX_ANSWER) report('textTooLong', path, MAX_ANSWER);
+    else if (!isPlainText(trimmed, true)) report('controlChars', path);
     return trimmed;
   };
   for (const [id, answer] of Object.entries(payload.value)) {
     if (id === '__proto__') continue;
-    if (!QUESTION_ID.test(id)) report('questionId', [id]);
+    // Not an id at all: reported on `answers`, so a key of any length never becomes a path.
+    if (!QUESTION_ID.test(id)) report('questionId', []);
     else if (RESERVED_IDS.has(id)) report('reservedId', [id]);
     else if (typeof answer === 'string') answers[id] = checkText(answer, [id]);
+    // The length first: a list of thousands is refused without looking at its items.
+    else if (Array.isArray(answer) && answer.length > MAX_OPTIONS) report('answerForm', [id]);
     else if (Array.isArray(answer) && answer.every((value) => typeof value === 'string')) {
       answers[id] = answer.map((value: string, index) => checkText(value, [id, index]));
-      if (answer.length > 50) report('answerForm', [id]);
     } else {
       if (typeof answer !== 'boolean') report('answerForm', [id]);
       // A wrong answer stays too, as zod keeps a value that failed: the event's rules look at it.
@@ -109,17 +137,18 @@ const checkAnswers: z.core.CheckFn<Record<string, unknown>> = (payload) => {
  */
 export const RegistrationSchema = withDefaults(
   z.object({
-    eventId: filledText(200),
+    eventId: filledText(200).check(plainText()),
     idempotencyKey: z.string().check(rule((key) => UUID_V4.test(key), 'format')),
     attendee: AttendeeSchema,
     member: z.optional(z.boolean(msg('member'))),
     companions: z.optional(z.array(CompanionSchema).check(atMost(MAX_COMPANIONS, 'companionsMax'))),
     // Any object: checkAnswers makes the answers of it.
     answers: z.optional(z.looseObject({}).check(checkAnswers) as unknown as z.ZodMiniType<Answers, Answers>),
-    remarks: optionalText(2_000),
+    remarks: optionalText(2_000, true),
     consent: z.boolean(),
     locale: oneOf(['nl', 'en']),
-    source: text(2_048),
+    // Where the form was filled in, for the organiser: kept only when it is an http(s) URL.
+    source: text(2_048).check(httpUrlOrEmpty),
   }),
   () => ({ companions: [], answers: {} }),
 );
@@ -175,6 +204,46 @@ function eventRules(value: Record<string, unknown>, event: EventData, report: Re
     if (key) report(key, ['answers', question.id]);
   }
   if (settings?.privacyUrl && value.consent !== true) report('consent', ['consent']);
+  repeatedPeople(value, report);
+}
+
+/**
+ * One person, one place: a companion's address may not be the attendee's or an earlier
+ * companion's (compared as the store does: trimmed, lower case). Places taken by earlier
+ * registrations are the endpoint's to check.
+ */
+function repeatedPeople(value: Record<string, unknown>, report: Report) {
+  const address = (person: unknown) =>
+    isRecord(person) && typeof person.email === 'string' ? person.email.trim().toLowerCase() : '';
+  const seen = new Set([address(value.attendee)]);
+  const companions = Array.isArray(value.companions) ? value.companions : [];
+  companions.forEach((companion, index) => {
+    const email = address(companion);
+    if (email === '') return;
+    if (seen.has(email)) report('companionRepeated', ['companions', index, 'email']);
+    seen.add(email);
+  });
+}
+
+/**
+ * Lists and maps longer than any event allows are refused by their length before any item is
+ * looked at, so a body of thousands of companions or answers costs no more than a normal one.
+ * Returns the body with such a list emptied, and one issue per list.
+ */
+function withinBounds(payload: unknown, event: EventData | undefined, language: Locale): { input: unknown; issues: SchemaIssue[] } {
+  if (!isRecord(payload)) return { input: payload, issues: [] };
+  const { field } = schemaMessages[language];
+  const input = { ...payload };
+  const issues: SchemaIssue[] = [];
+  if (Array.isArray(input.companions) && input.companions.length > MAX_COMPANIONS) {
+    issues.push({ path: 'companions', message: field.companionsMax(event?.registration?.maxCompanions ?? MAX_COMPANIONS) });
+    input.companions = [];
+  }
+  if (isRecord(input.answers) && Object.keys(input.answers).length > MAX_ANSWERS) {
+    issues.push({ path: 'answers', message: field.tooMany(MAX_ANSWERS) });
+    input.answers = {};
+  }
+  return { input, issues };
 }
 
 const schemaCache = /* @__PURE__ */ new WeakMap<EventData, ReturnType<typeof buildSchemaFor>>();
@@ -231,13 +300,14 @@ export function validateRegistration(
   locale?: Locale,
 ): SchemaResult<RegistrationPayload> {
   const schema = event ? registrationSchemaFor(event) : RegistrationSchema;
-  const result = schema.safeParse(payload, { error: requiredFallback });
-  if (result.success) return { success: true, data: result.data };
   const language: Locale = locale ?? (isRecord(payload) && payload.locale === 'en' ? 'en' : 'nl');
+  const bounded = withinBounds(payload, event, language);
+  const result = schema.safeParse(bounded.input, { error: requiredFallback });
+  if (result.success && bounded.issues.length === 0) return { success: true, data: result.data };
   // One message per field: the first is the one that matters to the person filling in the form.
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
-  for (const issue of formatIssues(result.error, language)) {
+  for (const issue of [...bounded.issues, ...(result.success ? [] : formatIssues(result.error, language))]) {
     if (seen.has(issue.path)) continue;
     seen.add(issue.path);
     issues.push(issue);
@@ -249,5 +319,6 @@ export function validateRegistration(
     const [topB, withinB] = formPosition(b.path, questionIds);
     return topA - topB || withinA - withinB;
   });
+  issues.length = Math.min(issues.length, MAX_ISSUES);
   return { success: false, message: schemaMessages[language].registrationInvalid(issues.length), issues };
 }
