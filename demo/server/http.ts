@@ -38,6 +38,20 @@ export function targetPath(target: string | undefined): string | undefined {
   }
 }
 
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+/** Writes a bodiless answer with `headers` straight to the socket, then closes it: for clients no handler has seen. */
+export function answerAndClose(socket: Duplex, status: 400 | 408 | 431, headers: OutgoingHttpHeaders): void {
+  const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${String(value)}`);
+  const head = [`HTTP/1.1 ${status} ${REASONS[status]}`, ...lines, 'Content-Length: 0', 'Connection: close'].join('\r\n');
+  socket.end(`${head}\r\n\r\n`, () => socket.destroy());
+}
+
 /**
  * Answers what Node's HTTP parser refused before any handler saw it (a malformed request line or
  * header, headers too large, a header or request timeout) with the server's own security headers,
@@ -45,20 +59,12 @@ export function targetPath(target: string | undefined): string | undefined {
  */
 export function answerClientErrors(server: Server, headers: OutgoingHttpHeaders): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
+    if (error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    const [status, reason] =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large']
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout']
-          : [400, 'Bad Request'];
-    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${String(value)}`);
-    const head = [`HTTP/1.1 ${status} ${reason}`, ...lines, 'Content-Length: 0', 'Connection: close'].join('\r\n');
-    socket.end(`${head}\r\n\r\n`, () => socket.destroy());
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    answerAndClose(socket, status, headers);
   });
 }
 

@@ -44,7 +44,8 @@ const unanswered = new Set<ServerResponse>();
  * One server, hardened: Node checks the header and request timeouts every second (default 30 s),
  * a connection without traffic for `idleTimeout` is closed, at most `maxConnections` are open, and
  * what the parser refuses is answered with the server's own security headers. A request without
- * `Host` is answered by the handler (with those headers) instead of Node's bare 400.
+ * `Host` is answered by the handler (with those headers) instead of Node's bare 400. The header
+ * timeout also closes a connection that never sends a byte.
  */
 function hardenedServer(handler: (req: IncomingMessage, res: ServerResponse) => void, headers: OutgoingHttpHeaders): Server {
   const server = createServer({ connectionsCheckingInterval: 1_000, requireHostHeader: false }, (req, res) => {

@@ -25,8 +25,12 @@ export function rawRequest(port, bytes, timeout = 3_000) {
   });
 }
 
-/** The status and lower-cased headers of the first answer in `text`, or `undefined` when there is none. */
+/**
+ * The status and lower-cased headers of the first final answer in `text` (an interim `100
+ * Continue` is skipped), or `undefined` when there is none.
+ */
 export function firstAnswer(text) {
+  while (/^HTTP\/1\.[01] 1\d\d /.test(text) && text.includes('\r\n\r\n')) text = text.slice(text.indexOf('\r\n\r\n') + 4);
   const end = text.indexOf('\r\n\r\n');
   if (!text.startsWith('HTTP/1.') || end === -1) return undefined;
   const [statusLine, ...lines] = text.slice(0, end).split('\r\n');
@@ -38,10 +42,14 @@ export function firstAnswer(text) {
   return { status: Number(statusLine.split(' ')[1]), headers };
 }
 
-/** A socket that connects and then waits; `closed` resolves when the server ends it. */
+/**
+ * A socket that connects and then waits; `closed` resolves when the server ends it. What the
+ * server writes is read and dropped (a socket nobody reads never sees the server's close).
+ */
 export function openSocket(port) {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
+    socket.resume();
     const closed = new Promise((done) => socket.on('close', () => done(Date.now())));
     socket.on('error', () => {});
     socket.once('connect', () => resolve({ socket, closed }));
