@@ -29,7 +29,7 @@ import {
 import { isRecord } from '../../src/schema/issues.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
-import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson, targetPath } from './http.js';
+import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetPath } from './http.js';
 import { opensAtSentence } from '../../src/internal/format-date.js';
 import { endpointMessages } from './messages.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
@@ -362,7 +362,7 @@ export function createApiHandler(options: ApiOptions) {
     const method = req.method ?? 'GET';
 
     if (options.isClosing()) {
-      req.resume();
+      await drained(req);
       return sendJson(res, 503, { status: 'unavailable', message: messages.unavailable }, {
         ...(where?.name === 'registrations' ? registrationCors(req) : PUBLIC_CORS),
         'Retry-After': '2',

@@ -114,6 +114,21 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
+/**
+ * Reads the rest of a request body and throws it away; resolves when it has ended (or the client
+ * went away). Needed before an answer that closes the connection: closing with unread bytes makes
+ * the kernel reset the connection, and the client never reads the answer.
+ */
+export function drained(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (req.readableEnded || req.destroyed) return resolve();
+    req.once('end', resolve);
+    req.once('close', resolve);
+    req.once('error', () => resolve());
+    req.resume();
+  });
+}
+
 /** `application/json; charset=utf-8` → `application/json`. */
 export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
