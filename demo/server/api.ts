@@ -56,6 +56,8 @@ export interface ApiOptions {
 
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** Most distinct field names a form-encoded registration may have: the form's fields, 10 companions and every question, with room to spare. */
+const MAX_FORM_FIELDS = 300;
 /** Seconds a browser may cache a preflight answer. */
 const PREFLIGHT_MAX_AGE = '600';
 
@@ -254,6 +256,9 @@ export function createApiHandler(options: ApiOptions) {
       honeypot = isHoneypotFilled(input);
     } else {
       const params = new URLSearchParams(body.text);
+      // The form's own fields are a few dozen: thousands of names are refused before they are
+      // grouped (each name is looked up among all the fields).
+      if (new Set(params.keys()).size > MAX_FORM_FIELDS) return refuse(400, 'bad_request', endpointMessages(locale).tooManyFields);
       honeypot = isHoneypotFilled(params);
       input = unflattenForm(params, event.data);
     }

@@ -233,15 +233,15 @@ function repeatedPeople(value: Record<string, unknown>, report: Report) {
 function withinBounds(payload: unknown, event: EventData | undefined, language: Locale): { input: unknown; issues: SchemaIssue[] } {
   if (!isRecord(payload)) return { input: payload, issues: [] };
   const { field } = schemaMessages[language];
-  const input = { ...payload };
+  let input = payload;
   const issues: SchemaIssue[] = [];
-  if (Array.isArray(input.companions) && input.companions.length > MAX_COMPANIONS) {
+  if (Array.isArray(payload.companions) && payload.companions.length > MAX_COMPANIONS) {
     issues.push({ path: 'companions', message: field.companionsMax(event?.registration?.maxCompanions ?? MAX_COMPANIONS) });
-    input.companions = [];
+    input = { ...input, companions: [] };
   }
-  if (isRecord(input.answers) && Object.keys(input.answers).length > MAX_ANSWERS) {
+  if (isRecord(payload.answers) && Object.keys(payload.answers).length > MAX_ANSWERS) {
     issues.push({ path: 'answers', message: field.tooMany(MAX_ANSWERS) });
-    input.answers = {};
+    input = { ...input, answers: {} };
   }
   return { input, issues };
 }

@@ -148,3 +148,17 @@ describe('hostile bodies cost bounded work', () => {
     assert.ok(json.text.length <= 8 * 1024, `${json.text.length} bytes`);
   });
 });
+
+describe('hostile form posts', () => {
+  test('a form body with thousands of field names is refused before its fields are grouped', async () => {
+    let form = `eventId=${unlimited.id}&idempotencyKey=${crypto.randomUUID()}&consent=true&locale=nl`;
+    for (let i = 0; form.length < 30_000; i++) form += `&answers.q${i}=x`;
+    const response = await fetch(`${server.api}/api/events/${unlimited.id}/registrations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.siteOrigin },
+      body: form,
+    });
+    assert.equal(response.status, 400);
+    assert.match((await response.json()).message, /veel meer velden/);
+  });
+});
