@@ -3,6 +3,7 @@
  * Ports may be `0` (a free port, as the tests use); origins that depend on a port are therefore
  * computed after listening, by `allowedOrigins()` and `apiOrigin()`.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -45,7 +46,7 @@ export interface Config {
   keepAliveTimeout: number;
   /** Milliseconds without any traffic after which a connection is closed (`IDLE_TIMEOUT_MS`, default 10000). */
   idleTimeout: number;
-  /** Open connections per server (`MAX_CONNECTIONS`, default 500); more are closed at once. Keep it under the file limit. */
+  /** Open connections per server (`MAX_CONNECTIONS`, default `defaultMaxConnections()`); more are closed at once. */
   maxConnections: number;
 }
 
@@ -60,6 +61,21 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0, got "${raw}"`);
   return value;
+}
+
+/**
+ * 1000 connections per server, or fewer when the process may open fewer files (Linux tells in
+ * `/proc/self/limits`): both servers together stay 100 files under the limit, which leaves room
+ * for the database and the files the site serves. Running out of files fails every request.
+ */
+export function defaultMaxConnections(limits = '/proc/self/limits'): number {
+  let openFiles = Infinity;
+  try {
+    openFiles = Number(/^Max open files\s+(\d+)/m.exec(readFileSync(limits, 'utf8'))?.[1] ?? Infinity);
+  } catch {
+    // Not Linux: no limit to read.
+  }
+  return Math.max(10, Math.min(1_000, Math.floor((openFiles - 100) / 2)));
 }
 
 /** A whole number > 0: a timeout or a cap that cannot be switched off. */
@@ -128,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeout,
     keepAliveTimeout: positive('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     idleTimeout: positive('IDLE_TIMEOUT_MS', 10_000, env),
-    maxConnections: positive('MAX_CONNECTIONS', 500, env),
+    maxConnections: positive('MAX_CONNECTIONS', defaultMaxConnections(), env),
   };
 }
 

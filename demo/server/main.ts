@@ -151,7 +151,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
   closing = true;
-  log(`${signal}: answering requests in flight, then closing the database`);
+  log(`${signal}: finishing requests in flight (new ones get 503), then closing the database`);
   limiter.stop();
   placeLimiter.stop();
   tokenGuesses.stop();
