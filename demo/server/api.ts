@@ -27,6 +27,8 @@ import {
   type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { isRecord } from '../../src/schema/issues.js';
+import { refuseOversized } from '../../src/schema/registration.js';
+import { isHttpUrl } from '../../src/schema/rules.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetPath } from './http.js';
@@ -283,7 +285,9 @@ export function createApiHandler(options: ApiOptions) {
       return refuse(400, 'bad_request', messages.idempotencyHeader);
     }
 
-    const validation = validateRegistration(input, data, locale);
+    const validation = refuseOversized(input, data, locale) ?? validateRegistration(input, data, locale);
+    // Where the form was filled in, for the organiser: kept only when it is an http(s) URL.
+    if (validation.success && !isHttpUrl(validation.data.source)) validation.data.source = '';
     // A retry of an accepted registration gets its first answer, even if registration has closed since.
     const earlier = key === undefined ? undefined : store.findByKey(key);
     if (earlier) {
@@ -340,12 +344,12 @@ export function createApiHandler(options: ApiOptions) {
         return keyReused();
       case 'duplicate':
         return refuse(409, 'duplicate', messages.duplicate);
-      case 'companions-registered': {
-        // A companion who already holds a place: the form shows it at that companion's e-mail field.
-        const errors = outcome.indexes.map((index) => ({
-          path: `companions.${index}.email`,
-          message: schemaMessages[locale].field.companionRegistered,
-        }));
+      case 'companions-refused': {
+        // One person, one place: the form shows each at that companion's e-mail field.
+        const errors = [
+          ...outcome.repeated.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRepeated })),
+          ...outcome.registered.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRegistered })),
+        ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
         return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
       }
       case 'full': {

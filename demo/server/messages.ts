@@ -16,6 +16,9 @@ const nl = {
   notEnough: (title: string, remaining: number, places: number) =>
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
+  /** 422s at `companions.N.email`: the form shows them at that field. */
+  companionRegistered: 'Deze deelnemer is al aangemeld voor deze bijeenkomst',
+  companionRepeated: 'Dit e-mailadres staat al bij een andere deelnemer in deze aanmelding',
   closed: {
     // The second sentence is the card's and the form's own.
     'not-open': (opensAt: string) => `De aanmelding is nog niet open. ${opensAt}`,
@@ -55,6 +58,8 @@ const en: EndpointMessages = {
   notEnough: (title, remaining, places) =>
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
+  companionRegistered: 'This participant is already registered for this event',
+  companionRepeated: 'This e-mail address is already given for another participant in this registration',
   closed: {
     'not-open': (opensAt) => `Registration is not open yet. ${opensAt}`,
     closed: () => 'Registration for this event is closed.',

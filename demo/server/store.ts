@@ -55,8 +55,8 @@ export type Outcome =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'key-conflict' }
   | { kind: 'duplicate' }
-  /** Companions (by index) whose address already holds a place for the event. */
-  | { kind: 'companions-registered'; indexes: number[] }
+  /** Companions (by index) whose address is the attendee's or an earlier companion's, or already holds a place for the event. */
+  | { kind: 'companions-refused'; repeated: number[]; registered: number[] }
   | { kind: 'full'; remaining: number }
   | { kind: 'created'; response: StoredResponse; registration: { id: string; status: RegistrationStatus } };
 
@@ -230,11 +230,16 @@ export class RegistrationStore {
     }
     const email = normaliseEmail(payload.attendee.email);
     if (this.#emailTaken.get(eventId, email)) return { kind: 'duplicate' };
-    // Repeats within the registration are the schema's to refuse; these are places taken before.
-    const indexes = payload.companions.flatMap((companion, index) =>
-      this.#emailTaken.get(eventId, normaliseEmail(companion.email)) ? [index] : [],
-    );
-    if (indexes.length > 0) return { kind: 'companions-registered', indexes };
+    const seen = new Set([email]);
+    const repeated: number[] = [];
+    const registered: number[] = [];
+    payload.companions.forEach((companion, index) => {
+      const address = normaliseEmail(companion.email);
+      if (seen.has(address)) repeated.push(index);
+      else if (this.#emailTaken.get(eventId, address)) registered.push(index);
+      seen.add(address);
+    });
+    if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
 
     const places = 1 + payload.companions.length;
     let status: RegistrationStatus = 'confirmed';

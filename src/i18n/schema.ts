@@ -65,9 +65,7 @@ const nl = {
     answerForm: 'Dit antwoord heeft niet de juiste vorm',
     textTooLong: (max: number) => `Gebruik hoogstens ${max} tekens`,
     wrongEvent: 'Deze aanmelding hoort bij een ander evenement',
-    controlChars: 'Haal de onzichtbare stuurtekens uit deze tekst',
-    companionRepeated: 'Dit e-mailadres staat al bij een andere deelnemer in deze aanmelding',
-    companionRegistered: 'Deze deelnemer is al aangemeld voor deze bijeenkomst',
+    controlChars: 'Verwijder de onzichtbare tekens',
   },
 };
 
@@ -130,9 +128,7 @@ const en: typeof nl = {
     answerForm: 'This answer is not in the right form',
     textTooLong: (max) => `Use at most ${max} characters`,
     wrongEvent: 'This registration belongs to another event',
-    controlChars: 'Remove the invisible control characters from this text',
-    companionRepeated: 'This e-mail address is already given for another participant in this registration',
-    companionRegistered: 'This participant is already registered for this event',
+    controlChars: 'Remove the invisible characters',
   },
 };
 

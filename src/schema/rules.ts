@@ -58,12 +58,10 @@ export function isEmail(value: string): boolean {
 // allowed in multi-line text only.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_BREAK = /[\0-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
 
 /** Whether `value` is free of control and bidi-override characters (`multiLine`: tab, CR and LF allowed). */
 export function isPlainText(value: string, multiLine = false): boolean {
-  return !(multiLine ? CONTROL : CONTROL_OR_BREAK).test(value);
+  return !CONTROL.test(value) && (multiLine || !/[\t\n\r]/.test(value));
 }
 
 /** Refuses control and bidi-override characters (see `isPlainText`). */
@@ -81,11 +79,6 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-
-/** Keeps the text only when it is an http(s) URL (see `isHttpUrl`), else makes it empty: for metadata nobody can correct. */
-export const httpUrlOrEmpty: Check<string> = (payload) => {
-  if (!isHttpUrl(payload.value)) payload.value = '';
-};
 
 /** Text of at most `max` characters. */
 /* @__NO_SIDE_EFFECTS__ */

@@ -56,7 +56,7 @@ describe('CSV export hygiene', () => {
       for (const value of bad) {
         const answer = await postJson(server, rules.id, registration(rules, build(value)));
         assert.equal(answer.status, 422, `${path} ${JSON.stringify(value)}`);
-        assert.deepEqual(answer.body.errors, [{ path, message: 'Haal de onzichtbare stuurtekens uit deze tekst' }]);
+        assert.deepEqual(answer.body.errors, [{ path, message: 'Verwijder de onzichtbare tekens' }]);
       }
     }
     const lines = await postJson(server, rules.id, registration(rules, { remarks: 'Regel 1\r\nRegel 2\tmet tab' }));
