@@ -27,7 +27,7 @@ import {
   type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { isRecord } from '../../src/schema/issues.js';
-import { refuseOversized } from '../../src/schema/registration.js';
+import { refuseControlCharacters, refuseOversized } from '../../src/schema/registration.js';
 import { isHttpUrl } from '../../src/schema/rules.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
@@ -285,7 +285,8 @@ export function createApiHandler(options: ApiOptions) {
       return refuse(400, 'bad_request', messages.idempotencyHeader);
     }
 
-    const validation = refuseOversized(input, data, locale) ?? validateRegistration(input, data, locale);
+    const checked = refuseOversized(input, data, locale) ?? validateRegistration(input, data, locale);
+    const validation = (checked.success && refuseControlCharacters(checked.data, locale)) || checked;
     // Where the form was filled in, for the organiser: kept only when it is an http(s) URL.
     if (validation.success && !isHttpUrl(validation.data.source)) validation.data.source = '';
     // A retry of an accepted registration gets its first answer, even if registration has closed since.

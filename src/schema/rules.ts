@@ -64,11 +64,6 @@ export function isPlainText(value: string, multiLine = false): boolean {
   return !CONTROL.test(value) && (multiLine || !/[\t\n\r]/.test(value));
 }
 
-/** Refuses control and bidi-override characters (see `isPlainText`). */
-export function plainText(multiLine = false): Check<string> {
-  return rule((value: string) => isPlainText(value, multiLine), 'controlChars');
-}
-
 /** Whether `value` is an absolute http(s) URL, without spaces or control characters. */
 export function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\/\S+$/i.test(value) || !isPlainText(value)) return false;
