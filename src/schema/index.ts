@@ -30,6 +30,8 @@ export {
   RegistrationSchema,
   UUID_V4,
   isHoneypotFilled,
+  refuseControlCharacters,
+  refuseOversized,
   registrationSchemaFor,
   validateRegistration,
   type Answer,
@@ -50,6 +52,7 @@ export {
 export { readPath, writePath, type DataPath } from './paths.js';
 export {
   formatIssues,
+  isRecord,
   issueText,
   requiredFallback,
   type DataIssue,
@@ -58,5 +61,6 @@ export {
   type SchemaResult,
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
+export { isHttpUrl } from './rules.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
 export { REGISTRATION_STATUSES, registrationStatus, time, type RegistrationStatus } from './status.js';
