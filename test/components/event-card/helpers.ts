@@ -2,19 +2,14 @@ import { fixture, html } from '@open-wc/testing';
 import '../../../src/components/event-card/event-card.js';
 import type { BijeenEventCard } from '../../../src/components/event-card/event-card.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
-import { parseEvent, type EventData, type EventInput } from '../../../src/schema/index.js';
+import type { EventInput } from '../../../src/schema/index.js';
 
 export type { BijeenEventCard };
 
 /** A clock inside the seed meeting's registration window (1 August 2018). */
 export const AUGUST_2018 = new Date('2018-08-01T12:00:00+02:00');
 
-/** Valid event data, as the card would hold it after validation. */
-export function parsed(input: EventInput, baseUrl = location.href): EventData {
-  const result = parseEvent(input, { baseUrl });
-  if (!result.success) throw new Error(`fixture does not validate: ${JSON.stringify(result.issues)}`);
-  return result.data;
-}
+export { parsed } from '../../fixtures/parse.js';
 
 interface CardOptions {
   variant?: 'full' | 'teaser';
