@@ -1,7 +1,16 @@
 // The registration rules at their edges: answers, the event's questions, companions, the honeypot
 // and the order of the messages (src/schema/registration.ts).
 import { expect } from '@open-wc/testing';
-import { isHoneypotFilled, parseEvent, validateRegistration, type EventData, type EventInput } from '../../src/schema/index.js';
+import {
+  flattenPayload,
+  isHoneypotFilled,
+  parseEvent,
+  unflattenForm,
+  validateRegistration,
+  type EventData,
+  type EventInput,
+  type RegistrationInput,
+} from '../../src/schema/index.js';
 import { schemaMessages } from '../../src/i18n/schema.js';
 import { udenMeeting } from '../fixtures/events.js';
 import { validRegistration, type Json } from '../fixtures/registrations.js';
@@ -172,6 +181,52 @@ describe('registration rules at their edges', () => {
       expect(isHoneypotFilled(form)).to.equal(false);
       expect(isHoneypotFilled(new FormData())).to.equal(false);
       for (const value of [null, 'website=x', ['x'], 3]) expect(isHoneypotFilled(value), JSON.stringify(value)).to.equal(false);
+    });
+  });
+  describe('form encoding', () => {
+    it('flattens only what has a value and a place: no null, no undefined, no stray objects or lists', () => {
+      const input = {
+        eventId: 'e',
+        remarks: undefined,
+        member: null,
+        extra: { a: 1 },
+        list: ['x'],
+        attendee: 'geen object',
+        companions: 'geen lijst',
+        answers: ['geen object'],
+      } as unknown as RegistrationInput;
+      expect(flattenPayload(input)).to.deep.equal([['eventId', 'e']]);
+      const nested = { attendee: { name: 'A', role: undefined }, companions: [{ name: 'B', email: null }] } as unknown as RegistrationInput;
+      expect(flattenPayload(nested)).to.deep.equal([
+        ['attendee.name', 'A'],
+        ['companions.0.name', 'B'],
+      ]);
+    });
+
+    it('unflattens only the keys it knows, in the shape it knows', () => {
+      const params = new URLSearchParams(
+        [
+          'eventId.x=1',
+          'member.x=1',
+          'consent=false',
+          'member=ja',
+          'remarks=een',
+          'remarks=twee',
+          'attendee.name.first=A',
+          'companions.0=B',
+          'companions.0.name.first=C',
+          'companions.x.name=D',
+          'answers.a.b=E',
+          'answers.__proto__=F',
+        ].join('&'),
+      );
+      expect(unflattenForm(params)).to.deep.equal({ consent: false, member: 'ja', remarks: ['een', 'twee'] });
+    });
+
+    it('reads answers without questions when the event has no registration', () => {
+      const event = parseEvent({ id: 'info', title: 'Info', start: '2030-01-01T10:00:00Z' });
+      if (!event.success) throw new Error(event.message);
+      expect(unflattenForm(new URLSearchParams('answers.a=x&answers.a=y&answers.b=z'), event.data)).to.deep.equal({ answers: { a: ['x', 'y'], b: 'z' } });
     });
   });
 });

@@ -59,6 +59,10 @@ describe('URL rules', () => {
       }
     });
 
+    it('refuses what the URL parser cannot read', () => {
+      for (const url of ['https://', 'http://', 'https://exa mple.org/', 'http://[::1']) expect(isAllowedUrl(url), url).to.equal(false);
+    });
+
     it('takes 2048 characters and no more', () => {
       const base = 'https://a.example/';
       expect(isAllowedUrl(base + 'x'.repeat(2048 - base.length))).to.equal(true);

@@ -77,6 +77,31 @@ describe('<bijeen-event-card> calendar', () => {
       expect(event.location).to.equal('Zaal 1; vleugel A, Utrecht');
     });
 
+    it('writes the calendar header, the UID from the event page’s host, and TENTATIVE for a postponed event', () => {
+      const text = icsFile(parsed({ ...minimalEvent, url: 'https://events.example.org/a', status: 'postponed' }), DTSTAMP);
+      const lines = text.split('\r\n');
+      expect(lines.slice(0, 5)).to.deep.equal(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Bijeen//Event card//NL', 'METHOD:PUBLISH', 'BEGIN:VEVENT']);
+      expect(lines).to.include('UID:minimaal@events.example.org');
+      expect(lines).to.include('STATUS:TENTATIVE');
+      expect(lines).to.include('DTSTAMP:20180801T100000Z');
+      expect(icsFile(parsed(minimalEvent), DTSTAMP)).to.include('\r\nSTATUS:CONFIRMED\r\n');
+    });
+
+    it('turns a lone CR into a line break and drops other control characters', () => {
+      const text = icsFile(parsed({ ...minimalEvent, summary: 'een\rtwee\u0007drie\u007f' }), DTSTAMP);
+      expect(text).to.include('\r\nDESCRIPTION:een\\ntweedrie\r\n');
+    });
+
+    it('counts 1, 2, 3 and 4 octets per character at each UTF-8 boundary when folding', () => {
+      // 75 octets fit on the first line: fill to 75 − size, then add the character and one more.
+      const foldAt = (char: string, size: number) => fold(`${'a'.repeat(75 - size)}${char}b`).split('\r\n');
+      for (const [char, size] of [['\u007f', 1], ['\u0080', 2], ['\u07ff', 2], ['\u0800', 3], ['\uffff', 3], ['\u{10000}', 4]] as const) {
+        expect(foldAt(char, size), `U+${char.codePointAt(0)!.toString(16)}`).to.deep.equal([`${'a'.repeat(75 - size)}${char}`, ' b']);
+        // One octet fewer of room: the character itself moves to the next line.
+        expect(fold(`${'a'.repeat(76 - size)}${char}`).split('\r\n')).to.deep.equal(['a'.repeat(76 - size), ` ${char}`]);
+      }
+    });
+
     it('folds exactly: 75 octets on the first line, then a space and 74', () => {
       const folded = fold('X'.repeat(200));
       const lines = folded.split('\r\n');
@@ -108,6 +133,7 @@ describe('<bijeen-event-card> calendar', () => {
       expect(link).not.to.include('+');
       const url = new URL(link);
       expect(url.origin + url.pathname).to.equal('https://outlook.office.com/calendar/deeplink/compose');
+      expect(url.searchParams.get('path')).to.equal('/calendar/action/compose');
       expect(url.searchParams.get('rru')).to.equal('addevent');
       expect(url.searchParams.get('subject')).to.equal(udenMeeting.title);
       expect(url.searchParams.get('startdt')).to.equal('2018-09-18T11:00:00Z');
