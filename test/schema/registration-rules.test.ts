@@ -169,6 +169,18 @@ describe('registration rules at their edges', () => {
     });
   });
 
+  describe('order of the messages, across the schema and the event’s rules', () => {
+    it('puts answers in question order even when the schema found the later one first', () => {
+      // `dietary` (third question) fails in the schema, `workshop` (first) in the event's rules.
+      const input = body((b) => {
+        b.answers.dietary = 'x'.repeat(2001);
+        b.answers.workshop = 'geen';
+        b.companions = [{ name: '', email: 'a@example.org' }, { name: 'B', email: 'b@example.org' }, { name: 'C', email: 'c@example.org' }];
+      });
+      expect(Object.keys(problems(input))).to.deep.equal(['companions', 'companions.0.name', 'answers.workshop', 'answers.dietary']);
+    });
+  });
+
   describe('honeypot', () => {
     it('counts any non-empty value as filled, in JSON, form and FormData bodies', () => {
       for (const value of ['x', true, 0, ['a'], {}]) expect(isHoneypotFilled({ website: value }), JSON.stringify(value)).to.equal(true);
