@@ -128,6 +128,12 @@ describe('<bijeen-event-card> calendar', () => {
       expect(url.searchParams.get('ctz')).to.equal('Europe/Amsterdam');
     });
 
+    it('leaves out what the event does not have (no place, no details)', () => {
+      const { google, outlook } = calendarLinks(parsed(minimalEvent));
+      expect([...new URL(google).searchParams.keys()]).to.deep.equal(['action', 'text', 'dates', 'ctz']);
+      expect([...new URL(outlook).searchParams.keys()]).to.deep.equal(['path', 'rru', 'subject', 'startdt', 'enddt']);
+    });
+
     it('opens Outlook on the web with the title, UTC times and place', () => {
       const link = calendarLinks(parsed(udenMeeting)).outlook;
       expect(link).not.to.include('+');

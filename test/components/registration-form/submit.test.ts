@@ -52,6 +52,8 @@ describe('registration sending rules', () => {
     expect(retryAfterMs('abc12', now)).to.equal(undefined);
     expect(retryAfterMs('   ', now)).to.equal(undefined);
     expect(retryAfterMs('0', now)).to.equal(0);
+    // A date that starts and ends with digits is still a date, not seconds.
+    expect(retryAfterMs('2024-05-15', now)).to.equal(Date.parse('2024-05-15') - now);
   });
 
   it('classifies at the edges of each range', () => {
