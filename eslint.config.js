@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'demo/data/**', 'custom-elements.json', '.test-results/**', '.tmp/**'],
+    ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'demo/data/**', 'custom-elements.json', '.test-results/**', '.tmp/**', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

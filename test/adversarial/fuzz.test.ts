@@ -10,6 +10,7 @@ import { parseEvent, validateRegistration, type EventData, type SchemaResult } f
 import { minimalEvent, onlineEvent, udenMeeting, webinarEvent } from '../fixtures/events.js';
 import { validRegistration } from '../fixtures/registrations.js';
 import { quietly } from '../support/console.js';
+import { checkProperty } from '../support/property.js';
 
 type Json = unknown;
 type Path = (string | number)[];
@@ -163,7 +164,7 @@ describe('adversarial: schema fuzzing', () => {
   });
 
   it('parseEvent never throws on anything', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withBoxedValues: true, withTypedArray: true }), (input) => {
         expectSound(parseEvent(input));
       }),
@@ -173,7 +174,7 @@ describe('adversarial: schema fuzzing', () => {
   });
 
   it('parseEvent never throws on arbitrary objects, in both languages, with and without a base URL', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.object({ key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'id', 'title', 'start', 'registration')) }), fc.constantFrom('nl', 'en'), fc.constantFrom(undefined, 'https://example.org/feed.json', 'not a url'), (input, locale, baseUrl) => {
         expectSound(parseEvent(input, { locale: locale as 'nl' | 'en', baseUrl }));
       }),
@@ -183,7 +184,7 @@ describe('adversarial: schema fuzzing', () => {
   });
 
   it('parseEvent never throws on valid events with fields replaced by arbitrary values', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(...EVENTS.map(mutated)), fc.constantFrom(undefined, 'https://example.org/feed.json'), (input, baseUrl) => {
         const result = parseEvent(input, { baseUrl });
         expectSound(result);
@@ -212,7 +213,7 @@ describe('adversarial: schema fuzzing', () => {
       ['registration.privacyUrl', (url) => ({ ...udenMeeting, registration: { ...udenMeeting.registration, privacyUrl: url } })],
     ];
     const host = fc.oneof(fc.constantFrom('localhost', '127.0.0.1', '[::1]', 'example.org', 'localhost.evil.example', '127.0.0.2', '10.0.0.1'), fc.domain());
-    fc.assert(
+    checkProperty(
       fc.property(fc.constantFrom(...fields), host, ([name, withUrl], hostname) => {
         const url = `http://${hostname}/x`;
         const result = parseEvent(withUrl(url), { baseUrl: 'https://example.org/feed.json' });
@@ -224,7 +225,7 @@ describe('adversarial: schema fuzzing', () => {
   });
 
   it('validateRegistration never throws on anything, with or without the event', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSparseArray: true, withBoxedValues: true }), fc.boolean(), (input, withEvent) => {
         expectSound(validateRegistration(input, withEvent ? seedData : undefined));
       }),
@@ -234,7 +235,7 @@ describe('adversarial: schema fuzzing', () => {
   });
 
   it('validateRegistration never throws on a valid body with fields replaced by arbitrary values', () => {
-    fc.assert(
+    checkProperty(
       fc.property(mutated(validBody), fc.boolean(), fc.constantFrom(undefined, 'nl', 'en'), (input, withEvent, locale) => {
         expectSound(validateRegistration(input, withEvent ? seedData : undefined, locale as 'nl' | 'en' | undefined));
       }),
@@ -249,7 +250,7 @@ describe('adversarial: schema fuzzing', () => {
       .map((input) => parseEvent(input))
       .filter((result): result is { success: true; data: EventData } => result.success)
       .map((result) => result.data);
-    fc.assert(
+    checkProperty(
       fc.property(events, fc.oneof(mutated(validBody), fc.object()), (event, input) => {
         expectSound(validateRegistration(input, event));
       }),
@@ -298,7 +299,7 @@ describe('adversarial: elements fed arbitrary event-like JSON', () => {
       const container = await fixture<HTMLDivElement>(html`<div></div>`);
       const failures: unknown[] = [];
       const uncaught = await uncaughtDuring(() =>
-        fc.assert(
+        checkProperty(
           fc.asyncProperty(eventLike, async (event) => {
             const { el, dataError, valid } = await feed(container, tag, event);
             // Invalid data is always reported; valid data renders the card (the form may still
@@ -309,7 +310,10 @@ describe('adversarial: elements fed arbitrary event-like JSON', () => {
               expect(el.shadowRoot!.querySelector('[part~="title"]'), 'title rendered').to.be.instanceOf(HTMLElement);
             }
           }),
-          { numRuns: 40, reporter: (details) => details.failed && failures.push({ error: String(details.errorInstance), counterexample: details.counterexample }) },
+          { numRuns: 40, reporter: (details) =>
+              details.failed &&
+              failures.push({ error: String(details.errorInstance), counterexample: details.counterexample, seed: details.seed, path: details.counterexamplePath }),
+          },
         ),
       );
       expect(uncaught).to.deep.equal([]);

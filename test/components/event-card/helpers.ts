@@ -2,7 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../../src/components/event-card/event-card.js';
 import type { BijeenEventCard } from '../../../src/components/event-card/event-card.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
-import { parseEvent, type EventData, type EventInput } from '../../../src/schema/index.js';
+import type { EventInput } from '../../../src/schema/index.js';
 import { REGISTRATION_OPEN } from '../../support/clock.js';
 import { shadow } from '../../support/dom.js';
 
@@ -10,12 +10,7 @@ export type { BijeenEventCard };
 
 export { REGISTRATION_OPEN } from '../../support/clock.js';
 
-/** Valid event data, as the card would hold it after validation. */
-export function parsed(input: EventInput, baseUrl = location.href): EventData {
-  const result = parseEvent(input, { baseUrl });
-  if (!result.success) throw new Error(`fixture does not validate: ${JSON.stringify(result.issues)}`);
-  return result.data;
-}
+export { parsed } from '../../fixtures/parse.js';
 
 interface CardOptions {
   variant?: 'full' | 'teaser';

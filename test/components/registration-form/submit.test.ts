@@ -46,4 +46,38 @@ describe('registration sending rules', () => {
     expect(classify(502, '<html><body>Bad Gateway</body></html>')).to.deep.include({ reason: 'server', status: 502, transient: true });
     expect(classify(503, 'null')).to.deep.include({ reason: 'server', transient: true });
   });
+  it('reads only whole seconds or a date from Retry-After', () => {
+    const now = Date.parse('2024-05-14T10:00:00Z');
+    expect(retryAfterMs('12abc', now)).to.equal(undefined);
+    expect(retryAfterMs('abc12', now)).to.equal(undefined);
+    expect(retryAfterMs('   ', now)).to.equal(undefined);
+    expect(retryAfterMs('0', now)).to.equal(0);
+    // A date that starts and ends with digits is still a date, not seconds.
+    expect(retryAfterMs('2024-05-15', now)).to.equal(Date.parse('2024-05-15') - now);
+  });
+
+  it('classifies at the edges of each range', () => {
+    expect(classify(199, '')).to.deep.include({ ok: false, reason: 'rejected' });
+    expect(classify(200, '')).to.deep.include({ ok: true, status: 'confirmed' });
+    expect(classify(299, '')).to.deep.include({ ok: true });
+    expect(classify(300, '')).to.deep.include({ ok: false, reason: 'rejected' });
+    expect(classify(499, '')).to.deep.include({ ok: false, reason: 'rejected' });
+    expect(classify(499, '')).not.to.have.property('transient');
+    expect(classify(500, '')).to.deep.include({ ok: false, reason: 'server', transient: true });
+    expect(classify(400, '{"status":"duplicate"}')).to.deep.include({ ok: false, reason: 'rejected' });
+    expect(classify(400, '{"status":"full"}')).to.deep.include({ ok: false, reason: 'rejected' });
+    expect(classify(201, '{"status":"duplicate"}')).to.deep.include({ ok: true, status: 'confirmed' });
+    expect(classify(200, '["not", "an", "object"]')).to.deep.include({ ok: true, response: { status: 'confirmed' } });
+    expect(classify(200, 'null')).to.deep.include({ ok: true, response: { status: 'confirmed' } });
+  });
+
+  it('keeps field messages only from a 422, and trims and caps every message at 500 characters', () => {
+    const errors = [{ path: 'attendee.name', message: 'x'.repeat(600) }, { path: 'a', message: '' }, { path: 'b', message: 3 }];
+    expect(classify(400, JSON.stringify({ errors }))).to.deep.include({ errors: [] });
+    expect(classify(422, JSON.stringify({ errors }))).to.deep.include({ errors: [{ path: 'attendee.name', message: 'x'.repeat(500) }] });
+    expect(classify(422, JSON.stringify({ errors: 'no list' }))).to.deep.include({ errors: [] });
+    expect(classify(403, JSON.stringify({ message: `  ${'y'.repeat(600)}  ` })).message).to.equal('y'.repeat(500));
+    expect(classify(201, JSON.stringify({ message: '  Tot dan!  ' })).message).to.equal('Tot dan!');
+    expect(classify(403, JSON.stringify({ message: '   ' })).message).to.equal(undefined);
+  });
 });
