@@ -1,0 +1,58 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { udenMeeting } from '../../fixtures/events.js';
+import { AUGUST_2018, shadow, textOf, type BijeenEventCard } from './helpers.js';
+import '../../../src/components/event-card/event-card.js';
+
+/** A card with the seed meeting (it has an image) in a column `width` pixels wide. */
+async function cardInColumn(width: number): Promise<BijeenEventCard> {
+  const column = await fixture<HTMLElement>(html`<div style="width: ${width}px">
+    <bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018} lang="nl"></bijeen-event-card>
+  </div>`);
+  const card = column.querySelector('bijeen-event-card')!;
+  await card.updateComplete;
+  return card;
+}
+
+const box = (card: BijeenEventCard, selector: string) => shadow(card).querySelector(selector)!.getBoundingClientRect();
+
+describe('<bijeen-event-card> layout', () => {
+  it('stacks the image above the text in a narrow column, without overflowing it', async () => {
+    const card = await cardInColumn(220);
+    const image = box(card, 'img');
+    const body = box(card, '.body');
+    expect(body.top).to.be.at.least(image.bottom - 1);
+    expect(Math.round(body.left)).to.equal(Math.round(image.left));
+    const article = shadow(card).querySelector('article')!;
+    expect(article.scrollWidth).to.be.at.most(article.clientWidth);
+    expect(card.getBoundingClientRect().width).to.equal(220);
+  });
+
+  it('puts the image beside the text in a wide column', async () => {
+    const card = await cardInColumn(800);
+    const image = box(card, 'img');
+    const body = box(card, '.body');
+    expect(body.left).to.be.at.least(image.right - 1);
+    expect(body.top).to.be.below(image.bottom);
+  });
+
+  it('skips rendering cards far below the viewport until they come near, and keeps their content', async () => {
+    const list = await fixture<HTMLElement>(html`<div>
+      ${Array.from({ length: 40 }, () => html`<bijeen-event-card .event=${udenMeeting} .now=${AUGUST_2018} lang="nl"></bijeen-event-card>`)}
+    </div>`);
+    const cards = [...list.querySelectorAll('bijeen-event-card')];
+    await Promise.all(cards.map((card) => card.updateComplete));
+    await nextFrame();
+    await nextFrame();
+    const last = cards.at(-1)!;
+    const title = shadow(last).querySelector('[part="title"]')!;
+    expect(title.checkVisibility({ contentVisibilityAuto: true }), 'rendering skipped far below').to.equal(false);
+    // Still in the document (find in page, assistive technology): only its rendering waits.
+    expect(textOf(title)).to.equal(udenMeeting.title);
+    expect(shadow(cards[0]).querySelector('[part="title"]')!.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+    last.scrollIntoView();
+    await nextFrame();
+    await nextFrame();
+    expect(title.checkVisibility({ contentVisibilityAuto: true }), 'rendered once near').to.equal(true);
+    expect(shadow(last).querySelector('article')!.getBoundingClientRect().height).to.be.above(300);
+  });
+});
