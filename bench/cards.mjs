@@ -11,7 +11,7 @@
 // Chromium with 4× CPU throttling (DevTools protocol); each figure is the median of `runs`, and the
 // pages of one comparison take turns inside every run, so a busy moment on a shared machine hits
 // both sides. Run on its own with `node bench/cards.mjs` (after `npm run build`); `npm run bench`
-// runs it with everything else.
+// runs it with everything else. `BENCH_CDN_DIR=<folder>` measures another build of `bijeen.iife.js`.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,8 @@ export const GOALS = {
 };
 
 const CARDS = 200;
+/** The build under test; point it at another build (say, of main) to compare the two. */
+const CDN = process.env.BENCH_CDN_DIR ?? 'dist/cdn';
 const THROTTLING = 4;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value, digits = 0) => Number(value.toFixed(digits));
@@ -78,7 +80,7 @@ const atcbReady = `() => {
 /** Writes the pages into a temporary folder; returns it. */
 function writePages(event) {
   const dir = mkdtempSync(join(tmpdir(), 'bijeen-bench-cards-'));
-  const bijeen = scriptText(readFileSync('dist/cdn/bijeen.iife.js', 'utf8'));
+  const bijeen = scriptText(readFileSync(join(CDN, 'bijeen.iife.js'), 'utf8'));
   const atcb = scriptText(readFileSync('node_modules/add-to-calendar-button/dist/atcb.js', 'utf8'));
   const json = JSON.stringify(event).replaceAll('<', '\\u003c');
   const start = wallClock(event.start, event.timeZone);
@@ -161,7 +163,7 @@ async function heapUsed(cdp) {
 
 export async function benchCards({ browser, event, runs }) {
   const dir = writePages(event);
-  const site = await serveStatic({ '/cdn/': 'dist/cdn', '/': dir });
+  const site = await serveStatic({ '/cdn/': CDN, '/': dir });
   const events = agenda(event);
 
   async function open(path) {
