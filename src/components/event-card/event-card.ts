@@ -16,6 +16,7 @@ import '../map-link/map-link.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { formatRange, opensAtSentence } from '../../internal/format-date.js';
+import { markIfInView } from './in-view.js';
 import { addressLine } from './place.js';
 import { StructuredDataController } from './structured-data.js';
 
@@ -145,6 +146,9 @@ export class BijeenEventCard extends BijeenElement {
   /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
   declare now?: Date | number;
 
+  /** The `<article>` last handed to `markIfInView`. */
+  private article?: HTMLElement;
+
   /** The last calendar file handed out, freed at the next click and when the card leaves. */
   private icsUrl = '';
 
@@ -154,6 +158,8 @@ export class BijeenEventCard extends BijeenElement {
   }
 
   override updated(changed: PropertyValues<this>) {
+    const article = this.renderRoot.querySelector('article');
+    if (article && article !== this.article) markIfInView((this.article = article));
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       // `#id` is a relative URL too.
       this.reportDataError({ message: `registration-href: ${this.text(schemaMessages).field.url}` });
