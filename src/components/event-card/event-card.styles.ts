@@ -12,7 +12,7 @@ import { css } from 'lit';
 export const eventCardStyles = css`
 :host{display:block}
 [part=base]{--_pad:var(--bijeen-padding,1rem);container-type:inline-size;color:var(--bijeen-color,inherit);background:var(--bijeen-surface,transparent);border:var(--bijeen-border-width,1px) solid var(--bijeen-border-color,color-mix(in srgb,currentColor 25%,transparent));border-radius:var(--bijeen-radius,.5rem);overflow:hidden}
-article{content-visibility:auto;contain-intrinsic-block-size:auto 20rem}
+article:not(.in-view){content-visibility:auto;contain-intrinsic-block-size:auto 15rem}
 .layout{display:grid}
 .body,.skeleton,section,.place{display:grid;align-content:start;justify-items:start;gap:.25rem}
 .body,.skeleton{grid-template-columns:minmax(0,1fr);gap:.75rem;padding:var(--_pad);overflow-wrap:anywhere;hyphens:auto}

@@ -55,4 +55,33 @@ describe('<bijeen-event-card> layout', () => {
     expect(title.checkVisibility({ contentVisibilityAuto: true }), 'rendered once near').to.equal(true);
     expect(shadow(last).querySelector('article')!.getBoundingClientRect().height).to.be.above(300);
   });
+
+  it('renders the cards in view in the first frame: 30 cards added at once shift nothing', async () => {
+    let shifted = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifted += entry.value;
+    });
+    observer.observe({ type: 'layout-shift' });
+    const list = await fixture<HTMLElement>(html`<div></div>`);
+    for (const variant of ['teaser', 'full']) {
+      list.replaceChildren();
+      const cards = Array.from({ length: 30 }, () => {
+        const card = document.createElement('bijeen-event-card');
+        card.setAttribute('variant', variant);
+        card.now = AUGUST_2018;
+        card.event = udenMeeting;
+        return card;
+      });
+      list.append(...cards);
+      await Promise.all(cards.map((card) => card.updateComplete));
+      for (let frame = 0; frame < 4; frame++) await nextFrame();
+      const inView = cards.filter((card) => card.getBoundingClientRect().top < innerHeight);
+      expect(inView.length, `${variant}: some cards in view`).to.be.at.least(1);
+      for (const card of inView) {
+        expect(shadow(card).querySelector('[part="title"]')!.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+      }
+    }
+    observer.disconnect();
+    expect(shifted).to.equal(0);
+  });
 });
