@@ -75,10 +75,14 @@ describe('<bijeen-event-card> layout', () => {
       list.append(...cards);
       await Promise.all(cards.map((card) => card.updateComplete));
       for (let frame = 0; frame < 4; frame++) await nextFrame();
-      const inView = cards.filter((card) => card.getBoundingClientRect().top < innerHeight);
+      const inView = cards.filter((card) => {
+        const { top, bottom } = card.getBoundingClientRect();
+        return top < innerHeight && bottom > 0;
+      });
       expect(inView.length, `${variant}: some cards in view`).to.be.at.least(1);
       for (const card of inView) {
-        expect(shadow(card).querySelector('[part="title"]')!.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+        const title = shadow(card).querySelector('[part="title"]')!;
+        expect(title.checkVisibility({ contentVisibilityAuto: true }), `${variant} card ${cards.indexOf(card)} rendered`).to.equal(true);
       }
     }
     observer.disconnect();
