@@ -28,7 +28,7 @@ export const GOALS = {
 
 const CARDS = 200;
 /** The build under test; point it at another build (say, of main) to compare the two. */
-const CDN = process.env.BENCH_CDN_DIR ?? 'dist/cdn';
+const CDN_DIR = process.env.BENCH_CDN_DIR ?? 'dist/cdn';
 const THROTTLING = 4;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value, digits = 0) => Number(value.toFixed(digits));
@@ -78,9 +78,9 @@ const atcbReady = `() => {
 }`;
 
 /** Writes the pages into a temporary folder; returns it. */
-function writePages(event) {
+function writePages(event, cdn) {
   const dir = mkdtempSync(join(tmpdir(), 'bijeen-bench-cards-'));
-  const bijeen = scriptText(readFileSync(join(CDN, 'bijeen.iife.js'), 'utf8'));
+  const bijeen = scriptText(readFileSync(join(cdn, 'bijeen.iife.js'), 'utf8'));
   const atcb = scriptText(readFileSync('node_modules/add-to-calendar-button/dist/atcb.js', 'utf8'));
   const json = JSON.stringify(event).replaceAll('<', '\\u003c');
   const start = wallClock(event.start, event.timeZone);
@@ -161,9 +161,9 @@ async function heapUsed(cdp) {
   return usage.usedSize + (usage.embedderHeapUsedSize ?? 0);
 }
 
-export async function benchCards({ browser, event, runs }) {
-  const dir = writePages(event);
-  const site = await serveStatic({ '/cdn/': CDN, '/': dir });
+export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
+  const dir = writePages(event, cdn);
+  const site = await serveStatic({ '/cdn/': cdn, '/': dir });
   const events = agenda(event);
 
   async function open(path) {

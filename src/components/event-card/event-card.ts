@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
+import type { Locale } from '../../i18n/index.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
@@ -23,8 +24,15 @@ import { StructuredDataController } from './structured-data.js';
 /** The statuses that show "Aanmelden". */
 const REGISTER: (RegistrationStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
 
-/** A `<time>` with the machine-readable instant. */
-const at = (ms: number, label: string) => html`<time datetime=${new Date(ms).toISOString()}>${label}</time>`;
+/** Country names, one `Intl.DisplayNames` per language for the page. */
+const regionNames: Partial<Record<Locale, Intl.DisplayNames>> = {};
+
+/** "Verenigde Staten" for `US` on a Dutch page. */
+const countryName = (code: string, locale: Locale) =>
+  (regionNames[locale] ??= new Intl.DisplayNames([locale], { type: 'region' })).of(code);
+
+/** The machine-readable instant of a `<time>`. */
+const instant = (ms: number) => new Date(ms).toISOString();
 
 /** A paragraph, or nothing for an empty text. */
 const para = (text?: string) => (text ? html`<p>${text}</p>` : nothing);
@@ -201,7 +209,8 @@ export class BijeenEventCard extends BijeenElement {
    */
   private renderPlace(place: EventLocation, teaser: boolean, text: CardMessages) {
     const address = addressLine(place);
-    const country = place.country === 'NL' ? '' : new Intl.DisplayNames([this.locale], { type: 'region' }).of(place.country);
+    // The teaser shows no country: not even looked up there.
+    const country = teaser || place.country === 'NL' ? '' : countryName(place.country, this.locale);
     const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
@@ -229,8 +238,8 @@ export class BijeenEventCard extends BijeenElement {
   /** "Aanmelden", the opening date, the calendar, sections, audience and organizer. */
   private renderFull(event: EventData, status: RegistrationStatus | undefined, sub: number, text: CardMessages) {
     const { registration, organizer } = event;
-    const form = this.form();
     // `registration-href`, else the form beside the card, else the event page, else e-mail.
+    const form = REGISTER.includes(status) && !this.ownHref() && this.form();
     const target = REGISTER.includes(status)
       ? (this.ownHref() ??
         (form
@@ -272,7 +281,9 @@ export class BijeenEventCard extends BijeenElement {
       ? html`<img part="image" src=${image.src} alt=${image.alt} width=${image.width ?? nothing} height=${image.height ?? nothing} loading="lazy" decoding="async" />`
       : nothing}<div class="body">${heading(level, event.title, 'title')}${status
       ? html`<span part="badge badge-${status}" class="badge"><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span>`
-      : nothing}<p part="date">${at(start, from)}${to ? [separator, at(end, to)] : nothing}</p>${location
+      : nothing}<p part="date"><time datetime=${instant(start)}>${from}</time>${to
+      ? html`${separator}<time datetime=${instant(end)}>${to}</time>`
+      : nothing}</p>${location
       ? this.renderPlace(location, teaser, text)
       : nothing}${para(event.summary)}${teaser
       ? event.url
