@@ -8,9 +8,12 @@ const ceiling = 24 * KB;
 // The budget is the size we have reached, plus a little slack; it comes down with every size pass.
 // (Raised once, 31.3 → 31.5 KB: review fixes cost 0.2 KB — every part passed through <bijeen-event>,
 // its inner attribute reports, a malformed src failing calmly, the locale and JSON-LD cached.)
+// (Raised 31.5 → 31.65 KB for issue #12: cards out of view skip layout — content-visibility and
+// the in-view check that keeps the first frame free of layout shift — and the date and country
+// formatters are built once per page: 0.24 KB.)
 const budgets = {
-  'bijeen.js': 31.5 * KB,
-  'bijeen.iife.js': 31.5 * KB,
+  'bijeen.js': 31.65 * KB,
+  'bijeen.iife.js': 31.65 * KB,
 };
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2).padStart(6)} KB`;
