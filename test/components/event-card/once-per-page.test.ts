@@ -5,8 +5,10 @@ import { cardFor, textOf, shadow } from './helpers.js';
 /** Counts `new Intl.DisplayNames(…)` while `run` runs. */
 async function countDisplayNames(run: () => Promise<unknown>): Promise<number> {
   const Original = Intl.DisplayNames;
+  // Intl's own type marks DisplayNames read-only; the property is writable.
+  const intl = Intl as { DisplayNames: typeof Intl.DisplayNames };
   let built = 0;
-  Intl.DisplayNames = new Proxy(Original, {
+  intl.DisplayNames = new Proxy(Original, {
     construct(target, args: ConstructorParameters<typeof Intl.DisplayNames>) {
       built++;
       return new target(...args);
@@ -15,7 +17,7 @@ async function countDisplayNames(run: () => Promise<unknown>): Promise<number> {
   try {
     await run();
   } finally {
-    Intl.DisplayNames = Original;
+    intl.DisplayNames = Original;
   }
   return built;
 }
