@@ -154,10 +154,19 @@ const countNodes = () => {
   return count;
 };
 
+/** `promise`, or an error naming `what` after two minutes: a stalled page fails the bench instead of hanging it. */
+function within(what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench: ${what} took more than 2 minutes`)), 120_000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** JS and Blink heap after a full collection, in bytes. */
 async function heapUsed(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = await cdp.send('Runtime.getHeapUsage');
+  await within('garbage collection', cdp.send('HeapProfiler.collectGarbage'));
+  const usage = await within('heap usage', cdp.send('Runtime.getHeapUsage'));
   return usage.usedSize + (usage.embedderHeapUsedSize ?? 0);
 }
 
@@ -167,9 +176,9 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
   const events = agenda(event);
 
   async function open(path) {
-    const tab = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(tab);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
+    const tab = await within('opening a tab', browser.context.newPage());
+    const cdp = await within('a DevTools session', browser.context.newCDPSession(tab));
+    await within('CPU throttling', cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING }));
     await tab.goto(`${site.url}/${path}`);
     await tab.waitForFunction(() => window.benchRendered !== undefined, undefined, { polling: 100, timeout: 60_000 });
     return { tab, cdp };
@@ -186,9 +195,9 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
   async function cards(variant) {
     const { tab, cdp } = await open('agenda.html');
     const before = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
-    const ms = await tab.evaluate(createCards, { events, variant });
+    const ms = await within(`200 ${variant} cards`, tab.evaluate(createCards, { events, variant }));
     // Two frames for layout shifts to be reported.
-    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await within('two frames', tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const after = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
     const cls = await tab.evaluate(() => window.benchCls);
     await tab.close();
