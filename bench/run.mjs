@@ -149,7 +149,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await tab.goto(`${site.url}/all.html`);
-    await tab.waitForLoadState('networkidle');
+    await tab.waitForLoadState('networkidle', { timeout: 120_000 });
     await tab.waitForTimeout(500);
     samples.push(await tab.evaluate(() => window.__cls));
     await tab.close();
