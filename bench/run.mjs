@@ -2,18 +2,20 @@
 // Needs the build (`npm run build`). Browser timings run in Chromium with 4× CPU throttling (Chrome
 // DevTools Protocol) and report the median of repeated runs; the endpoint runs on loopback.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launchBrowser } from '../test/node/support/browser.mjs';
+import { benchCards, printCards } from './cards.mjs';
+import { benchEvent } from './event.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
 import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
 import { measureHostileBodies, printHostileBodies } from './hostile-bodies.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const results = { date: new Date().toISOString(), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, endpoint: {} };
+const results = { date: new Date().toISOString(), load: loadavg().map((load) => Number(load.toFixed(2))), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, cards: {}, endpoint: {} };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -38,22 +40,7 @@ for (const entry of entries) {
 }
 
 // ── Browser ──────────────────────────────────────────────────────────────────────────────────
-const event = JSON.parse(readFileSync('demo/events/wat-werkt-uden.json', 'utf8'));
-event.start = daysFromNow(30);
-event.end = daysFromNow(30.2);
-event.registration = {
-  ...event.registration,
-  endpoint: 'https://example.org/never-called',
-  opens: daysFromNow(-1),
-  closes: daysFromNow(29),
-  questions: [
-    { id: 'dieet', label: 'Dieetwensen', type: 'text' },
-    { id: 'sessie', label: 'Welke werksessie?', type: 'radio', options: ['Wonen', 'Zorg'], required: true },
-    { id: 'rol', label: 'Uw rol', type: 'select', options: ['Beleid', 'Uitvoering'] },
-    { id: 'thema', label: 'Thema’s', type: 'checkbox', options: ['A', 'B', 'C'] },
-    { id: 'vraag', label: 'Uw vraag vooraf', type: 'textarea' },
-  ],
-};
+const event = benchEvent();
 const inline = (data) => `<script type="application/json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`;
 const page = (body) => `<!doctype html><html lang="nl"><meta charset="utf-8"><title>bench</title>
 <script>performance.mark('start')</script>
@@ -162,7 +149,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await tab.goto(`${site.url}/all.html`);
-    await tab.waitForLoadState('networkidle');
+    await tab.waitForLoadState('networkidle', { timeout: 120_000 });
     await tab.waitForTimeout(500);
     samples.push(await tab.evaluate(() => window.__cls));
     await tab.close();
@@ -172,6 +159,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
     samples: samples.map((value) => Number(value.toFixed(3))),
   };
 }
+results.cards = await benchCards({ browser, event, runs: RUNS });
 await browser.close();
 await site.close();
 
@@ -261,4 +249,6 @@ const e = results.endpoint;
 console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);
 console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}, lost ${e.lost}, doubled ${e.doubled}`);
 printHostileBodies(results.hostileBodies);
+printCards(results.cards);
+console.log(`\nLoad average at the start: ${results.load.join(', ')}`);
 console.log('\nWritten to bench/results.json');

@@ -2,6 +2,7 @@ import { cardMessages } from '../i18n/card.js';
 import type { Locale } from '../i18n/index.js';
 import type { EventData } from '../schema/event.js';
 import { time } from '../schema/status.js';
+import { zonedDateFormat } from '../schema/time.js';
 
 /**
  * Dates and times through `Intl` in the event's own time zone. The pieces come from
@@ -11,20 +12,11 @@ import { time } from '../schema/status.js';
  * as British English writes it ("Tuesday 18 September 2018, 13:00–17:00").
  */
 
-/** One formatter per locale and time zone: building one is the slow part. */
-const formats: Record<string, Intl.DateTimeFormat> = {};
-
 /** `["dinsdag 18 september 2018", "13.00"]`; English `["Tuesday 18 September 2018", "13:00"]`. */
 function moment(ms: number, locale: Locale, timeZone: string): [day: string, time: string] {
   const part: Record<string, string> = {};
-  // The full date and the short time give the parts weekday, day, month, year, hour and minute
-  // in every ICU version; only the literals between them differ, and those are written here.
-  const format = (formats[locale + timeZone] ??= new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone,
-  }));
+  // Only the literals between the parts differ between ICU versions; those are written here.
+  const format = zonedDateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', timeZone);
   for (const { type, value } of format.formatToParts(ms)) part[type] = value;
   return [
     `${part.weekday} ${part.day} ${part.month} ${part.year}`,

@@ -21,6 +21,12 @@ export const eventCardStyles = css`
     overflow: hidden;
   }
 
+  /* A card out of view is laid out only when it comes near (see in-view.ts). */
+  article:not(.in-view) {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 15rem;
+  }
+
   .layout {
     display: grid;
   }

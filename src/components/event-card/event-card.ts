@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
+import type { Locale } from '../../i18n/index.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { attributeIssue, reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
@@ -19,14 +20,22 @@ import '../map-link/map-link.js';
 import type { MapProvider } from '../map-link/map-urls.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
+import { markIfInView } from './in-view.js';
 import { addressLine } from './place.js';
 import { StructuredDataController } from './structured-data.js';
 
 /** The statuses that show "Aanmelden". */
 const REGISTER: (RegistrationStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
 
-/** A `<time>` with the machine-readable instant. */
-const at = (ms: number, label: string) => html`<time datetime=${new Date(ms).toISOString()}>${label}</time>`;
+/** Country names, one `Intl.DisplayNames` per language for the page. */
+const regionNames: Partial<Record<Locale, Intl.DisplayNames>> = {};
+
+/** "Verenigde Staten" for `US` on a Dutch page. */
+const countryName = (code: string, locale: Locale) =>
+  (regionNames[locale] ??= new Intl.DisplayNames([locale], { type: 'region' })).of(code);
+
+/** The machine-readable instant of a `<time>`. */
+const instant = (ms: number) => new Date(ms).toISOString();
 
 /** A paragraph, or nothing for an empty text. */
 const para = (text?: string) => (text ? html`<p>${text}</p>` : nothing);
@@ -144,6 +153,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
   declare now?: Date | number;
 
+  /** The `<article>` last handed to `markIfInView`. */
+  private article?: HTMLElement;
+
   /** The last calendar file handed out, freed at the next click and when the card leaves. */
   private icsUrl = '';
 
@@ -153,6 +165,8 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   }
 
   override updated(changed: PropertyValues<this>) {
+    const article = this.renderRoot.querySelector('article');
+    if (article && article !== this.article) markIfInView((this.article = article));
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       // `#id` is a relative URL too.
       reportBadAttributes(this, this.text(cardMessages).badAttributes, [
@@ -196,7 +210,8 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
    */
   private renderPlace(place: EventLocation, teaser: boolean, text: CardMessages) {
     const address = addressLine(place);
-    const country = place.country === 'NL' ? '' : new Intl.DisplayNames([this.locale], { type: 'region' }).of(place.country);
+    // The teaser shows no country: not even looked up there.
+    const country = teaser || place.country === 'NL' ? '' : countryName(place.country, this.locale);
     const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
@@ -353,7 +368,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
                   >
                 `
               : nothing}
-            <p part="date">${at(start, from)}${to ? [separator, at(end, to)] : nothing}</p>
+            <p part="date"><time datetime=${instant(start)}>${from}</time>${to
+                ? html`${separator}<time datetime=${instant(end)}>${to}</time>`
+                : nothing}</p>
             ${location ? this.renderPlace(location, teaser, text) : nothing}
             ${para(event.summary)}
             ${teaser ? this.renderReadMore(event, text) : this.renderFull(event, status, Math.min(6, level + 1), text)}
