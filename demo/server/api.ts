@@ -27,7 +27,6 @@ import {
   refuseOversized,
   unflattenForm,
   validateRegistration,
-  type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
@@ -109,8 +108,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function payloadHash(payload: RegistrationPayload): string {
-  return createHash('sha256').update(canonical(payload)).digest('hex');
+/**
+ * The fingerprint of a request as it was sent (parsed JSON, or the form's fields grouped), not as it
+ * validated: a retry must match its first attempt even when the event's rules changed in between.
+ */
+function requestHash(input: unknown): string {
+  return createHash('sha256').update(canonical(input)).digest('hex');
 }
 
 /** Constant-time comparison of a presented secret with the configured one. */
@@ -288,10 +291,12 @@ export function createApiHandler(options: ApiOptions) {
     const validation = (checked.success && refuseControlCharacters(checked.data, locale)) || checked;
     // Where the form was filled in, for the organiser: kept only when it is an http(s) URL.
     if (validation.success && !isHttpUrl(validation.data.source)) validation.data.source = '';
-    // A retry of an accepted registration gets its first answer, even if registration has closed since.
+    // A retry of an accepted registration gets its first answer, even if registration has closed
+    // or the event's rules have changed since.
+    const hash = requestHash(input);
     const earlier = key === undefined ? undefined : store.findByKey(key);
     if (earlier) {
-      if (validation.success && payloadHash(validation.data) === earlier.payloadHash) {
+      if (hash === earlier.payloadHash) {
         return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
       }
       return keyReused();
@@ -319,7 +324,7 @@ export function createApiHandler(options: ApiOptions) {
     const outcome = store.register({
       eventId: id,
       payload,
-      payloadHash: payloadHash(payload),
+      payloadHash: hash,
       capacity: event.placesHere,
       waitlist: settings.waitlist,
       respond: ({ id: registrationId, status }): StoredResponse => ({

@@ -118,3 +118,30 @@ describe('ALLOWED_ORIGINS matches whole origins', () => {
     });
   }
 });
+
+describe('a retry of an accepted registration outlives a change of the event’s rules', () => {
+  const temp = tempDir();
+  temps.push(temp);
+  const eventsDir = join(temp.dir, 'events');
+  const event = closingEvent(daysFromNow(10));
+
+  test('two companions were accepted; with at most one allowed now, the same retry still gets its first answer', async () => {
+    writeEvents(eventsDir, { event });
+    let server = await start(temp.dir);
+    const body = registration(event, { companions: companions(2) });
+    const first = await postJson(server, event.id, body);
+    assert.equal(first.status, 201);
+    await server.stop();
+
+    writeEvents(eventsDir, { event: { ...event, registration: { ...event.registration, maxCompanions: 1 } } });
+    server = await start(temp.dir);
+    // A new registration with two companions is refused under the new rule …
+    const fresh = await postJson(server, event.id, registration(event, { companions: companions(2) }));
+    assert.equal(fresh.status, 422);
+    // … but the retry of the accepted one is the same request: its first answer, nothing stored twice.
+    const replay = await postJson(server, event.id, body);
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first.body);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+  });
+});
