@@ -277,7 +277,9 @@ export class BijeenEventCard extends BijeenElement {
     const end = event.end ? time(event.end) : start;
     const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);
     const { image, location } = event;
-    return html`<article part="base"><div class="layout ${image ? 'media' : ''}">${image
+    // `class` is there from the start, so a card marked `in-view` (in-view.ts) has the same
+    // attributes as one that is not.
+    return html`<article part="base" class="card"><div class="layout ${image ? 'media' : ''}">${image
       ? html`<img part="image" src=${image.src} alt=${image.alt} width=${image.width ?? nothing} height=${image.height ?? nothing} loading="lazy" decoding="async" />`
       : nothing}<div class="body">${heading(level, event.title, 'title')}${status
       ? html`<span part="badge badge-${status}" class="badge"><span class="visually-hidden">${text.statusPrefix}</span>${text.status[status]}</span>`
