@@ -45,9 +45,9 @@ function answersOf(input: unknown, event: EventData | null = uden) {
 
 describe('registration rules at their edges', () => {
   describe('answers in the payload', () => {
-    it('refuses answer keys that are no question id, or a reserved one, and skips __proto__', () => {
+    it('refuses answer keys that are no question id (at `answers`: a key never becomes a path) or a reserved one, and skips __proto__', () => {
       const input = body((b) => (b.answers = JSON.parse('{"bad id": "x", "constructor": "y", "__proto__": "z", "dietary": "geen"}')));
-      expect(problems(input, null)).to.deep.equal({ 'answers.bad id': field.questionId, 'answers.constructor': field.reservedId });
+      expect(problems(input, null)).to.deep.equal({ answers: field.questionId, 'answers.constructor': field.reservedId });
     });
 
     it('trims text answers and takes 2000 characters, not 2001', () => {

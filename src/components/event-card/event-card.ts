@@ -343,8 +343,10 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     const end = event.end ? time(event.end) : start;
     const [from, separator, to] = formatRange(start, end, this.locale, event.timeZone);
     const { image, location } = event;
+    // `class` is there from the start, so a card marked `in-view` (in-view.ts) has the same
+    // attributes as one that is not.
     return html`
-      <article part="base">
+      <article part="base" class="card">
         <div class="layout ${image ? 'media' : ''}">
           ${image
             ? html`
