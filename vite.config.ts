@@ -39,10 +39,10 @@ export default defineConfig({
     outDir: 'dist/cdn',
     emptyOutDir: true,
     sourcemap: true,
-    // Terser (two compress passes) makes the file about 330 bytes gzip smaller than the default
+    // Terser (three compress passes) makes the file about 375 bytes gzip smaller than the default
     // Oxc minifier; the build takes a few seconds longer.
     minify: 'terser',
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: { compress: { passes: 3 }, format: { comments: false } },
     target: 'es2021',
     lib: {
       entry: 'src/cdn.ts',
