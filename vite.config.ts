@@ -39,7 +39,10 @@ export default defineConfig({
     outDir: 'dist/cdn',
     emptyOutDir: true,
     sourcemap: true,
-    minify: true,
+    // Terser (three compress passes) makes the file about 375 bytes gzip smaller than the default
+    // Oxc minifier; the build takes a few seconds longer.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 3 }, format: { comments: false } },
     target: 'es2021',
     lib: {
       entry: 'src/cdn.ts',

@@ -57,7 +57,6 @@ export {
   requiredFallback,
   type DataIssue,
   type MessageKey,
-  type SchemaIssue,
   type SchemaResult,
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';

@@ -12,9 +12,6 @@ export interface DataIssue {
   message: string;
 }
 
-/** @deprecated The old name of `DataIssue`; kept until every element has moved (see CHANGELOG.md). */
-export type SchemaIssue = DataIssue;
-
 /** The outcome of `parseEvent` and `validateRegistration`: never throws, always says what is wrong. */
 export type SchemaResult<T> =
   | { success: true; data: T }

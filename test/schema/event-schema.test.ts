@@ -7,7 +7,7 @@ import {
   parseDateTime,
   parseEvent,
   type EventData,
-  type SchemaIssue,
+  type DataIssue,
 } from '../../src/schema/index.js';
 import { minimalEvent, onlineEvent, udenMeeting } from '../fixtures/events.js';
 
@@ -22,7 +22,7 @@ function variant(base: object, change: (event: Json) => void): Json {
   return copy;
 }
 
-function issuesOf(input: unknown, locale: 'nl' | 'en' = 'nl'): SchemaIssue[] {
+function issuesOf(input: unknown, locale: 'nl' | 'en' = 'nl'): DataIssue[] {
   const result = parseEvent(input, { locale, baseUrl: 'https://partner.example.org/agenda/' });
   expect(result.success, 'expected the event to be rejected').to.equal(false);
   return result.success ? [] : result.issues;

@@ -10,7 +10,7 @@ import {
   validateRegistration,
   type EventData,
   type RegistrationPayload,
-  type SchemaIssue,
+  type DataIssue,
 } from '../../src/schema/index.js';
 import { minimalEvent, udenMeeting } from '../fixtures/events.js';
 import { validRegistration as validBody, type Json } from '../fixtures/registrations.js';
@@ -30,7 +30,7 @@ function body(change: (body: Json) => void): Json {
   return copy;
 }
 
-function issuesOf(input: unknown, event: EventData | undefined = uden, locale?: 'nl' | 'en'): SchemaIssue[] {
+function issuesOf(input: unknown, event: EventData | undefined = uden, locale?: 'nl' | 'en'): DataIssue[] {
   const result = validateRegistration(input, event, locale);
   expect(result.success, 'expected the registration to be rejected').to.equal(false);
   return result.success ? [] : result.issues;

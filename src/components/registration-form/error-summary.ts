@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SchemaIssue } from '../../schema/index.js';
+import type { DataIssue } from '../../schema/index.js';
 
 /**
  * The error summary at the top of the form after a submit with errors: a heading and one line
@@ -7,7 +7,7 @@ import type { SchemaIssue } from '../../schema/index.js';
  */
 
 export interface SummaryView {
-  issues: SchemaIssue[];
+  issues: DataIssue[];
   /** "Er zijn 3 problemen met uw aanmelding". */
   heading: (count: number) => string;
   /** Companion `number` (from 1) by name, to say whose a companion's message is. */
@@ -17,7 +17,7 @@ export interface SummaryView {
 }
 
 /** What a line says: the message, for a companion after its name ("Extra deelnemer 2: Vul een naam in"). */
-function line({ path, message }: SchemaIssue, companionName: SummaryView['companionName']): string {
+function line({ path, message }: DataIssue, companionName: SummaryView['companionName']): string {
   const companion = /^companions\.(\d+)\./.exec(path);
   return companion ? `${companionName(Number(companion[1]) + 1)}: ${message}` : message;
 }

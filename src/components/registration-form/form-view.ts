@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { commonMessages } from '../../i18n/common.js';
 import { schemaMessages } from '../../i18n/schema.js';
-import { HONEYPOT_FIELD, type RegistrationField, type RegistrationFields, type SchemaIssue } from '../../schema/index.js';
+import { HONEYPOT_FIELD, type RegistrationField, type RegistrationFields, type DataIssue } from '../../schema/index.js';
 import { renderCompanions } from './companions.js';
 import type { Draft } from './draft.js';
 import { renderErrorSummary } from './error-summary.js';
@@ -18,7 +18,7 @@ export interface FormView {
   eventTitle: string;
   fields: RegistrationFields;
   values: Draft['values'];
-  issues: SchemaIssue[];
+  issues: DataIssue[];
   wording: FormWording;
   /** Registering puts the visitor on the waiting list. */
   waitlist: boolean;

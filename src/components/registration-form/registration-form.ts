@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
-import type { DataErrorDetail } from '../../internal/events.js';
+import { EventSourceMixin } from '../../internal/event-source-mixin.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { opensAtSentence } from '../../internal/format-date.js';
 import { formMessages } from '../../i18n/form.js';
@@ -13,7 +14,7 @@ import { FOCUS_TARGET, FocusController } from './focus.js';
 import { renderForm } from './form-view.js';
 import { mailtoHref } from './mailto.js';
 import { registrationFormStyles } from './registration-form.styles.js';
-import { applyOverrides, checkAttributes, type SendSettings } from './settings.js';
+import { applyOverrides, checkAttributes, type FormSettings } from './settings.js';
 import { renderStatus } from './status.js';
 import { SubmissionController } from './submission.js';
 import { FormWording } from './wording.js';
@@ -76,13 +77,11 @@ const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 
  * @event bijeen-registered - The endpoint accepted the registration (also "already registered"). `detail: { payload, response }`.
  * @event bijeen-registration-failed - The endpoint refused it or every attempt failed. `detail: { reason, status?, attempts }`.
  */
-export class BijeenRegistrationForm extends BijeenElement {
+export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
   static override styles = [BijeenElement.styles, registrationFormStyles];
 
   // A static block instead of decorators, as in every element.
   static override properties = {
-    src: {},
-    event: { attribute: false },
     endpoint: {},
     format: {},
     maxCompanions: { attribute: 'max-companions', type: Number },
@@ -98,18 +97,12 @@ export class BijeenRegistrationForm extends BijeenElement {
   private readonly drafts = new DraftController(this);
   private readonly focusing = new FocusController(this);
   private readonly submission = new SubmissionController(this, this.drafts, this.focusing, () =>
-    this.current ? { event: this.current, fields: this.fields, settings: this.settings } : undefined,
+    this.current ? { event: this.current, fields: this.fields, settings: this.checked.send } : undefined,
   );
   private readonly companions = new CompanionsController(this.drafts, this.submission, this.focusing, () => ({
     max: this.registration.maxCompanions,
     wording: this.wording,
   }));
-
-  /** URL of the event JSON. */
-  declare src?: string;
-
-  /** The event as an object (wins over `src` and an inline JSON script). */
-  declare event?: unknown;
 
   /** Where to post; overrides `registration.endpoint`. https, http on localhost, or relative to the page. */
   declare endpoint?: string;
@@ -142,33 +135,33 @@ export class BijeenRegistrationForm extends BijeenElement {
   /** The loaded event, and the same with the attribute overrides applied. */
   private loaded?: EventData;
   private current?: EventData;
-  /** The sending settings, from valid attributes or the defaults. */
-  private settings!: SendSettings;
+  /** The valid attributes (sending settings and overrides) and the issues of the invalid ones. */
+  private checked!: FormSettings;
+  /** Whether this update brought a new event or changed attributes: reported in `updated()`. */
+  private reconfigured = false;
 
   override update(changed: PropertyValues) {
     // The event source settles in hostUpdate, which runs after willUpdate: hence here.
     const event = this.source.event;
-    if (event !== this.loaded || CONFIG.some((key) => changed.has(key))) this.configure(event);
+    this.reconfigured = event !== this.loaded || CONFIG.some((key) => changed.has(key));
+    if (this.reconfigured) {
+      this.checked = checkAttributes(this, document.baseURI, this.text(formMessages).badValue);
+      this.loaded = event;
+      this.current = event && applyOverrides(event, this.checked.overrides);
+    }
     if (event && this.drafts.load(event.id)) this.submission.reset();
     super.update(changed);
   }
 
   /**
-   * Checks the attributes and applies the overrides to a copy of the event. Once there is an
-   * event, invalid attributes (ignored) and an event without any way to register are reported.
+   * Once there is an event, invalid attributes (ignored) and an event without any way to register
+   * are reported, once per new event or change of the attributes.
    */
-  private configure(event?: EventData) {
+  override updated() {
+    if (!this.reconfigured || !this.current) return;
     const text = this.text(formMessages);
-    const { send, overrides, issues } = checkAttributes(this, document.baseURI, text.badValue);
-    this.settings = send;
-    this.loaded = event;
-    this.current = event && applyOverrides(event, overrides);
-    if (!this.current) return;
-    const reports: DataErrorDetail[] = [];
-    if (issues.length) reports.push({ message: text.badAttributes, issues });
-    if (availability(this.current, 0) === 'none') reports.push({ message: text.noRoute });
-    // This runs inside an update: report after the render, as the event source does.
-    if (reports.length) void this.updateComplete.then(() => reports.forEach((report) => this.reportDataError(report)));
+    reportBadAttributes(this, text.badAttributes, this.checked.issues);
+    if (availability(this.current, 0) === 'none') this.reportDataError({ message: text.noRoute });
   }
 
   private get form() {

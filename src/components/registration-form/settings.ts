@@ -1,3 +1,4 @@
+import { attributeIssue } from '../../internal/attributes.js';
 import type { DataIssue } from '../../internal/events.js';
 import { MAX_COMPANIONS, resolveUrl, type EventData } from '../../schema/index.js';
 import type { SendOptions } from './submit.js';
@@ -43,7 +44,7 @@ const LIMITS = { timeout: 3_600_000, retries: 10, retryDelay: 60_000 };
 export function checkAttributes(attributes: FormAttributes, baseUrl: string, badValue: (value: string) => string): FormSettings {
   const issues: DataIssue[] = [];
   function reject(attribute: string, value: unknown): undefined {
-    issues.push({ path: attribute, message: badValue(String(value)) });
+    issues.push(attributeIssue(attribute, badValue(String(value))));
     return undefined;
   }
   /** The URL made absolute; `undefined` when absent or unusable. */
@@ -74,11 +75,7 @@ export function checkAttributes(attributes: FormAttributes, baseUrl: string, bad
     retries: count('retries', attributes.retries, LIMITS.retries) ?? SEND_DEFAULTS.retries,
     retryDelay: count('retry-delay', attributes.retryDelay, LIMITS.retryDelay) ?? SEND_DEFAULTS.retryDelay,
   };
-  return {
-    send,
-    overrides,
-    issues,
-  };
+  return { send, overrides, issues };
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type EventData,
   type RegistrationFields,
   type RegistrationPayload,
-  type SchemaIssue,
+  type DataIssue,
 } from '../../schema/index.js';
 import type { DraftController } from './draft.js';
 import { FOCUS_TARGET, type FocusController } from './focus.js';
@@ -32,7 +32,7 @@ export interface SubmitRequest {
  */
 export class SubmissionController {
   /** Validation messages on their fields: the form's own, or a 422's. */
-  issues: SchemaIssue[] = [];
+  issues: DataIssue[] = [];
   outcome?: Outcome;
   /** The last validated payload, as sent (the e-mail route writes it out). */
   payload?: RegistrationPayload;
@@ -76,7 +76,7 @@ export class SubmissionController {
   }
 
   /** Drops messages that no longer fit what is on screen, such as a removed companion's. */
-  dropIssues(unfit: (issue: SchemaIssue) => boolean) {
+  dropIssues(unfit: (issue: DataIssue) => boolean) {
     this.issues = this.issues.filter((issue) => !unfit(issue));
     this.host.requestUpdate();
   }
@@ -143,7 +143,7 @@ export class SubmissionController {
     return JSON.parse(toJson({ ...data, idempotencyKey: this.draft.draft.key }));
   }
 
-  private update(state: { issues?: SchemaIssue[]; outcome?: Outcome }) {
+  private update(state: { issues?: DataIssue[]; outcome?: Outcome }) {
     Object.assign(this, state);
     this.host.requestUpdate();
   }

@@ -1,5 +1,5 @@
 import type { RegistrationFailureReason } from '../../internal/events.js';
-import { flattenPayload, type RegistrationPayload, type SchemaIssue } from '../../schema/index.js';
+import { flattenPayload, type RegistrationPayload, type DataIssue } from '../../schema/index.js';
 import { toJson } from '../../internal/json.js';
 
 /**
@@ -30,7 +30,7 @@ export interface SendOptions {
  */
 export type SendOutcome =
   | { ok: true; status: 'confirmed' | 'waitlisted' | 'pending' | 'duplicate'; response: unknown; message?: string; attempts: number }
-  | { ok: false; reason: RegistrationFailureReason; status?: number; errors?: SchemaIssue[]; message?: string; attempts: number };
+  | { ok: false; reason: RegistrationFailureReason; status?: number; errors?: DataIssue[]; message?: string; attempts: number };
 
 /** The outcome of one attempt, before retrying is decided. */
 type Attempt = (Omit<Extract<SendOutcome, { ok: true }>, 'attempts'> | Omit<Extract<SendOutcome, { ok: false }>, 'attempts'>) & {

@@ -6,9 +6,8 @@ import '../../../src/components/registration-form/registration-form.js';
 import type { BijeenRegistrationForm } from '../../../src/components/registration-form/registration-form.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { udenMeeting } from '../../fixtures/events.js';
-
-/** A moment when the seed event's registration is open (1 August 2018, noon in Amsterdam). */
-export const OPEN = Date.parse('2018-08-01T12:00:00+02:00');
+import { REGISTRATION_OPEN } from '../../support/clock.js';
+import { find, findAll } from '../../support/dom.js';
 
 /** One reply of the scripted endpoint. */
 export interface Reply {
@@ -61,7 +60,7 @@ export interface FormOptions {
   format?: string;
   retries?: number;
   timeout?: number;
-  /** The form's clock (`now`); default `OPEN`. */
+  /** The form's clock (`now`); default `REGISTRATION_OPEN`. */
   now?: number | Date;
 }
 
@@ -69,7 +68,7 @@ export interface FormOptions {
 export async function form(options: FormOptions = {}): Promise<BijeenRegistrationForm> {
   const el = await fixture<BijeenRegistrationForm>(html`<bijeen-registration-form
     .event=${options.event ?? udenMeeting}
-    .now=${options.now ?? OPEN}
+    .now=${options.now ?? REGISTRATION_OPEN}
     endpoint=${options.endpoint === null ? nothing : (options.endpoint ?? '/registration-endpoint/unused')}
     lang=${options.lang ?? 'nl'}
     format=${options.format ?? 'json'}
@@ -87,19 +86,12 @@ export function seedWith(registration: Partial<NonNullable<EventInput['registrat
   return { ...copy, ...extra, registration: { ...copy.registration, ...registration } };
 }
 
-export function $<T extends Element = HTMLElement>(el: BijeenRegistrationForm, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(el: BijeenRegistrationForm, selector: string): T[] {
-  return [...el.shadowRoot!.querySelectorAll<T>(selector)];
-}
-
 /** The control named `name` (the first of a group, or the one with `value`). */
 export function control<T extends HTMLElement = HTMLInputElement>(el: BijeenRegistrationForm, name: string, value?: string): T {
-  return $<T>(el, `[name="${name}"]${value === undefined ? '' : `[value="${value}"]`}`);
+  const selector = `[name="${name}"]${value === undefined ? '' : `[value="${value}"]`}`;
+  const found = find<T>(el, selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
 }
 
 /** Types into text controls and ticks boxes as a user would (input events), then waits for the render. */
@@ -133,12 +125,12 @@ export const required = {
 };
 
 export function submitButton(el: BijeenRegistrationForm): HTMLButtonElement {
-  return $<HTMLButtonElement>(el, '[part="submit"]');
+  return find<HTMLButtonElement>(el, '[part="submit"]')!;
 }
 
 /** The texts of the polite and the alert status regions. */
 export function status(el: BijeenRegistrationForm): { polite: string; alert: string } {
-  const [polite, alert] = $$(el, '[part="status"]');
+  const [polite, alert] = findAll(el, '[part="status"]');
   return { polite: polite.textContent!.replace(/\s+/g, ' ').trim(), alert: alert.textContent!.replace(/\s+/g, ' ').trim() };
 }
 

@@ -5,9 +5,8 @@ import type { BijeenRegistrationForm } from '../../../src/components/registratio
 import type { RegistrationFailedDetail } from '../../../src/internal/events.js';
 import { UUID_V4, type RegistrationPayload } from '../../../src/schema/index.js';
 import { udenMeeting } from '../../fixtures/events.js';
+import { find, findAll } from '../../support/dom.js';
 import {
-  $,
-  $$,
   control,
   crossOrigin,
   endpoint,
@@ -217,7 +216,7 @@ describe('<bijeen-registration-form> sending', () => {
     const detail = await failed(el, () => submitButton(el).click());
     expect(detail).to.deep.equal({ reason: 'rate-limited', status: 429, attempts: 1 });
     expect(status(el).alert).to.contain('te druk');
-    expect($$(el, '[part="retry"]')).to.have.length(1);
+    expect(findAll(el, '[part="retry"]')).to.have.length(1);
   });
 
   it('gives up on a hung response after `timeout` and retries with the same key', async () => {
@@ -260,7 +259,7 @@ describe('<bijeen-registration-form> sending', () => {
     const detail = await failed(el, () => submitButton(el).click());
     expect(detail).to.deep.equal({ reason: 'server', status: 502, attempts: 3 });
 
-    const alert = $(el, '[role="alert"]');
+    const alert = find(el, '[role="alert"]')!;
     expect(alert.getAttribute('part')).to.equal('status');
     expect(status(el).alert).to.contain('storing');
     expect(status(el).alert).to.contain('Foutcode: 502');
@@ -268,11 +267,11 @@ describe('<bijeen-registration-form> sending', () => {
     expect(control(el, 'attendee.name').value).to.equal('Anna de Vries');
     expect(control<HTMLTextAreaElement>(el, 'remarks').value).to.equal('Tot dan!');
     expect(control(el, 'consent').checked).to.equal(true);
-    const mail = $<HTMLAnchorElement>(el, '[role="alert"] a[href^="mailto:"]');
+    const mail = find<HTMLAnchorElement>(el, '[role="alert"] a[href^="mailto:"]')!;
     expect(mail.href).to.match(/^mailto:aanmelden@example\.org\?subject=/);
     await expect(el).to.be.accessible();
 
-    await registered(el, () => $(el, '[part="retry"]').click());
+    await registered(el, () => find(el, '[part="retry"]')!.click());
     const keys = (await posts(path)).map((request) => request.headers['idempotency-key']);
     expect(keys).to.have.length(4);
     expect(new Set(keys).size).to.equal(1);
@@ -335,7 +334,7 @@ describe('<bijeen-registration-form> sending', () => {
     expect(detail).to.deep.equal({ reason: 'full', status: 409, attempts: 1 });
     expect(status(el).alert).to.contain('geen plaats meer vrij');
     expect(control(el, 'attendee.email').value).to.equal('anna@example.org');
-    expect($$(el, '[part="retry"]')).to.have.length(0);
+    expect(findAll(el, '[part="retry"]')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -364,11 +363,11 @@ describe('<bijeen-registration-form> sending', () => {
     const detail = await failed(el, () => submitButton(el).click());
     expect(detail).to.deep.equal({ reason: 'rejected', status: 422, attempts: 1 });
     await el.updateComplete;
-    const summary = $(el, '[part="error-summary"]');
+    const summary = find(el, '[part="error-summary"]')!;
     expect(el.shadowRoot!.activeElement).to.equal(summary);
-    expect($$(el, '[part="error-summary"] a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-attendee.email']);
+    expect(findAll(el, '[part="error-summary"] a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-attendee.email']);
     expect(summary.textContent).to.contain('Onbekend evenement');
-    expect($(el, '#e-attendee\\.email').textContent).to.contain('Dit e-mailadres is al gebruikt');
+    expect(find(el, '#e-attendee\\.email')!.textContent).to.contain('Dit e-mailadres is al gebruikt');
     expect(control(el, 'attendee.email').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
   });
@@ -382,8 +381,8 @@ describe('<bijeen-registration-form> sending', () => {
       expect(detail).to.deep.equal({ reason: 'rejected', status: code, attempts: 1 });
       expect(status(el).alert).to.contain(`niet aangenomen`);
       expect(status(el).alert).to.contain(`Foutcode: ${code}`);
-      expect($$(el, '[part="retry"]')).to.have.length(0);
-      expect($$(el, '[role="alert"] a[href^="mailto:"]')).to.have.length(1);
+      expect(findAll(el, '[part="retry"]')).to.have.length(0);
+      expect(findAll(el, '[role="alert"] a[href^="mailto:"]')).to.have.length(1);
       expect(control(el, 'attendee.name').value).to.equal('Anna de Vries');
       expect(await posts(path)).to.have.length(1);
     });
@@ -409,8 +408,8 @@ describe('<bijeen-registration-form> sending', () => {
     const el = await form({ endpoint: path, retries: 0, event: seedWith({ email: undefined }) });
     await fill(el, required);
     await failed(el, () => submitButton(el).click());
-    expect($$(el, 'a[href^="mailto:"]')).to.have.length(0);
-    expect($$(el, '[part="retry"]')).to.have.length(1);
+    expect(findAll(el, 'a[href^="mailto:"]')).to.have.length(0);
+    expect(findAll(el, '[part="retry"]')).to.have.length(1);
   });
 
   for (const [word, text] of [
@@ -497,9 +496,9 @@ describe('<bijeen-registration-form> sending', () => {
     await failed(el, () => submitButton(el).click());
     expect(status(el).alert).to.contain('there is a fault');
     expect(status(el).alert).to.contain('Error code: 503');
-    expect($(el, '[part="retry"]').textContent).to.contain('Try again');
+    expect(find(el, '[part="retry"]')!.textContent).to.contain('Try again');
     await expect(el).to.be.accessible();
-    await registered(el, () => $(el, '[part="retry"]').click());
+    await registered(el, () => find(el, '[part="retry"]')!.click());
     expect(status(el).polite).to.contain('You are on the waiting list');
     await expect(el).to.be.accessible();
   });
