@@ -10,6 +10,7 @@ import { launchBrowser } from '../test/node/support/browser.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
 import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
+import { benchEventList } from './event-list.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const results = { date: new Date().toISOString(), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, endpoint: {} };
@@ -171,6 +172,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
     samples: samples.map((value) => Number(value.toFixed(3))),
   };
 }
+results.browser['200 events in <bijeen-event-list> ÷ 200 teaser cards'] = await benchEventList({ pagesDir, page, inline, event, throttledPage, runs: RUNS });
 await browser.close();
 await site.close();
 
@@ -252,7 +254,7 @@ for (const [name, size] of Object.entries(results.sizes)) {
 }
 console.log(`\nBrowser (Chromium, 4× CPU throttling, median of ${RUNS})`);
 for (const [name, value] of Object.entries(results.browser)) {
-  console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : value.median}`);
+  console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : 'ratio' in value ? `${value.ratio} (${value.listMedianMs} / ${value.teaserCardsMedianMs} ms)` : value.median}`);
 }
 const e = results.endpoint;
 console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);

@@ -200,11 +200,12 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
     const { field } = this.text(schemaMessages);
     const issues: DataIssue[] = [];
     if (this.pageSize !== this.limit) issues.push(attributeIssue('limit', field.positiveInteger));
-    if (this.groupBy != null && this.groupBy !== 'month') issues.push(attributeIssue('group-by', field.oneOf('month')));
-    if (this.mapProvider != null && !MAP_PROVIDERS.includes(this.mapProvider)) {
+    // An empty attribute says nothing, as an absent one.
+    if (this.groupBy && this.groupBy !== 'month') issues.push(attributeIssue('group-by', field.oneOf('month')));
+    if (this.mapProvider && !MAP_PROVIDERS.includes(this.mapProvider)) {
       issues.push(attributeIssue('map-provider', field.oneOf(MAP_PROVIDERS.join(', '))));
     }
-    if (this.calendarHref != null && !isCalendarHref(this.calendarHref)) issues.push(attributeIssue('calendar-href', field.url));
+    if (this.calendarHref && !isCalendarHref(this.calendarHref)) issues.push(attributeIssue('calendar-href', field.url));
     reportBadAttributes(this, this.text(eventListMessages).badAttributes, issues);
   }
 
