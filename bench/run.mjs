@@ -11,6 +11,7 @@ import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
 import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
 import { benchEventList } from './event-list.mjs';
+import { measureHostileBodies, printHostileBodies } from './hostile-bodies.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const results = { date: new Date().toISOString(), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, endpoint: {} };
@@ -178,7 +179,7 @@ await site.close();
 
 // ── Endpoint ─────────────────────────────────────────────────────────────────────────────────
 {
-  const TOKEN = 'bench';
+  const TOKEN = 'bench-token-0123456789abcdefghijklm';
   const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
   const CONCURRENCY = 50;
   const temp = tempDir('bijeen-bench-');
@@ -246,6 +247,8 @@ await site.close();
   };
 }
 
+results.hostileBodies = await measureHostileBodies();
+
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 console.log('\nSizes (gzip -9 / brotli)');
@@ -259,4 +262,5 @@ for (const [name, value] of Object.entries(results.browser)) {
 const e = results.endpoint;
 console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);
 console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}, lost ${e.lost}, doubled ${e.doubled}`);
+printHostileBodies(results.hostileBodies);
 console.log('\nWritten to bench/results.json');

@@ -5,4 +5,5 @@
  */
 export { toLocale, type Locale, type Localized } from './i18n/index.js';
 export { cardMessages, type CardMessages } from './i18n/card.js';
+export { schemaMessages, type SchemaMessages } from './i18n/schema.js';
 export { formatMoment, formatRange, opensAtSentence } from './internal/format-date.js';

@@ -14,28 +14,36 @@
  *
  * Every answer is JSON (the CSV export aside). Non-2xx bodies are `{ status, message }` with a
  * machine-readable `status`, except 422 which is `{ errors: [{ path, message }], message }`.
+ * Every answer, errors included, carries `API_HEADERS`; no request can throw out of the handler.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Locale } from '../../src/text.js';
+import { opensAtSentence, schemaMessages, type Locale } from '../../src/text.js';
 import {
   isHoneypotFilled,
+  isHttpUrl,
+  isRecord,
+  refuseControlCharacters,
+  refuseOversized,
   unflattenForm,
   validateRegistration,
   type RegistrationPayload,
 } from '../../src/schema/index.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
-import { API_HEADERS, header, mediaType, readBody, requestLocale, sendJson } from './http.js';
-import { opensAtSentence } from '../../src/text.js';
+import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';
 
 export interface ApiOptions {
   events: Map<string, LoadedEvent>;
   store: RegistrationStore;
   limiter: RateLimiter;
+  /** Places per client address per event per hour (`PLACE_LIMIT`). */
+  placeLimiter: PlaceLimiter;
+  /** Wrong admin tokens per client: one token per failed attempt. */
+  tokenGuesses: RateLimiter;
   /** Take the client address from `X-Forwarded-For` (see `Config.trustProxy`). */
   trustProxy: boolean;
   /** Origins allowed to post registrations. */
@@ -49,6 +57,8 @@ export interface ApiOptions {
 
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** Most distinct field names a form-encoded registration may have: the form's fields, 10 companions and every question, with room to spare. */
+const MAX_FORM_FIELDS = 300;
 /** Seconds a browser may cache a preflight answer. */
 const PREFLIGHT_MAX_AGE = '600';
 
@@ -111,7 +121,7 @@ function sameSecret(presented: string, expected: string): boolean {
 }
 
 export function createApiHandler(options: ApiOptions) {
-  const { events, store, limiter, trustProxy, allowedOrigins, adminToken, bodyLimit, log } = options;
+  const { events, store, limiter, placeLimiter, tokenGuesses, trustProxy, allowedOrigins, adminToken, bodyLimit, log } = options;
 
   /** CORS headers for the registration routes: only for an allowed origin. */
   function registrationCors(req: IncomingMessage): OutgoingHttpHeaders {
@@ -162,8 +172,20 @@ export function createApiHandler(options: ApiOptions) {
     const messages = endpointMessages(requestLocale(req));
     // Disabled without a token: as if the route did not exist.
     if (adminToken === undefined) return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
+    // After too many wrong tokens a client waits, right token or not: guessing stays slow.
+    const client = clientAddress(req, trustProxy);
+    const wait = tokenGuesses.peek(client);
+    if (wait > 0) {
+      return sendJson(
+        res,
+        429,
+        { status: 'rate_limited', message: messages.tokenThrottled(wait), retryAfter: wait },
+        { 'Retry-After': String(wait) },
+      );
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
     if (!match || !sameSecret(match[1]!, adminToken)) {
+      tokenGuesses.take(client);
       return sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });
     }
     const event = events.get(id);
@@ -191,7 +213,8 @@ export function createApiHandler(options: ApiOptions) {
       req.resume();
       return sendJson(res, 403, { status: 'forbidden', message: endpointMessages(locale).origin }, { Vary: 'Origin' });
     }
-    const wait = limiter.take(clientAddress(req, trustProxy));
+    const client = clientAddress(req, trustProxy);
+    const wait = limiter.take(client);
     if (wait > 0) {
       req.resume();
       return reply(
@@ -213,6 +236,10 @@ export function createApiHandler(options: ApiOptions) {
     }
     const body = await readBody(req, bodyLimit);
     if (!body.ok) {
+      if (!body.tooLarge) {
+        log(`info: POST ${JSON.stringify(req.url)}: the client went away before its body ended`);
+        return;
+      }
       // Cut off past the drain limit: the connection is gone, there is nobody to answer.
       if (body.cutOff) return;
       return refuse(413, 'too_large', endpointMessages(locale).tooLarge(bodyLimit));
@@ -226,9 +253,13 @@ export function createApiHandler(options: ApiOptions) {
       } catch {
         return refuse(400, 'bad_request', endpointMessages(locale).badJson);
       }
+      if (!isRecord(input)) return refuse(400, 'bad_request', endpointMessages(locale).notObject);
       honeypot = isHoneypotFilled(input);
     } else {
       const params = new URLSearchParams(body.text);
+      // The form's own fields are a few dozen: thousands of names are refused before they are
+      // grouped (each name is looked up among all the fields).
+      if (new Set(params.keys()).size > MAX_FORM_FIELDS) return refuse(400, 'bad_request', endpointMessages(locale).tooManyFields);
       honeypot = isHoneypotFilled(params);
       input = unflattenForm(params, event.data);
     }
@@ -253,7 +284,10 @@ export function createApiHandler(options: ApiOptions) {
       return refuse(400, 'bad_request', messages.idempotencyHeader);
     }
 
-    const validation = validateRegistration(input, data, locale);
+    const checked = refuseOversized(input, data, locale) ?? validateRegistration(input, data, locale);
+    const validation = (checked.success && refuseControlCharacters(checked.data, locale)) || checked;
+    // Where the form was filled in, for the organiser: kept only when it is an http(s) URL.
+    if (validation.success && !isHttpUrl(validation.data.source)) validation.data.source = '';
     // A retry of an accepted registration gets its first answer, even if registration has closed since.
     const earlier = key === undefined ? undefined : store.findByKey(key);
     if (earlier) {
@@ -272,6 +306,16 @@ export function createApiHandler(options: ApiOptions) {
 
     const payload = validation.data;
     const settings = data.registration!;
+    const places = 1 + payload.companions.length;
+    // No `await` from here to `record()`: the check and the grant cannot interleave with another request.
+    const placeWait = placeLimiter.allowed(id, client, places);
+    if (placeWait > 0) {
+      return reply(
+        429,
+        { status: 'place_limited', message: messages.placeLimited(placeWait), retryAfter: placeWait },
+        { 'Retry-After': String(placeWait) },
+      );
+    }
     const outcome = store.register({
       eventId: id,
       payload,
@@ -290,7 +334,8 @@ export function createApiHandler(options: ApiOptions) {
     switch (outcome.kind) {
       case 'created': {
         const { registration } = outcome;
-        log(`registration ${registration.id} for ${id}: ${registration.status}, ${1 + payload.companions.length} place(s)`);
+        placeLimiter.record(id, client, places);
+        log(`registration ${registration.id} for ${id}: ${registration.status}, ${places} place(s)`);
         return reply(outcome.response.status, outcome.response.body);
       }
       case 'replay':
@@ -299,8 +344,15 @@ export function createApiHandler(options: ApiOptions) {
         return keyReused();
       case 'duplicate':
         return refuse(409, 'duplicate', messages.duplicate);
+      case 'companions-refused': {
+        // One person, one place: the form shows each at that companion's e-mail field.
+        const errors = [
+          ...outcome.repeated.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRepeated })),
+          ...outcome.registered.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRegistered })),
+        ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+        return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
+      }
       case 'full': {
-        const places = 1 + payload.companions.length;
         const message =
           outcome.remaining > 0 ? messages.notEnough(data.title, outcome.remaining, places) : messages.full(data.title);
         return refuse(409, 'full', message, { remaining: outcome.remaining });
@@ -309,13 +361,17 @@ export function createApiHandler(options: ApiOptions) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://endpoint.invalid');
+    const pathname = targetPath(req.url);
+    const messages = endpointMessages(requestLocale(req));
+    if (pathname === undefined) {
+      req.resume();
+      return sendJson(res, 400, { status: 'bad_request', message: messages.badTarget });
+    }
     const where = route(pathname);
     const method = req.method ?? 'GET';
-    const messages = endpointMessages(requestLocale(req));
 
     if (options.isClosing()) {
-      req.resume();
+      await drained(req);
       return sendJson(res, 503, { status: 'unavailable', message: messages.unavailable }, {
         ...(where?.name === 'registrations' ? registrationCors(req) : PUBLIC_CORS),
         'Retry-After': '2',
@@ -360,14 +416,20 @@ export function createApiHandler(options: ApiOptions) {
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
-      log(`error: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (res.headersSent) {
+      // Nothing here may throw again: an exception that escapes ends the whole process.
+      try {
+        log(`error: ${req.method} ${JSON.stringify(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const messages = endpointMessages(requestLocale(req));
+        const pathname = targetPath(req.url);
+        const where = pathname === undefined ? undefined : route(pathname);
+        sendJson(res, 500, { status: 'error', message: messages.server }, where?.name === 'registrations' ? registrationCors(req) : {});
+      } catch {
         res.destroy();
-        return;
       }
-      const messages = endpointMessages(requestLocale(req));
-      const where = route(new URL(req.url ?? '/', 'http://endpoint.invalid').pathname);
-      sendJson(res, 500, { status: 'error', message: messages.server }, where?.name === 'registrations' ? registrationCors(req) : {});
     });
   };
 }

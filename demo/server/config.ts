@@ -3,6 +3,7 @@
  * Ports may be `0` (a free port, as the tests use); origins that depend on a port are therefore
  * computed after listening, by `allowedOrigins()` and `apiOrigin()`.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -31,13 +32,56 @@ export interface Config {
   apiOriginOverride: string | undefined;
   /** Largest accepted request body in bytes (`BODY_LIMIT`, default 32 KiB). */
   bodyLimit: number;
+  /**
+   * Places (attendee and companions) per client address per event in any hour (`PLACE_LIMIT`,
+   * default 20; 0 = no limit). Twenty lets an office behind one address register a whole team,
+   * yet no single address can take most of a typical event (25–120 places).
+   */
+  placeLimit: number;
+  /** Milliseconds a client has to send the request headers (`HEADERS_TIMEOUT_MS`, default 8000). */
+  headersTimeout: number;
+  /** Milliseconds a client has to send the whole request, body included (`REQUEST_TIMEOUT_MS`, default 30000). */
+  requestTimeout: number;
+  /** Milliseconds an idle keep-alive connection stays open (`KEEP_ALIVE_TIMEOUT_MS`, default 5000). */
+  keepAliveTimeout: number;
+  /** Milliseconds without any traffic after which a connection is closed (`IDLE_TIMEOUT_MS`, default 10000). */
+  idleTimeout: number;
+  /** Open connections per server (`MAX_CONNECTIONS`, default `defaultMaxConnections()`); more are closed at once. */
+  maxConnections: number;
 }
+
+/** Shortest `ADMIN_TOKEN`: 32 characters, e.g. `openssl rand -hex 16`. */
+export const MIN_TOKEN_LENGTH = 32;
+/** Fewest places `PLACE_LIMIT` may allow: one registration with the most companions any event allows. */
+const MIN_PLACE_LIMIT = 11;
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0, got "${raw}"`);
+  return value;
+}
+
+/**
+ * 1000 connections per server, or fewer when the process may open fewer files (Linux tells in
+ * `/proc/self/limits`): both servers together stay 100 files under the limit, which leaves room
+ * for the database and the files the site serves. Running out of files fails every request.
+ */
+export function defaultMaxConnections(limits = '/proc/self/limits'): number {
+  let openFiles = Infinity;
+  try {
+    openFiles = Number(/^Max open files\s+(\d+)/m.exec(readFileSync(limits, 'utf8'))?.[1] ?? Infinity);
+  } catch {
+    // Not Linux: no limit to read.
+  }
+  return Math.max(10, Math.min(1_000, Math.floor((openFiles - 100) / 2)));
+}
+
+/** A whole number > 0: a timeout or a cap that cannot be switched off. */
+function positive(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const value = integer(name, fallback, env);
+  if (value === 0) throw new Error(`${name} must be greater than 0`);
   return value;
 }
 
@@ -63,6 +107,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const list = env.ALLOWED_ORIGINS?.trim();
   const token = env.ADMIN_TOKEN?.trim();
   const apiOrigin = env.API_ORIGIN?.trim();
+  if (token && token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(
+      `ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters, got ${token.length}; generate one with: openssl rand -hex 32`,
+    );
+  }
+  const placeLimit = integer('PLACE_LIMIT', 20, env);
+  if (placeLimit > 0 && placeLimit < MIN_PLACE_LIMIT) {
+    throw new Error(`PLACE_LIMIT must be 0 (off) or at least ${MIN_PLACE_LIMIT} (one registration with 10 companions), got ${placeLimit}`);
+  }
+  const headersTimeout = positive('HEADERS_TIMEOUT_MS', 8_000, env);
+  const requestTimeout = positive('REQUEST_TIMEOUT_MS', 30_000, env);
+  if (headersTimeout > requestTimeout) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeout}) must not be greater than REQUEST_TIMEOUT_MS (${requestTimeout})`);
+  }
   return {
     port: integer('PORT', 8080, env),
     apiPort: integer('API_PORT', 8081, env),
@@ -81,6 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: flag('TRUST_PROXY', env),
     apiOriginOverride: apiOrigin ? origin('API_ORIGIN', apiOrigin) : undefined,
     bodyLimit: integer('BODY_LIMIT', 32 * 1024, env),
+    placeLimit,
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout: positive('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
+    idleTimeout: positive('IDLE_TIMEOUT_MS', 10_000, env),
+    maxConnections: positive('MAX_CONNECTIONS', defaultMaxConnections(), env),
   };
 }
 

@@ -4,13 +4,15 @@
  * so that Excel reads the accents right. Companions get readable columns of their own.
  *
  * Formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would
- * run as a formula in a spreadsheet; such cells get a leading `'` (OWASP's advice). That also
+ * run as a formula in a spreadsheet; such cells get a leading `'` (OWASP's advice). Spreadsheets
+ * skip leading spaces, line breaks, control, zero-width and byte-order-mark characters and read the
+ * fullwidth `＝ ＋ － ＠` as the plain signs, so a sign after any of those is guarded too. That also
  * shows on phone numbers written as `+31 …`, which is the accepted price.
  */
 import { answerKind, type EventData } from '../../src/schema/index.js';
 import type { StoredRegistration } from './store.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r]|[\p{White_Space}\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 const NEEDS_QUOTES = /[",;\r\n]/;
 
 /** One cell, neutralised and quoted as needed. */

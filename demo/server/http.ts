@@ -1,5 +1,6 @@
 /** Small `node:http` helpers shared by the endpoint and the demo site. */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { toLocale, type Locale } from '../../src/text.js';
 
 /** Headers on every endpoint answer: JSON is data, never a page. */
@@ -21,8 +22,60 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** `cutOff`: the body went past `DRAIN_LIMIT` and the connection was closed; nobody is left to answer. */
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true; cutOff: boolean };
+/**
+ * The path of a request target (`/api/events?x` → `/api/events`), or `undefined` when the target
+ * is not one this server answers: only origin form (`/…`) and absolute http(s) form
+ * (`http://host/…`). Never throws, whatever bytes came in (`//`, `/\\`, `*`, `host:443`, `%`).
+ */
+export function targetPath(target: string | undefined): string | undefined {
+  if (!target) return undefined;
+  try {
+    // Origin form is put behind a fixed origin, so `//x` stays a path instead of becoming a host.
+    const url = target.startsWith('/') ? new URL(`http://target.invalid${target}`) : new URL(target);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+
+/** Writes a bodiless answer with `headers` straight to the socket, then closes it: for clients no handler has seen. */
+export function answerAndClose(socket: Duplex, status: 400 | 408 | 431, headers: OutgoingHttpHeaders): void {
+  const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${String(value)}`);
+  const head = [`HTTP/1.1 ${status} ${REASONS[status]}`, ...lines, 'Content-Length: 0', 'Connection: close'].join('\r\n');
+  socket.end(`${head}\r\n\r\n`, () => socket.destroy());
+}
+
+/**
+ * Answers what Node's HTTP parser refused before any handler saw it (a malformed request line or
+ * header, headers too large, a header or request timeout) with the server's own security headers,
+ * then closes the connection. Without this listener Node writes a bare answer without them.
+ */
+export function answerClientErrors(server: Server, headers: OutgoingHttpHeaders): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    answerAndClose(socket, status, headers);
+  });
+}
+
+/**
+ * `tooLarge` with `cutOff`: the body went past `DRAIN_LIMIT` and the connection was closed;
+ * `aborted`: the client went away before its body ended. In both, nobody is left to answer.
+ */
+export type BodyResult =
+  | { ok: true; text: string }
+  | { ok: false; tooLarge: true; cutOff: boolean }
+  | { ok: false; tooLarge: false; aborted: true };
 
 /** After this much discarded body the connection is cut instead of drained. */
 const DRAIN_LIMIT = 1024 * 1024;
@@ -34,7 +87,7 @@ const DRAIN_LIMIT = 1024 * 1024;
  * `cutOff` set.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     let tooLarge = declared > limit;
     let size = 0;
@@ -54,9 +107,25 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? { ok: false, tooLarge: true, cutOff: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
-    req.on('error', reject);
-    // Cut off or gone: nobody is left to answer, but the promise must not hang (a later resolve is a no-op).
-    req.on('close', () => reject(new Error('request closed before its body ended')));
+    // Cut off or gone: nobody is left to answer, but the promise must not hang (a later resolve is
+    // a no-op). A client that goes away mid-upload is ordinary, not a server error.
+    req.on('error', () => resolve({ ok: false, tooLarge: false, aborted: true }));
+    req.on('close', () => resolve({ ok: false, tooLarge: false, aborted: true }));
+  });
+}
+
+/**
+ * Reads the rest of a request body and throws it away; resolves when it has ended (or the client
+ * went away). Needed before an answer that closes the connection: closing with unread bytes makes
+ * the kernel reset the connection, and the client never reads the answer.
+ */
+export function drained(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (req.readableEnded || req.destroyed) return resolve();
+    req.once('end', resolve);
+    req.once('close', resolve);
+    req.once('error', () => resolve());
+    req.resume();
   });
 }
 

@@ -5,18 +5,18 @@
  *   node --import tsx demo/server/main.ts
  *
  * Prints one line per server (`Bijeen demo site: <url>`, `Bijeen API: <url>`); the tests read the
- * ports from those lines when they start it on port 0. SIGTERM / SIGINT: stop accepting, let the
- * requests in flight finish, close the database, exit 0.
+ * ports from those lines when they start it on port 0. SIGTERM / SIGINT: see `shutdown()`.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApiHandler } from './api.js';
 import { allowedOrigins, loadConfig, type Config } from './config.js';
 import { loadEvents } from './events.js';
-import { RateLimiter } from './rate-limit.js';
-import { createSiteHandler } from './site.js';
+import { answerClientErrors, API_HEADERS } from './http.js';
+import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { RegistrationStore } from './store.js';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
@@ -31,11 +31,40 @@ try {
 const store = new RegistrationStore(config.databasePath);
 const events = loadEvents(config.eventsDir, log);
 const limiter = new RateLimiter(config.rateLimit);
+const placeLimiter = new PlaceLimiter(config.placeLimit);
+/** Wrong admin tokens per minute per client before the export answers 429. */
+const tokenGuesses = new RateLimiter(10);
 let closing = false;
 let apiPort = 0;
 
+/** Answers not yet written: at shutdown each gets `Connection: close`, so no client reuses a closing socket. */
+const unanswered = new Set<ServerResponse>();
+
+/**
+ * One server, hardened: Node checks the header and request timeouts every second (default 30 s),
+ * a connection without traffic for `idleTimeout` is closed, at most `maxConnections` are open, and
+ * what the parser refuses is answered with the server's own security headers. A request without
+ * `Host` is answered by the handler (with those headers) instead of Node's bare 400. The header
+ * timeout also closes a connection that never sends a byte.
+ */
+function hardenedServer(handler: (req: IncomingMessage, res: ServerResponse) => void, headers: OutgoingHttpHeaders): Server {
+  const server = createServer({ connectionsCheckingInterval: 1_000, requireHostHeader: false }, (req, res) => {
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
+    if (closing) res.setHeader('Connection', 'close');
+    handler(req, res);
+  });
+  server.headersTimeout = config.headersTimeout;
+  server.requestTimeout = config.requestTimeout;
+  server.keepAliveTimeout = config.keepAliveTimeout;
+  server.timeout = config.idleTimeout;
+  server.maxConnections = config.maxConnections;
+  answerClientErrors(server, headers);
+  return server;
+}
+
 const cdnDir = resolve('dist/cdn');
-const site = createServer(
+const site = hardenedServer(
   createSiteHandler({
     root: resolve('demo'),
     cdnDir,
@@ -44,6 +73,7 @@ const site = createServer(
     apiOriginOverride: config.apiOriginOverride,
     log,
   }),
+  SITE_ERROR_HEADERS,
 );
 
 function listen(server: Server, port: number, variable: string): Promise<number> {
@@ -58,29 +88,23 @@ function listen(server: Server, port: number, variable: string): Promise<number>
   });
 }
 
-// Slow or stuck clients must not hold a connection (and a shutdown) for long.
-function harden(server: Server): Server {
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  return server;
-}
-
-const sitePort = await listen(harden(site), config.port, 'PORT');
+const sitePort = await listen(site, config.port, 'PORT');
 const origins = allowedOrigins(config, sitePort);
-const api = harden(
-  createServer(
-    createApiHandler({
-      events,
-      store,
-      limiter,
-      trustProxy: config.trustProxy,
-      allowedOrigins: origins,
-      adminToken: config.adminToken,
-      bodyLimit: config.bodyLimit,
-      log,
-      isClosing: () => closing,
-    }),
-  ),
+const api = hardenedServer(
+  createApiHandler({
+    events,
+    store,
+    limiter,
+    placeLimiter,
+    tokenGuesses,
+    trustProxy: config.trustProxy,
+    allowedOrigins: origins,
+    adminToken: config.adminToken,
+    bodyLimit: config.bodyLimit,
+    log,
+    isClosing: () => closing,
+  }),
+  API_HEADERS,
 );
 apiPort = await listen(api, config.apiPort, 'API_PORT');
 
@@ -93,33 +117,58 @@ console.log(
     `  database: ${config.databasePath}`,
     `  registrations accepted from: ${[...origins].join(', ')}`,
     `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
+    `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,
+    `  connections: at most ${config.maxConnections} per server; headers within ${config.headersTimeout} ms, requests within ${config.requestTimeout} ms, idle after ${config.idleTimeout} ms, keep-alive ${config.keepAliveTimeout} ms`,
     `  CSV export: ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
   ].join('\n'),
 );
 if (!existsSync(resolve(cdnDir, 'bijeen.iife.js'))) log('warning: dist/cdn/bijeen.iife.js is missing; run `npm run build` first');
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((done) => server.close(() => done()));
+/** After the signal, idle keep-alive connections get this long to send one more request (answered 503) before they are closed. */
+const SHUTDOWN_GRACE = 1_000;
+/** Whatever is still open by then is cut, so the process is gone well within 10 s. */
+const SHUTDOWN_DEADLINE = 8_000;
+
+/**
+ * Stops listening without touching open connections: `http.Server.close()` would also close
+ * every idle keep-alive connection at once, racing a client that is just sending its next request
+ * on it (the client sees a reset), and it stops the timeout checks.
+ */
+function stopListening(server: Server): Promise<void> {
+  return new Promise((done) => NetServer.prototype.close.call(server, () => done()));
 }
 
+/**
+ * SIGTERM / SIGINT: stop accepting connections; requests in flight finish and their answers carry
+ * `Connection: close`; a request that arrives on an open keep-alive connection is answered 503 +
+ * `Retry-After` (the site serves it, with `Connection: close`); idle connections are closed after
+ * `SHUTDOWN_GRACE`, everything still open after `SHUTDOWN_DEADLINE`; then the database is closed
+ * and the process exits 0. A second signal exits at once.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (closing) {
     log(`${signal} again: exiting now`);
     process.exit(1);
   }
   closing = true;
-  log(`${signal}: finishing requests in flight, then closing the database`);
+  log(`${signal}: finishing requests in flight (new ones get 503), then closing the database`);
   limiter.stop();
-  const closed = Promise.all([closeServer(api), closeServer(site)]);
-  api.closeIdleConnections();
-  site.closeIdleConnections();
-  const force = setTimeout(() => {
+  placeLimiter.stop();
+  tokenGuesses.stop();
+  for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+  const stopped = Promise.all([stopListening(api), stopListening(site)]);
+  const grace = setTimeout(() => {
+    api.closeIdleConnections();
+    site.closeIdleConnections();
+  }, SHUTDOWN_GRACE);
+  const deadline = setTimeout(() => {
+    log(`still open after ${SHUTDOWN_DEADLINE} ms: closing every connection`);
     api.closeAllConnections();
     site.closeAllConnections();
-  }, 5_000);
-  force.unref();
-  await closed;
-  clearTimeout(force);
+  }, SHUTDOWN_DEADLINE);
+  await stopped;
+  clearTimeout(grace);
+  clearTimeout(deadline);
   store.close();
   log('stopped');
   process.exit(0);

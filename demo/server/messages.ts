@@ -16,6 +16,9 @@ const nl = {
   notEnough: (title: string, remaining: number, places: number) =>
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
+  /** 422s at `companions.N.email`: the form shows them at that field. */
+  companionRegistered: 'Deze deelnemer is al aangemeld voor deze bijeenkomst',
+  companionRepeated: 'Dit e-mailadres staat al bij een andere deelnemer in deze aanmelding',
   closed: {
     // The second sentence is the card's and the form's own.
     'not-open': (opensAt: string) => `De aanmelding is nog niet open. ${opensAt}`,
@@ -28,11 +31,17 @@ const nl = {
   notFound: 'Deze bijeenkomst bestaat niet (meer).',
   pageNotFound: 'Dit adres bestaat niet.',
   badJson: 'Het verzoek is geen geldige JSON.',
+  notObject: 'De aanmelding moet een JSON-object zijn, zoals {"eventId": …}.',
+  badTarget: 'Dit adres kan de server niet lezen.',
+  tooManyFields: 'Het formulier heeft veel meer velden dan een aanmelding kan hebben.',
   mediaType: 'Stuur de aanmelding als application/json of application/x-www-form-urlencoded.',
   idempotencyHeader: 'De header Idempotency-Key ontbreekt of is niet gelijk aan idempotencyKey in de aanmelding.',
   keyReused: 'Deze aanmeldsleutel is al gebruikt voor een andere aanmelding. Verstuur het formulier opnieuw.',
   tooLarge: (limit: number) => `Het verzoek is te groot (meer dan ${Math.round(limit / 1024)} kB).`,
   rateLimited: (seconds: number) => `Te veel aanmeldingen vanaf dit adres. Probeer het over ${seconds} seconden opnieuw.`,
+  placeLimited: (seconds: number) =>
+    `Vanaf dit adres zijn het afgelopen uur al veel plaatsen voor deze bijeenkomst aangevraagd. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw, of neem contact op met de organisatie.`,
+  tokenThrottled: (seconds: number) => `Te veel verkeerde beheerderstokens vanaf dit adres. Probeer het over ${seconds} seconden opnieuw.`,
   origin: 'Aanmelden vanaf deze website is niet toegestaan.',
   method: 'Deze methode wordt hier niet ondersteund.',
   unauthorized: 'Geef het beheerderstoken mee als Authorization: Bearer <token>.',
@@ -49,6 +58,8 @@ const en: EndpointMessages = {
   notEnough: (title, remaining, places) =>
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
+  companionRegistered: 'This participant is already registered for this event',
+  companionRepeated: 'This e-mail address is already given for another participant in this registration',
   closed: {
     'not-open': (opensAt) => `Registration is not open yet. ${opensAt}`,
     closed: () => 'Registration for this event is closed.',
@@ -60,11 +71,17 @@ const en: EndpointMessages = {
   notFound: 'This event does not exist (any more).',
   pageNotFound: 'This address does not exist.',
   badJson: 'The request is not valid JSON.',
+  notObject: 'The registration must be a JSON object, such as {"eventId": …}.',
+  badTarget: 'The server cannot read this address.',
+  tooManyFields: 'The form has far more fields than a registration can have.',
   mediaType: 'Send the registration as application/json or application/x-www-form-urlencoded.',
   idempotencyHeader: 'The Idempotency-Key header is missing or differs from idempotencyKey in the registration.',
   keyReused: 'This submission key was already used for a different registration. Please send the form again.',
   tooLarge: (limit) => `The request is too large (over ${Math.round(limit / 1024)} kB).`,
   rateLimited: (seconds) => `Too many registrations from this address. Please try again in ${seconds} seconds.`,
+  placeLimited: (seconds) =>
+    `Many places for this event were requested from this address in the past hour. Please try again in ${Math.ceil(seconds / 60)} minutes, or contact the organiser.`,
+  tokenThrottled: (seconds) => `Too many wrong admin tokens from this address. Please try again in ${seconds} seconds.`,
   origin: 'Registering from this website is not allowed.',
   method: 'This method is not supported here.',
   unauthorized: 'Send the admin token as Authorization: Bearer <token>.',

@@ -31,6 +31,15 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
   }
 
+  /** Like `take()`, but only looks: `0` when a token is there, else the whole seconds to wait. */
+  peek(client: string): number {
+    if (this.#perMinute === 0) return 0;
+    const bucket = this.#buckets.get(client);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.#perMinute, bucket.tokens + ((this.now() - bucket.at) * this.#perMinute) / 60_000);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / (this.#perMinute / 60_000) / 1000));
+  }
+
   stop(): void {
     if (this.#sweeper) clearInterval(this.#sweeper);
   }
@@ -52,5 +61,69 @@ export class RateLimiter {
     for (const [client, bucket] of this.#buckets) {
       if (bucket.tokens + ((now - bucket.at) * this.#perMinute) / 60_000 >= this.#perMinute) this.#buckets.delete(client);
     }
+  }
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * A fair share per client: at most `perHour` places (attendee and companions, confirmed or on the
+ * waiting list) per client address per event in any sliding hour. In memory, like `RateLimiter`.
+ * `allowed()` and `record()` are called without an `await` in between, so two requests of one
+ * client cannot both slip through.
+ */
+export class PlaceLimiter {
+  readonly #perHour: number;
+  /** `event \n client` → the places granted, oldest first. */
+  readonly #grants = new Map<string, { at: number; places: number }[]>();
+  readonly #sweeper: NodeJS.Timeout | undefined;
+
+  /** `perHour` 0 turns the limit off. */
+  constructor(perHour: number, private readonly now: () => number = Date.now) {
+    this.#perHour = perHour;
+    if (perHour > 0) {
+      this.#sweeper = setInterval(() => this.#sweep(), 60_000);
+      this.#sweeper.unref();
+    }
+  }
+
+  /** `0` when `client` may take `places` more for `eventId`, else the whole seconds until it may. */
+  allowed(eventId: string, client: string, places: number): number {
+    if (this.#perHour === 0) return 0;
+    const now = this.now();
+    const grants = this.#current(`${eventId}\n${client}`, now);
+    let used = grants.reduce((sum, grant) => sum + grant.places, 0);
+    if (used + places <= this.#perHour) return 0;
+    // Wait until enough of the oldest grants have left the hour.
+    for (const grant of grants) {
+      used -= grant.places;
+      if (used + places <= this.#perHour) return Math.max(1, Math.ceil((grant.at + HOUR - now) / 1000));
+    }
+    return Math.ceil(HOUR / 1000);
+  }
+
+  record(eventId: string, client: string, places: number): void {
+    if (this.#perHour === 0) return;
+    const key = `${eventId}\n${client}`;
+    const now = this.now();
+    const grants = this.#current(key, now);
+    grants.push({ at: now, places });
+    this.#grants.set(key, grants);
+  }
+
+  stop(): void {
+    if (this.#sweeper) clearInterval(this.#sweeper);
+  }
+
+  #current(key: string, now: number): { at: number; places: number }[] {
+    const grants = (this.#grants.get(key) ?? []).filter((grant) => grant.at > now - HOUR);
+    if (grants.length === 0) this.#grants.delete(key);
+    else this.#grants.set(key, grants);
+    return grants;
+  }
+
+  #sweep(): void {
+    const now = this.now();
+    for (const key of [...this.#grants.keys()]) this.#current(key, now);
   }
 }

@@ -15,6 +15,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { cardMessages, formatRange } from '../../src/text.js';
 import { time, type EventData } from '../../src/schema/index.js';
 import type { LoadedEvent } from './events.js';
+import { targetPath } from './http.js';
 
 export interface SiteOptions {
   /** Folder with the pages (`*.html`) and `assets/`. */
@@ -66,6 +67,16 @@ export function contentSecurityPolicy(apiOrigin: string): string {
     `trusted-types ${TRUSTED_TYPES_POLICIES}`,
   ].join('; ');
 }
+
+/**
+ * Headers of answers that are no page (errors before or outside the handler): nothing may load,
+ * nothing may frame them.
+ */
+export const SITE_ERROR_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -139,13 +150,18 @@ export function createSiteHandler(options: SiteOptions) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://site.invalid');
+    const pathname = targetPath(req.url);
     const api = apiOrigin(req);
     const headers = {
+      ...SITE_ERROR_HEADERS,
       'Content-Security-Policy': contentSecurityPolicy(api),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'strict-origin-when-cross-origin',
     };
+    if (pathname === undefined) {
+      req.resume();
+      res.writeHead(400, { ...SITE_ERROR_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Dit adres kan de server niet lezen.');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Methode niet toegestaan');
@@ -185,9 +201,18 @@ export function createSiteHandler(options: SiteOptions) {
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
-      options.log(`site error: ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Er ging iets mis.');
+      // Nothing here may throw again: an exception that escapes ends the whole process.
+      try {
+        options.log(`site error: ${JSON.stringify(req.url)}: ${error instanceof Error ? error.message : String(error)}`);
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(500, { ...SITE_ERROR_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Er ging iets mis.');
+      } catch {
+        res.destroy();
+      }
     });
   };
 }

@@ -10,9 +10,15 @@
  * transaction in `register()` (idempotency look-up, duplicate check, capacity count, insert) runs
  * start to end without any other request in between: capacity is never overbooked. The unique
  * indexes are a second line of defence.
+ *
+ * One person, one place: an e-mail address holds at most one place per event, as attendee or as
+ * companion (the `people` table, one row per person, deleted with their registration).
+ *
+ * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
+ * personal data.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 
@@ -49,6 +55,8 @@ export type Outcome =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'key-conflict' }
   | { kind: 'duplicate' }
+  /** Companions (by index) whose address is the attendee's or an earlier companion's, or already holds a place for the event. */
+  | { kind: 'companions-refused'; repeated: number[]; registered: number[] }
   | { kind: 'full'; remaining: number }
   | { kind: 'created'; response: StoredResponse; registration: { id: string; status: RegistrationStatus } };
 
@@ -64,7 +72,7 @@ export interface RegisterInput {
   respond: (registration: { id: string; status: RegistrationStatus }) => StoredResponse;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS registrations (
@@ -87,9 +95,25 @@ CREATE INDEX IF NOT EXISTS registrations_event_status ON registrations (event_id
 CREATE TABLE IF NOT EXISTS people (
   event_id        TEXT    NOT NULL,
   email           TEXT    NOT NULL,
-  registration_id TEXT    NOT NULL REFERENCES registrations (id)
+  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS people_event_email ON people (event_id, email);
+CREATE INDEX IF NOT EXISTS people_registration ON people (registration_id);
+`;
+
+/**
+ * Version 1 → 2: `people` gets `ON DELETE CASCADE` (SQLite cannot add it to a table), and rows
+ * whose registration is gone stop blocking their address.
+ */
+const MIGRATE_TO_2 = `
+CREATE TABLE people_v2 (
+  event_id        TEXT    NOT NULL,
+  email           TEXT    NOT NULL,
+  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
+);
+INSERT INTO people_v2 SELECT event_id, email, registration_id FROM people WHERE registration_id IN (SELECT id FROM registrations);
+DROP TABLE people;
+ALTER TABLE people_v2 RENAME TO people;
 `;
 
 /** E-mail addresses compare without case and surrounding spaces. */
@@ -111,17 +135,27 @@ export class RegistrationStore {
   readonly #register: (input: RegisterInput) => Outcome;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created before SQLite opens it, so it never exists with the umask's wider mode; the WAL
+      // and shared-memory files take the database file's mode.
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    }
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
+    this.#db.pragma('foreign_keys = ON');
     const version = this.#db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new Error(`${path} has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
     }
-    this.#db.exec(SCHEMA);
-    this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.#db.transaction(() => {
+      if (version === 1) this.#db.exec(MIGRATE_TO_2);
+      this.#db.exec(SCHEMA);
+      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
 
     this.#byKey = this.#db.prepare(
       'SELECT payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ?',
@@ -196,6 +230,16 @@ export class RegistrationStore {
     }
     const email = normaliseEmail(payload.attendee.email);
     if (this.#emailTaken.get(eventId, email)) return { kind: 'duplicate' };
+    const seen = new Set([email]);
+    const repeated: number[] = [];
+    const registered: number[] = [];
+    payload.companions.forEach((companion, index) => {
+      const address = normaliseEmail(companion.email);
+      if (seen.has(address)) repeated.push(index);
+      else if (this.#emailTaken.get(eventId, address)) registered.push(index);
+      seen.add(address);
+    });
+    if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
 
     const places = 1 + payload.companions.length;
     let status: RegistrationStatus = 'confirmed';

@@ -65,6 +65,7 @@ const nl = {
     answerForm: 'Dit antwoord heeft niet de juiste vorm',
     textTooLong: (max: number) => `Gebruik hoogstens ${max} tekens`,
     wrongEvent: 'Deze aanmelding hoort bij een ander evenement',
+    controlChars: 'Verwijder de onzichtbare tekens',
   },
 };
 
@@ -127,6 +128,7 @@ const en: typeof nl = {
     answerForm: 'This answer is not in the right form',
     textTooLong: (max) => `Use at most ${max} characters`,
     wrongEvent: 'This registration belongs to another event',
+    controlChars: 'Remove the invisible characters',
   },
 };
 

@@ -30,6 +30,8 @@ export {
   RegistrationSchema,
   UUID_V4,
   isHoneypotFilled,
+  refuseControlCharacters,
+  refuseOversized,
   registrationSchemaFor,
   validateRegistration,
   type Answer,
@@ -50,6 +52,7 @@ export {
 export { readPath, writePath, type DataPath } from './paths.js';
 export {
   formatIssues,
+  isRecord,
   issueText,
   requiredFallback,
   type DataIssue,
@@ -58,6 +61,7 @@ export {
   type SchemaResult,
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
+export { isHttpUrl } from './rules.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
 export { REGISTRATION_STATUSES, endsAt, registrationStatus, time, type RegistrationStatus } from './status.js';
 export { agenda, hasAnyTag, tagList } from './agenda.js';

@@ -3,7 +3,22 @@ import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
 import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
-import { atMost, filled, filledText, isEmail, issue, msg, objectRule, oneOf, rule, text, trim, withDefaults, type Report } from './rules.js';
+import {
+  atMost,
+  filled,
+  filledText,
+  isEmail,
+  isPlainText,
+  issue,
+  msg,
+  objectRule,
+  oneOf,
+  rule,
+  text,
+  trim,
+  withDefaults,
+  type Report,
+} from './rules.js';
 
 /**
  * Name of the form's honeypot control, hidden from people and assistive technology. Not part of
@@ -29,6 +44,13 @@ const PHONE = /^\+?[0-9](?:[ -]?[0-9]){5,16}$/;
 
 /** Most companions any event allows (`registration.maxCompanions` is 0–10). */
 export const MAX_COMPANIONS = 10;
+
+/** Most answers a body may carry (an event asks a few questions) and most options one answer may list. */
+const MAX_ANSWERS = 100;
+const MAX_OPTIONS = 50;
+
+/** Most issues one validation reports: enough for any form, and all a hostile body gets. */
+export const MAX_ISSUES = 20;
 
 // Text fields are trimmed, so "   " counts as empty. Each check names its own message. A field may
 // raise several issues (empty and malformed); validateRegistration keeps the first per path.
@@ -89,12 +111,14 @@ const checkAnswers: z.core.CheckFn<Record<string, unknown>> = (payload) => {
   };
   for (const [id, answer] of Object.entries(payload.value)) {
     if (id === '__proto__') continue;
-    if (!QUESTION_ID.test(id)) report('questionId', [id]);
+    // Not an id at all: reported on `answers`, so a key of any length never becomes a path.
+    if (!QUESTION_ID.test(id)) report('questionId', []);
     else if (RESERVED_IDS.has(id)) report('reservedId', [id]);
     else if (typeof answer === 'string') answers[id] = checkText(answer, [id]);
+    // The length first: a list of thousands is refused without looking at its items.
+    else if (Array.isArray(answer) && answer.length > MAX_OPTIONS) report('answerForm', [id]);
     else if (Array.isArray(answer) && answer.every((value) => typeof value === 'string')) {
       answers[id] = answer.map((value: string, index) => checkText(value, [id, index]));
-      if (answer.length > 50) report('answerForm', [id]);
     } else {
       if (typeof answer !== 'boolean') report('answerForm', [id]);
       // A wrong answer stays too, as zod keeps a value that failed: the event's rules look at it.
@@ -111,6 +135,7 @@ const checkAnswers: z.core.CheckFn<Record<string, unknown>> = (payload) => {
  */
 export const RegistrationSchema = withDefaults(
   z.object({
+    // Control characters never match the event's id: `wrongEvent` refuses them.
     eventId: filledText(200),
     idempotencyKey: z.string().check(rule((key) => UUID_V4.test(key), 'format')),
     attendee: AttendeeSchema,
@@ -179,6 +204,7 @@ function eventRules(value: Record<string, unknown>, event: EventData, report: Re
   if (settings?.privacyUrl && value.consent !== true) report('consent', ['consent']);
 }
 
+
 const schemaCache = /* @__PURE__ */ new WeakMap<EventData, ReturnType<typeof buildSchemaFor>>();
 
 function buildSchemaFor(event: EventData) {
@@ -235,7 +261,7 @@ export function validateRegistration(
   const schema = event ? registrationSchemaFor(event) : RegistrationSchema;
   const result = schema.safeParse(payload, { error: requiredFallback });
   if (result.success) return { success: true, data: result.data };
-  const language: Locale = locale ?? (isRecord(payload) && payload.locale === 'en' ? 'en' : 'nl');
+  const language = languageOf(payload, locale);
   // One message per field: the first is the one that matters to the person filling in the form.
   const seen = new Set<string>();
   const issues: DataIssue[] = [];
@@ -251,5 +277,60 @@ export function validateRegistration(
     const [topB, withinB] = formPosition(b.path, questionIds);
     return topA - topB || withinA - withinB;
   });
+  issues.splice(MAX_ISSUES);
   return { success: false, message: schemaMessages[language].registrationInvalid(issues.length), issues };
+}
+
+function languageOf(payload: unknown, locale: Locale | undefined): Locale {
+  return locale ?? (isRecord(payload) && payload.locale === 'en' ? 'en' : 'nl');
+}
+
+/**
+ * For servers, before `validateRegistration`: refuses a body whose companions or answers are more
+ * than any event allows by their count alone, before any item is looked at, so a body of thousands
+ * of items costs no more than a normal one. `undefined` when the counts are fine. (Not used by the
+ * form, which never sends such a body: it stays out of the CDN file.)
+ */
+export function refuseOversized(payload: unknown, event?: EventData, locale?: Locale): SchemaResult<never> | undefined {
+  if (!isRecord(payload)) return undefined;
+  const language = languageOf(payload, locale);
+  const { field, registrationInvalid } = schemaMessages[language];
+  const issues: DataIssue[] = [];
+  if (Array.isArray(payload.companions) && payload.companions.length > MAX_COMPANIONS) {
+    issues.push({ path: 'companions', message: field.companionsMax(event?.registration?.maxCompanions ?? MAX_COMPANIONS) });
+  }
+  if (isRecord(payload.answers) && Object.keys(payload.answers).length > MAX_ANSWERS) {
+    issues.push({ path: 'answers', message: field.tooMany(MAX_ANSWERS) });
+  }
+  return issues.length > 0 ? { success: false, message: registrationInvalid(issues.length), issues } : undefined;
+}
+
+/**
+ * For servers, after `validateRegistration` succeeded: refuses control characters and bidi
+ * overrides in every free text (tab and line breaks allowed in remarks and text answers), each at
+ * its field's path. Invisible, they hide or reorder what an organiser reads. E-mail addresses,
+ * phone numbers, ids and choices have their own formats already. (Not used by the form: a text
+ * box hardly produces them, and the form shows the server's 422 at the field.)
+ */
+export function refuseControlCharacters(data: RegistrationPayload, locale: Locale = data.locale): SchemaResult<never> | undefined {
+  const texts: [path: string, value: string | undefined, multiLine?: boolean][] = [
+    ['attendee.name', data.attendee.name],
+    ['attendee.organisation', data.attendee.organisation],
+    ['attendee.role', data.attendee.role],
+    ...data.companions.flatMap((companion, index): [string, string | undefined][] => [
+      [`companions.${index}.name`, companion.name],
+      [`companions.${index}.organisation`, companion.organisation],
+    ]),
+    ...Object.entries(data.answers).map(([id, answer]): [string, string | undefined, boolean] => [
+      `answers.${id}`,
+      typeof answer === 'string' ? answer : undefined,
+      true,
+    ]),
+    ['remarks', data.remarks, true],
+  ];
+  const { field, registrationInvalid } = schemaMessages[locale];
+  const issues = texts
+    .filter(([, value, multiLine]) => value !== undefined && !isPlainText(value, multiLine))
+    .map(([path]) => ({ path, message: field.controlChars }));
+  return issues.length > 0 ? { success: false, message: registrationInvalid(issues.length), issues } : undefined;
 }

@@ -53,6 +53,28 @@ export function isEmail(value: string): boolean {
   return value.length <= 254 && EMAIL.test(value);
 }
 
+// C0 and C1 control characters and the bidi embeddings, overrides and isolates: invisible, they
+// hide or reorder what an organiser reads (and what a spreadsheet runs). Tab and line breaks are
+// allowed in multi-line text only.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether `value` is free of control and bidi-override characters (`multiLine`: tab, CR and LF allowed). */
+export function isPlainText(value: string, multiLine = false): boolean {
+  return !CONTROL.test(value) && (multiLine || !/[\t\n\r]/.test(value));
+}
+
+/** Whether `value` is an absolute http(s) URL, without spaces or control characters. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(value) || !isPlainText(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Text of at most `max` characters. */
 /* @__NO_SIDE_EFFECTS__ */
 export function text(max: number) {

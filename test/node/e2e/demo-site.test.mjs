@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { daysFromNow, exportCsv, repoRoot, startServer, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 
-const TOKEN = 'e2e-organiser-token';
+const TOKEN = 'e2e-organiser-token-0123456789abcdef';
 const demoEvent = (name) => JSON.parse(readFileSync(join(repoRoot, 'demo/events', `${name}.json`), 'utf8'));
 
 // The live demo meeting, moved into the future so the test does not expire with the demo data.

@@ -10,7 +10,7 @@ import { launchBrowser, openPage } from '../support/browser.mjs';
 import { serveStatic } from '../support/static-server.mjs';
 import { daysFromNow, exportCsv, repoRoot, startServer, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 
-const TOKEN = 'hostile-organiser-token';
+const TOKEN = 'hostile-organiser-token-0123456789ab';
 const meeting = JSON.parse(readFileSync(join(repoRoot, 'demo/events/wat-werkt-uden.json'), 'utf8'));
 meeting.start = daysFromNow(30);
 meeting.end = daysFromNow(30.2);

@@ -16,7 +16,7 @@ import {
   writeEvents,
 } from './support/server.mjs';
 
-const TOKEN = 'test-token-api';
+const TOKEN = 'test-token-api-0123456789abcdefghij';
 let server;
 let temp;
 

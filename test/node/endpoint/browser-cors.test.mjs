@@ -10,6 +10,7 @@ import { serveStatic } from '../support/static-server.mjs';
 import { unlimited } from './support/events.mjs';
 import { registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
+const TOKEN = 'cors-token-0123456789abcdefghijklmn';
 let server;
 let temp;
 let browser;
@@ -23,7 +24,7 @@ before(async () => {
   writeEvents(join(temp.dir, 'events'), { unlimited });
   mkdirSync(join(temp.dir, 'foreign'));
   writeFileSync(join(temp.dir, 'foreign/index.html'), '<!doctype html><title>Elders</title><p>Een andere site</p>');
-  server = await startServer({ dir: temp.dir, env: { RATE_LIMIT: '0', ADMIN_TOKEN: 'cors' } });
+  server = await startServer({ dir: temp.dir, env: { RATE_LIMIT: '0', ADMIN_TOKEN: TOKEN } });
   limitedTemp = tempDir();
   writeEvents(join(limitedTemp.dir, 'events'), { unlimited });
   limitedServer = await startServer({ dir: limitedTemp.dir, env: { RATE_LIMIT: '1' } });
@@ -88,7 +89,7 @@ async function postFrom(origin, path, payloads, api = server) {
 }
 
 async function storedEmails() {
-  const response = await fetch(`${server.api}/api/events/${unlimited.id}/registrations.csv`, { headers: { Authorization: 'Bearer cors' } });
+  const response = await fetch(`${server.api}/api/events/${unlimited.id}/registrations.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   return (await response.text()).match(/[\w.+-]+@example\.org/g) ?? [];
 }
 

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { full50, waitlist50 } from './support/events.mjs';
 import { companions, exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
-const TOKEN = 'concurrency';
+const TOKEN = 'concurrency-token-0123456789abcdefgh';
 let server;
 let temp;
 

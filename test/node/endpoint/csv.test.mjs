@@ -30,7 +30,8 @@ const hostile = registration(rules, {
   },
   member: false,
   companions: [
-    { name: '-2+3', email: 'min@example.org', organisation: 'Regel één\nregel twee' },
+    // A line break belongs only in multi-line fields (remarks); a one-line field refuses it.
+    { name: '-2+3', email: 'min@example.org', organisation: 'Regel één; regel twee' },
     { name: 'Zoë Çelik', email: 'zoe@example.org' },
   ],
   answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing', 'Begeleiding'], dieet: '\tvegetarisch' },
@@ -72,7 +73,7 @@ describe('GET /api/events/:id/registrations.csv', () => {
     assert.ok(csv.rows.every((cells) => cells.length === heading.length), 'every row as wide as the heading');
     const cell = (name) => row[heading.indexOf(name)];
     assert.equal(cell('samenwerkingspartner 2 naam'), 'Zoë Çelik');
-    assert.equal(cell('samenwerkingspartner 1 organisatie'), 'Regel één\nregel twee');
+    assert.equal(cell('samenwerkingspartner 1 organisatie'), 'Regel één; regel twee');
     assert.equal(cell('organisatie'), 'Baken, "Het" & Co');
     assert.equal(cell('Onderwerpen'), 'Toewijzing; Begeleiding');
     assert.equal(cell('Is uw organisatie deelnemer van de vakgemeenschap?'), 'nee');
@@ -98,7 +99,8 @@ describe('GET /api/events/:id/registrations.csv', () => {
     const { raw } = await exportCsv(server, rules.id, TOKEN);
     assert.ok(raw.includes(',"Baken, ""Het"" & Co",'), 'comma and quotes: quoted, quotes doubled');
     assert.ok(raw.includes(`"'=HYPERLINK(""https://evil.example.org"",""klik"")"`), 'neutralised, then quoted');
-    assert.ok(raw.includes('"Regel één\nregel twee"'), 'line break inside quotes');
+    assert.ok(raw.includes('"Regel één; regel twee"'), 'semicolon: quoted');
+    assert.ok(raw.includes('"Puntkomma; aanhalingsteken "" en\r\neen regeleinde"'), 'line break inside quotes');
     assert.ok(raw.endsWith('\r\n'));
     assert.equal(raw.split('\r\n').length - 1 >= 3, true);
   });

@@ -45,6 +45,7 @@ export async function startServer({ dir, env = {} }) {
       DATABASE_PATH: join(dir, 'bijeen.sqlite'),
       EVENTS_DIR: join(dir, 'events'),
       RATE_LIMIT: '0',
+      PLACE_LIMIT: '0',
       ADMIN_TOKEN: '',
       ALLOWED_ORIGINS: '',
       ...env,
