@@ -6,6 +6,7 @@
  */
 export { toLocale, type Locale, type Localized } from './i18n/index.js';
 export { cardMessages, type CardMessages } from './i18n/card.js';
+export { eventListMessages, type EventListMessages } from './i18n/event-list.js';
 export { schemaMessages, type SchemaMessages } from './i18n/schema.js';
 export { formatMoment, formatRange, opensAtSentence } from './internal/format-date.js';
 export { calendarFile, eventUid, type CalendarOptions } from './components/event-card/calendar.js';
