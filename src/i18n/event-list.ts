@@ -18,6 +18,7 @@ const nl = {
   itemsLeftOut: (invalid: number, total: number) =>
     `${invalid} van de ${total} evenementen ${invalid === 1 ? 'klopt' : 'kloppen'} niet en ${invalid === 1 ? 'wordt' : 'worden'} weggelaten`,
   noValidItems: (total: number) => `geen van de ${total} evenementen klopt; de lijst toont de terugvalinhoud`,
+  tooMany: (max: number) => `de lijst toont alleen de eerste ${max} evenementen`,
   badAttributes: 'ongeldige attributen, de lijst gebruikt de standaardwaarden',
 };
 
@@ -33,6 +34,7 @@ const en: typeof nl = {
   notList: 'expected a list of events: { "events": [ … ] } or [ … ]',
   itemsLeftOut: (invalid, total) => `${invalid} of the ${total} events ${invalid === 1 ? 'is' : 'are'} invalid and left out`,
   noValidItems: (total) => `none of the ${total} events is valid; the list shows its fallback content`,
+  tooMany: (max) => `the list shows only the first ${max} events`,
   badAttributes: 'invalid attributes, the list uses the defaults',
 };
 

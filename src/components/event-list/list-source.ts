@@ -34,6 +34,7 @@ export class EventListSourceController extends SourceController<readonly EventDa
     const events: EventData[] = [];
     const issues: DataIssue[] = [];
     if (items.length > MAX_EVENTS) issues.push({ path: 'events', message: schemaMessages[locale].field.tooMany(MAX_EVENTS) });
+    // Beyond the limit nothing is read.
     const checked = items.slice(0, MAX_EVENTS);
     let invalid = 0;
     checked.forEach((item, index) => {
@@ -45,7 +46,9 @@ export class EventListSourceController extends SourceController<readonly EventDa
       }
     });
     if (!events.length && invalid) return { ok: false, message: text.noValidItems(invalid), issues };
-    return { ok: true, value: Object.freeze(events), message: text.itemsLeftOut(invalid, checked.length), issues };
+    // The message goes with the issues, when there are any: items left out, or a list cut short.
+    const message = invalid ? text.itemsLeftOut(invalid, checked.length) : text.tooMany(MAX_EVENTS);
+    return { ok: true, value: Object.freeze(events), message, issues };
   }
 
   protected loaded(): void {

@@ -148,6 +148,18 @@ describe('<bijeen-event-list>', () => {
       });
     }
 
+    it('reads at most 1000 events and says so', async () => {
+      const el = document.createElement('bijeen-event-list');
+      Object.assign(el, { now: NOW, past: true, limit: 2000 });
+      const detail = await dataError(el, async () => {
+        el.events = Array.from({ length: 1001 }, (_, index) => at(`n${index}`, '2030-01-01T10:00:00+01:00'));
+        await fixture(html`<div>${el}</div>`);
+      });
+      expect(paths(detail)).to.deep.equal(['events']);
+      await settled(el);
+      expect(parts(el, 'item')).to.have.length(1000);
+    });
+
     it('fires bijeen-load with the events shown after filtering, and not the cards\' own loads', async () => {
       const el = document.createElement('bijeen-event-list');
       Object.assign(el, { now: NOW, tag: 'zorg', events: [at('x', '2030-01-01T10:00:00+01:00', { tags: ['zorg'] }), at('y', '2030-01-02T10:00:00+01:00')] });
@@ -389,23 +401,35 @@ describe('<bijeen-event-list>', () => {
 
   describe('long Dutch compound titles', () => {
     const compound = 'Woningcorporatiesamenwerkingsovereenkomstenbijeenkomst';
+    // No syllables to break at: only breaking anywhere keeps it inside the column.
+    const code = 'WCSOKBIJEENKOMST2030NOORDBRABANTREGIOTAFELOVERLEG';
 
     it('hyphenate in the element\'s language and never overflow a 240px column, in the list and in the card', async () => {
       const wrapper = await fixture<HTMLElement>(html`
         <div style="width: 240px">
-          <bijeen-event-list .now=${NOW} .events=${[{ ...longTitleEvent, title: compound }]}></bijeen-event-list>
+          <bijeen-event-list
+            .now=${NOW}
+            .events=${[{ ...longTitleEvent, title: compound }, { ...longTitleEvent, id: 'code', title: code }]}
+          ></bijeen-event-list>
           <bijeen-event-card variant="teaser" .event=${{ ...longTitleEvent, title: compound }}></bijeen-event-card>
+          <bijeen-event-card .event=${{ ...longTitleEvent, title: code }}></bijeen-event-card>
         </div>
       `);
       const list = wrapper.querySelector('bijeen-event-list')!;
       await settled(list);
-      const cards = [find(list, 'bijeen-event-card')!, wrapper.querySelector('bijeen-event-card')!];
-      await cards[1].updateComplete;
+      const cards = [...findAll(list, 'bijeen-event-card'), ...wrapper.querySelectorAll('bijeen-event-card')];
+      expect(cards).to.have.length(4);
       for (const card of cards) {
+        await card.updateComplete;
         const title = part(card, 'title')!;
         expect(getComputedStyle(title).hyphens).to.equal('auto');
         expect(part(card, 'base')!.lang).to.equal('nl');
-        expect(title.scrollWidth, 'title overflows').to.be.at.most(title.clientWidth);
+        // The text's own extent (a Range), not the box's: a box can grow past the column and be clipped.
+        const range = document.createRange();
+        range.selectNodeContents(title);
+        expect(range.getBoundingClientRect().right, `"${textOf(title)}" overflows`).to.be.at.most(
+          wrapper.getBoundingClientRect().right + 0.5,
+        );
         expect(card.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
       }
       expect(list.scrollWidth).to.be.at.most(240);
