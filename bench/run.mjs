@@ -12,6 +12,7 @@ import { benchEvent } from './event.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
 import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
+import { benchEventList } from './event-list.mjs';
 import { measureHostileBodies, printHostileBodies } from './hostile-bodies.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -160,6 +161,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
   };
 }
 results.cards = await benchCards({ browser, event, runs: RUNS });
+results.browser['200 events in <bijeen-event-list> ÷ 200 teaser cards'] = await benchEventList({ pagesDir, page, inline, event, throttledPage, runs: RUNS });
 await browser.close();
 await site.close();
 
@@ -243,7 +245,7 @@ for (const [name, size] of Object.entries(results.sizes)) {
 }
 console.log(`\nBrowser (Chromium, 4× CPU throttling, median of ${RUNS})`);
 for (const [name, value] of Object.entries(results.browser)) {
-  console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : value.median}`);
+  console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : 'ratio' in value ? `${value.ratio} (${value.listMedianMs} / ${value.teaserCardsMedianMs} ms)` : value.median}`);
 }
 const e = results.endpoint;
 console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);

@@ -8,9 +8,10 @@ import * as React from 'react';
 import { createComponent, type EventName, type WebComponentProps } from '@lit/react';
 import { BijeenEvent as EventElement } from './components/event/event.js';
 import { BijeenEventCard as EventCardElement } from './components/event-card/event-card.js';
+import { BijeenEventList as EventListElement } from './components/event-list/event-list.js';
 import { BijeenMapLink as MapLinkElement } from './components/map-link/map-link.js';
 import { BijeenRegistrationForm as RegistrationFormElement } from './components/registration-form/registration-form.js';
-import type { BijeenEventMap } from './internal/events.js';
+import type { BijeenEventMap, ElementEventMap } from './internal/events.js';
 
 type BijeenTag = Extract<keyof HTMLElementTagNameMap, `bijeen-${string}`>;
 
@@ -20,6 +21,7 @@ type BijeenTag = Extract<keyof HTMLElementTagNameMap, `bijeen-${string}`>;
  */
 const elementEvents = {
   'bijeen-event-card': ['bijeen-load', 'bijeen-data-error', 'bijeen-register'],
+  'bijeen-event-list': ['bijeen-load', 'bijeen-data-error'],
   'bijeen-registration-form': [
     'bijeen-load',
     'bijeen-data-error',
@@ -49,20 +51,21 @@ function pascal(name: string): string {
   return name.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** `@lit/react`'s events option: `{ onBijeenLoad: 'bijeen-load' }`, each typed with its event. */
-type EventProps<Names extends keyof BijeenEventMap> = {
-  [Name in Names as `on${Pascal<Name>}`]: EventName<BijeenEventMap[Name]>;
+/** `@lit/react`'s events option: `{ onBijeenLoad: 'bijeen-load' }`, each typed with the event the element `Tag` sends. */
+type EventProps<Tag extends BijeenTag> = {
+  [Name in EventsOf<Tag> as `on${Pascal<Name>}`]: EventName<ElementEventMap<Tag>[Name]>;
 };
 
 function wrap<Tag extends BijeenTag>(tagName: Tag, elementClass: new () => HTMLElementTagNameMap[Tag]) {
   const events = Object.fromEntries(
     elementEvents[tagName].map((name) => [`on${pascal(name)}`, name]),
-  ) as EventProps<EventsOf<Tag>>;
+  ) as EventProps<Tag>;
   return createComponent({ react: React, tagName, elementClass, events, displayName: pascal(tagName) });
 }
 
 export const BijeenEvent = wrap('bijeen-event', EventElement);
 export const BijeenEventCard = wrap('bijeen-event-card', EventCardElement);
+export const BijeenEventList = wrap('bijeen-event-list', EventListElement);
 export const BijeenMapLink = wrap('bijeen-map-link', MapLinkElement);
 export const BijeenRegistrationForm = wrap('bijeen-registration-form', RegistrationFormElement);
 
@@ -73,7 +76,7 @@ export type * from './internal/events.js';
  * `on<event-name>` props on custom elements.
  */
 type RawTagProps<Tag extends BijeenTag> = WebComponentProps<HTMLElementTagNameMap[Tag]> & {
-  [Name in EventsOf<Tag> as `on${Name}`]?: (event: BijeenEventMap[Name]) => void;
+  [Name in EventsOf<Tag> as `on${Name}`]?: (event: ElementEventMap<Tag>[Name]) => void;
 };
 
 declare module 'react' {

@@ -5,6 +5,7 @@ import '../src/components/event-card/event-card.js';
 import type { EventInput } from '../src/schema/index.js';
 // A file, never a data: URL (the schema refuses those), so Vite must not inline it.
 import venueImage from './assets/event-card-venue.svg?no-inline';
+import { holdPendingFeed } from './support/pending-feed.js';
 import { longTitleEvent, multiDayEvent, udenMeeting, webinarEvent } from '../test/fixtures/events.js';
 
 // Story data: the test fixtures (the static Storybook has no backend), with a local image for
@@ -157,25 +158,14 @@ export const InlineJson: Story = {
   },
 };
 
-// The static Storybook has no server that can hold a request open. This story's feed URL is
-// answered by a stand-in that never resolves (and honours abort), so the card stays in its loading
-// state: the reserved space, the calm placeholder and the fallback link.
+// The feed URL is held open (see support/pending-feed.ts), so the card stays in its loading state:
+// the reserved space, the calm placeholder and the fallback link.
 const PENDING_FEED = 'event-card-pending-feed.json';
-function holdPendingFeed() {
-  const real = window.fetch as typeof fetch & { bijeenPending?: true };
-  if (real.bijeenPending) return;
-  const held: typeof fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (!url.endsWith(PENDING_FEED)) return real(input, init);
-    return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-  };
-  window.fetch = Object.assign(held, { bijeenPending: true as const });
-}
 
 export const Loading: Story = {
   tags: ['expect-loading'],
   render: (args) => {
-    holdPendingFeed();
+    holdPendingFeed(PENDING_FEED);
     return inWidth('40rem', html`<bijeen-event-card src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-card>`);
   },
 };

@@ -33,6 +33,7 @@ const theme = [
   '--bijeen-link-color: #6a1b5d',
   '--bijeen-event-gap: 3rem',
   '--bijeen-event-card-background: #fbf8f3',
+  '--bijeen-event-list-gap: 1.5rem',
   '--bijeen-registration-form-submit-background: #6a1b5d',
   '--bijeen-registration-form-submit-color: #ffffff',
   '--bijeen-map-link-hover-color: #1d2a3a',
@@ -52,6 +53,7 @@ export const OneTheme: StoryObj = {
       </p>
       <bijeen-event-card variant="teaser" .event=${meeting} no-structured-data></bijeen-event-card>
       <bijeen-event .event=${meeting} no-structured-data></bijeen-event>
+      <bijeen-event-list .events=${[meeting]} limit="1" calendar-href="https://example.org/api/events.ics" no-structured-data></bijeen-event-list>
     </div>
   `,
 };

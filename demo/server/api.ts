@@ -1,7 +1,8 @@
 /**
  * The reference registration endpoint (contract sections 4–6) on `node:http`.
  *
- *   GET  /api/events                         { events: [event, …] }, date order, live `remaining`
+ *   GET  /api/events                         { events: [event, …] }, date order, live `remaining`; `?tag=a,b`: only those tags
+ *   GET  /api/events.ics                     the agenda as a calendar feed (calendar-feed.ts); `?tag=` as above
  *   GET  /api/events/:id                     the event's JSON, live `registration.remaining`
  *   POST /api/events/:id/registrations       a registration (JSON or form-encoded)
  *   GET  /api/events/:id/registrations.csv   the organiser's export, `Authorization: Bearer $ADMIN_TOKEN`
@@ -25,12 +26,15 @@ import {
   isRecord,
   refuseControlCharacters,
   refuseOversized,
+  hasAnyTag,
+  tagList,
   unflattenForm,
   validateRegistration,
 } from '../../src/schema/index.js';
+import { calendarFeed } from './calendar-feed.js';
 import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
-import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetPath } from './http.js';
+import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';
@@ -71,6 +75,7 @@ const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
 
 type Route =
   | { name: 'list' }
+  | { name: 'calendar' }
   | { name: 'event'; id: string }
   | { name: 'registrations'; id: string }
   | { name: 'csv'; id: string }
@@ -79,6 +84,7 @@ type Route =
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/api' || pathname === '/api/') return { name: 'root' };
+  if (pathname === '/api/events.ics') return { name: 'calendar' };
   const parts = pathname.split('/');
   // ['', 'api', 'events', id?, tail?]
   if (parts[1] !== 'api' || parts[2] !== 'events' || parts.length > 5) return undefined;
@@ -121,6 +127,21 @@ function sameSecret(presented: string, expected: string): boolean {
   const a = createHash('sha256').update(presented).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
+}
+
+/**
+ * This endpoint's address as the request names it (its `Host`), against which the event files'
+ * relative URLs resolve, as they do for a card that loads the JSON from here. `localhost` when the
+ * header is missing or no host.
+ */
+function requestBase(req: IncomingMessage): URL {
+  const host = header(req, 'host');
+  try {
+    if (host && /^[\w.-]+(?::\d+)?$|^\[[\d:a-f.]+\](?::\d+)?$/i.test(host)) return new URL(`http://${host}/api/events.ics`);
+  } catch {
+    // Not a host after all: the stand-in below.
+  }
+  return new URL('http://localhost/api/events.ics');
 }
 
 export function createApiHandler(options: ApiOptions) {
@@ -365,6 +386,26 @@ export function createApiHandler(options: ApiOptions) {
     }
   }
 
+  /** The calendar feed, or 304 when the client holds it already (`If-None-Match`). */
+  function sendCalendar(req: IncomingMessage, res: ServerResponse): void {
+    req.resume();
+    const { body, etag } = calendarFeed(events.values(), {
+      now: Date.now(),
+      tags: tagList(targetParam(req.url, 'tag')),
+      apiBase: requestBase(req),
+      locale: requestLocale(req),
+    });
+    // Calendar apps keep the feed and ask again with its ETag; `no-cache` lets them keep it.
+    const headers = { ...API_HEADERS, ...PUBLIC_CORS, 'Cache-Control': 'no-cache', ETag: etag };
+    const held = header(req, 'if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (held?.includes(etag) || held?.includes('*')) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = targetPath(req.url);
     const messages = endpointMessages(requestLocale(req));
@@ -398,9 +439,15 @@ export function createApiHandler(options: ApiOptions) {
       case 'list': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const taken = store.takenByEvent();
-        const list = [...events.values()].map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+        const tags = tagList(targetParam(req.url, 'tag'));
+        const list = [...events.values()]
+          .filter((event) => hasAnyTag(event.data, tags))
+          .map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
+      case 'calendar':
+        if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
+        return sendCalendar(req, res);
       case 'event': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const event = events.get(where.id);

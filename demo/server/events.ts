@@ -4,7 +4,7 @@
  * (files are read in name order). The map is in date order, for the list and the agenda. Restart
  * the server to pick up changed files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueText, parseEvent, registrationStatus, time, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
@@ -15,6 +15,8 @@ export interface LoadedEvent {
   /** The file's own JSON object, served as is (URLs stay relative to the API) with a live `remaining`. */
   raw: Record<string, unknown>;
   file: string;
+  /** When the file last changed (ms since the epoch): the calendar feed's LAST-MODIFIED and DTSTAMP. */
+  modified: number;
   /**
    * Places this server may hand out, as of start-up: `remaining` as written in the file, else
    * `capacity`; `undefined` when the file sets neither (no limit). A file's `remaining` below its
@@ -40,7 +42,9 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
   }
   for (const file of files) {
     let raw: unknown;
+    let modified: number;
     try {
+      modified = Math.floor(statSync(join(dir, file)).mtimeMs);
       raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (error) {
       log(`events: skipped ${file}: not valid JSON (${(error as Error).message})`);
@@ -57,7 +61,7 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
       continue;
     }
     const { capacity, remaining } = data.registration ?? {};
-    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, placesHere: remaining ?? capacity });
+    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, modified, placesHere: remaining ?? capacity });
   }
   // Sorted once here: a Map iterates in insertion order. The sort is stable, so events that start
   // together stay in file-name order.

@@ -22,20 +22,30 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** A request target as a URL: origin form (`/…`) or absolute http(s) form; `undefined` for anything else. */
+function targetUrl(target: string | undefined): URL | undefined {
+  if (!target) return undefined;
+  try {
+    // Origin form is put behind a fixed origin, so `//x` stays a path instead of becoming a host.
+    const url = target.startsWith('/') ? new URL(`http://target.invalid${target}`) : new URL(target);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The path of a request target (`/api/events?x` → `/api/events`), or `undefined` when the target
  * is not one this server answers: only origin form (`/…`) and absolute http(s) form
  * (`http://host/…`). Never throws, whatever bytes came in (`//`, `/\\`, `*`, `host:443`, `%`).
  */
 export function targetPath(target: string | undefined): string | undefined {
-  if (!target) return undefined;
-  try {
-    // Origin form is put behind a fixed origin, so `//x` stays a path instead of becoming a host.
-    const url = target.startsWith('/') ? new URL(`http://target.invalid${target}`) : new URL(target);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.pathname : undefined;
-  } catch {
-    return undefined;
-  }
+  return targetUrl(target)?.pathname;
+}
+
+/** One query parameter of a request target (`/api/events?tag=wonen`, `tag` → `wonen`), or `null`. */
+export function targetParam(target: string | undefined, name: string): string | null {
+  return targetUrl(target)?.searchParams.get(name) ?? null;
 }
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };

@@ -29,6 +29,8 @@ const nl = {
   } satisfies Record<ClosedReason, (opensAt: string) => string>,
   noRegistration: 'Voor deze bijeenkomst kunt u zich niet via deze site aanmelden.',
   notFound: 'Deze bijeenkomst bestaat niet (meer).',
+  /** The name a calendar app shows for the feed (`X-WR-CALNAME`), with the tags it is filtered on. */
+  calendarName: (tags: string[]) => (tags.length ? `Bijeenkomsten: ${tags.join(', ')}` : 'Bijeenkomsten'),
   pageNotFound: 'Dit adres bestaat niet.',
   badJson: 'Het verzoek is geen geldige JSON.',
   notObject: 'De aanmelding moet een JSON-object zijn, zoals {"eventId": …}.',
@@ -69,6 +71,7 @@ const en: EndpointMessages = {
   },
   noRegistration: 'This event does not take registrations on this site.',
   notFound: 'This event does not exist (any more).',
+  calendarName: (tags) => (tags.length ? `Events: ${tags.join(', ')}` : 'Events'),
   pageNotFound: 'This address does not exist.',
   badJson: 'The request is not valid JSON.',
   notObject: 'The registration must be a JSON object, such as {"eventId": …}.',

@@ -7,13 +7,14 @@
  * - `{{API}}`: the endpoint's origin (another port, so another origin, on purpose), with the same
  *   host name the visitor used (`localhost` or `127.0.0.1`), so the page's origin is one of the
  *   default `ALLOWED_ORIGINS`; `API_ORIGIN` overrides it;
- * - `{{AGENDA}}`: one teaser card per event, each with a plain no-JS fallback inside.
+ * - `{{AGENDA}}`: a `<bijeen-event-list>` of the endpoint's events with the calendar subscription,
+ *   the same agenda in plain HTML inside as the fallback for visitors without JavaScript.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { cardMessages, formatRange } from '../../src/text.js';
-import { time, type EventData } from '../../src/schema/index.js';
+import { cardMessages, eventListMessages, formatRange } from '../../src/text.js';
+import { agenda, time, type EventData } from '../../src/schema/index.js';
 import type { LoadedEvent } from './events.js';
 import { targetPath } from './http.js';
 
@@ -94,25 +95,34 @@ function where(event: EventData): string {
   return [location.name, location.city].filter(Boolean).join(', ');
 }
 
+/** One event in the plain agenda: its title (linked to its page), date, place and, when cancelled, that. */
+function agendaItem(event: EventData): string {
+  const place = where(event);
+  const title = event.url ? `<a href="${escapeHtml(event.url)}">${escapeHtml(event.title)}</a>` : escapeHtml(event.title);
+  const status = event.status === 'cancelled' ? ` <strong>${escapeHtml(cardMessages.nl.status.cancelled)}.</strong>` : '';
+  return `        <li><p>${title}<br />${escapeHtml(when(event))}${place ? `, ${escapeHtml(place)}` : ''}.${status}</p></li>`;
+}
+
+const agendaList = (events: EventData[]) => `      <ul class="agenda">\n${events.map(agendaItem).join('\n')}\n      </ul>`;
+
 /**
- * The agenda's list: a teaser card per event, in the order given (`loadEvents` gives date order);
- * the fallback inside shows without JavaScript.
+ * The agenda: one `<bijeen-event-list>` over the endpoint's events, the past ones after the
+ * upcoming ones (`past`), with the calendar subscription. Inside it, the same agenda in plain HTML
+ * and in the list's words: the fallback for visitors without JavaScript, and until the list renders.
  */
-export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string): string {
-  const items = [...events].map(({ data }) => {
-    const src = `${apiOrigin}/api/events/${encodeURIComponent(data.id)}`;
-    const place = where(data);
-    const title = data.url ? `<a href="${escapeHtml(data.url)}">${escapeHtml(data.title)}</a>` : escapeHtml(data.title);
-    const status = data.status === 'cancelled' ? ` <strong>${escapeHtml(cardMessages.nl.status.cancelled)}.</strong>` : '';
-    return [
-      '      <li>',
-      `        <bijeen-event-card variant="teaser" src="${escapeHtml(src)}">`,
-      `          <p>${title}<br />${escapeHtml(when(data))}${place ? `, ${escapeHtml(place)}` : ''}.${status}</p>`,
-      '        </bijeen-event-card>',
-      '      </li>',
-    ].join('\n');
-  });
-  return items.length > 0 ? `<ul class="agenda">\n${items.join('\n')}\n    </ul>` : '<p>Er staan nog geen bijeenkomsten in de agenda.</p>';
+export function agendaHtml(events: Iterable<LoadedEvent>, apiOrigin: string, now = Date.now()): string {
+  const text = eventListMessages.nl;
+  const { upcoming, past } = agenda([...events].map((event) => event.data), now);
+  const feed = escapeHtml(`${apiOrigin}/api/events.ics`);
+  return [
+    `<bijeen-event-list src="${escapeHtml(`${apiOrigin}/api/events`)}" calendar-href="${feed}" past>`,
+    upcoming.length ? agendaList(upcoming) : `      <p>${escapeHtml(text.empty)}</p>`,
+    past.length ? `      <h2>${escapeHtml(text.past)}</h2>\n${agendaList(past)}` : '',
+    `      <p><a href="${feed}">${escapeHtml(text.subscribe)}</a></p>`,
+    '    </bijeen-event-list>',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function createSiteHandler(options: SiteOptions) {

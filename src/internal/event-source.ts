@@ -1,18 +1,30 @@
 import type { ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
-import { parseEvent, type EventData, type DataIssue } from '../schema/index.js';
+import type { Locale } from '../i18n/index.js';
+import { parseEvent, type EventData, type DataIssue, type SchemaResult } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
-import type { EventSourceProperties } from './event-source-mixin.js';
+import type { EventSourceProperties, SourceProperties } from './event-source-mixin.js';
 
-/** What an element knows about its event at a moment. */
-export type EventSourceState =
+/** What an element knows about its data at a moment: one event, or a list element's events. */
+export type SourceState<Value> =
   | { status: 'empty' }
   | { status: 'loading' }
-  | { status: 'ready'; event: EventData }
+  | { status: 'ready'; value: Value }
   | { status: 'error'; message: string; issues: DataIssue[] };
+
+/**
+ * What validating the data gave: a value to show, with issues about what was left out of it (a
+ * list's invalid items; reported, but the value shows), or only the issues.
+ */
+export type Validated<Value> =
+  | { ok: true; value: Value; message?: string; issues?: DataIssue[] }
+  | { ok: false; message: string; issues: DataIssue[] };
 
 /** An element that shows one event: `EventSourceMixin` gives it `src` and `event`. */
 export type EventSourceHost = BijeenElement & EventSourceProperties;
+
+/** An element that loads data from `src`: `SourceMixin` gives it `src`, the element its own data property. */
+export type SourceHost = BijeenElement & SourceProperties;
 
 /** Every event object this library produced by validation, so it is never validated twice. */
 const validated = new WeakSet<object>();
@@ -68,27 +80,51 @@ async function fetchJson(src: string, signal: AbortSignal): Promise<FetchResult>
 }
 
 /**
- * Gives an element its event from one of three sources (contract section 2), later wins:
- * `src` (fetched) < an inline `<script type="application/json">` child < the `event` property.
- * Validates with the schema, fires `bijeen-load` or `bijeen-data-error`, and keeps watching:
- * a new `src`, a replaced or late-parsed inline script, or a new property value is picked up.
- * A fetch is aborted when `src` changes or the element leaves the page.
+ * Validates one event, or recognises it as validated already: data this library validated (what
+ * `<bijeen-event>` hands its card and form, what a list hands its cards) is not parsed again, since
+ * its URLs were resolved against the JSON's own address, which a second pass against this page
+ * could not reproduce. Valid events are frozen and remembered.
  */
-export class EventSourceController implements ReactiveController {
-  state: EventSourceState = { status: 'empty' };
+export function acceptEvent(data: unknown, baseUrl: string, locale: Locale): SchemaResult<EventData> {
+  if (validated.has(data as object)) return { success: true, data: data as EventData };
+  const result = parseEvent(data, { baseUrl, locale });
+  if (result.success) validated.add(deepFreeze(result.data));
+  return result;
+}
+
+/**
+ * Gives an element its data from one of three sources (contract section 2), later wins:
+ * `src` (fetched) < an inline `<script type="application/json">` child < a JavaScript property
+ * (`event` for one event, `events` for a list). Validates, fires `bijeen-load` or
+ * `bijeen-data-error`, and keeps watching: a new `src`, a replaced or late-parsed inline script, or
+ * a new property value is picked up. A fetch is aborted when `src` changes or the element leaves
+ * the page. Subclasses say which property holds the data, how it is validated and what
+ * `bijeen-load` carries.
+ */
+export abstract class SourceController<Value, Host extends SourceHost = SourceHost> implements ReactiveController {
+  state: SourceState<Value> = { status: 'empty' };
 
   /** The source that `state` comes from (or is loading from): its kind and value. */
-  private active?: [kind: 'event' | 'inline' | 'src', value: unknown];
+  private active?: [kind: 'property' | 'inline' | 'src', value: unknown];
   private request?: AbortController;
   private observer?: MutationObserver;
 
-  constructor(private readonly host: EventSourceHost) {
+  constructor(protected readonly host: Host) {
     host.addController(this);
   }
 
-  /** The valid event, once there is one. */
-  get event(): EventData | undefined {
-    return this.state.status === 'ready' ? this.state.event : undefined;
+  /** The data property's value (`event`, `events`). */
+  protected abstract property(): unknown;
+
+  /** Validates what a source gave; `baseUrl` is the address relative URLs resolve against. */
+  protected abstract validate(data: unknown, baseUrl: string): Validated<Value>;
+
+  /** Fires `bijeen-load` for a valid value. */
+  protected abstract loaded(value: Value): void;
+
+  /** The valid value, once there is one. */
+  get value(): Value | undefined {
+    return this.state.status === 'ready' ? this.state.value : undefined;
   }
 
   hostConnected() {
@@ -117,11 +153,12 @@ export class EventSourceController implements ReactiveController {
   }
 
   hostUpdate() {
-    const { src, event } = this.host;
+    const { src } = this.host;
+    const property = this.property();
     const inline = this.host.querySelector(INLINE_SCRIPT)?.textContent;
     // Later wins; no source at all is `src` without a value.
-    const next: [kind: 'event' | 'inline' | 'src', value: unknown] =
-      event != null ? ['event', event] : inline != null ? ['inline', inline] : ['src', src || undefined];
+    const next: [kind: 'property' | 'inline' | 'src', value: unknown] =
+      property != null ? ['property', property] : inline != null ? ['inline', inline] : ['src', src || undefined];
     const [kind, value] = next;
     if (this.active?.[0] === kind && this.active[1] === value) return;
     this.active = next;
@@ -159,24 +196,39 @@ export class EventSourceController implements ReactiveController {
   }
 
   private accept(data: unknown, baseUrl: string) {
-    // Data this library validated already (e.g. what <bijeen-event> hands its card and form) is
-    // not parsed again: its URLs are resolved against the JSON's own address, which a second
-    // pass against this page could not reproduce.
-    const result = validated.has(data as object)
-      ? { success: true as const, data: data as EventData }
-      : parseEvent(data, { baseUrl, locale: this.host.locale });
-    if (result.success) {
-      validated.add(deepFreeze(result.data));
-      this.state = { status: 'ready', event: result.data };
-      // Events are fired after the render that shows the new state, never inside an update.
-      void this.host.updateComplete.then(() => this.host.emit('bijeen-load', { event: result.data }));
-    } else {
-      this.fail(result.message, result.issues);
-    }
+    const result = this.validate(data, baseUrl);
+    if (!result.ok) return this.fail(result.message, result.issues);
+    this.state = { status: 'ready', value: result.value };
+    // Events are fired after the render that shows the new state, never inside an update.
+    void this.host.updateComplete.then(() => {
+      if (result.issues?.length) this.host.reportDataError({ message: result.message!, issues: result.issues });
+      this.loaded(result.value);
+    });
   }
 
   private fail(message: string, issues: DataIssue[] = []) {
     this.state = { status: 'error', message, issues };
     void this.host.updateComplete.then(() => this.host.reportDataError({ message, issues }));
+  }
+}
+
+/** The one event of a card, a form or the composite, from `src`, inline JSON or the `event` property. */
+export class EventSourceController extends SourceController<EventData, EventSourceHost> {
+  /** The valid event, once there is one. */
+  get event(): EventData | undefined {
+    return this.value;
+  }
+
+  protected property(): unknown {
+    return this.host.event;
+  }
+
+  protected validate(data: unknown, baseUrl: string): Validated<EventData> {
+    const result = acceptEvent(data, baseUrl, this.host.locale);
+    return result.success ? { ok: true, value: result.data } : { ok: false, message: result.message, issues: result.issues };
+  }
+
+  protected loaded(event: EventData): void {
+    this.host.emit('bijeen-load', { event });
   }
 }

@@ -54,3 +54,15 @@ export const formatMoment = (ms: number, locale: Locale, timeZone: string): stri
 /** "Aanmelden kan vanaf maandag 2 juli 2018, 9.00 uur.": card, form and endpoint say it alike. */
 export const opensAtSentence = (event: EventData, locale: Locale): string =>
   cardMessages[locale].opensAt(formatMoment(time(event.registration!.opens!), locale, event.timeZone));
+
+/** One month formatter per locale and time zone. */
+const months: Record<string, Intl.DateTimeFormat> = {};
+
+/** The month of a moment in `timeZone`: "september 2027"; English "September 2027". */
+export function formatMonth(ms: number, locale: Locale, timeZone: string): string {
+  return (months[locale + timeZone] ??= new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  })).format(ms);
+}

@@ -173,6 +173,8 @@ export const EventSchema = withDefaults(
       url: z.optional(urlField),
       status: z.optional(oneOf(['scheduled', 'cancelled', 'postponed'])),
       registration: z.optional(RegistrationSettingsSchema),
+      /** Themes (`wonen`, `zorg`) a list filters on. */
+      tags: z.optional(list(filledText(100), 50)),
     })
     .check(
       objectRule((event, report) => {

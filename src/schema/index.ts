@@ -62,4 +62,5 @@ export {
 export { isAllowedUrl, resolveUrl } from './url.js';
 export { isHttpUrl } from './rules.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
-export { REGISTRATION_STATUSES, registrationStatus, time, type RegistrationStatus } from './status.js';
+export { REGISTRATION_STATUSES, endsAt, registrationStatus, time, type RegistrationStatus } from './status.js';
+export { agenda, hasAnyTag, tagList } from './agenda.js';

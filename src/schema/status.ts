@@ -32,9 +32,12 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** Valid event data always has valid date-times; this turns one into epoch milliseconds. */
 export const time = (iso: string): number => parseDateTime(iso)!;
 
+/** When an event has ended: its end, or its start when it has none. */
+export const endsAt = (event: EventData): number => time(event.end ?? event.start);
+
 export function registrationStatus(event: EventData, now: number): RegistrationStatus | undefined {
   if (event.status !== 'scheduled') return event.status;
-  if (time(event.end ?? event.start) <= now) return 'past';
+  if (endsAt(event) <= now) return 'past';
   const registration = event.registration;
   if (!registration) return undefined;
   const { opens, closes, capacity, remaining } = registration;

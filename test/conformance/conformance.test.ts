@@ -2,6 +2,7 @@
 import '../../src/index.js';
 import type { BijeenEvent } from '../../src/components/event/event.js';
 import type { BijeenEventCard } from '../../src/components/event-card/event-card.js';
+import type { BijeenEventList } from '../../src/components/event-list/event-list.js';
 import type { BijeenMapLink } from '../../src/components/map-link/map-link.js';
 import type { BijeenRegistrationForm } from '../../src/components/registration-form/registration-form.js';
 import type { EventInput } from '../../src/schema/index.js';
@@ -63,4 +64,14 @@ runConformance<BijeenEvent>({
   path: 'start',
   words: { nl: 'Zet in uw agenda', en: 'Add to your calendar' },
   event: future,
+});
+
+runConformance<BijeenEventList>({
+  tag: 'bijeen-event-list',
+  slot: 'fallback',
+  valid: (el) => (el.events = { events: [future('toekomst', 'Bijeenkomst in 2030')] }),
+  // A list whose only item is invalid shows nothing valid: the fallback returns.
+  invalid: (el) => (el.events = [broken]),
+  path: 'events.0.start',
+  words: { nl: 'Lees meer', en: 'Read more' },
 });

@@ -16,7 +16,7 @@ class SourceProbe extends EventSourceMixin(BijeenElement) {
   override render() {
     this.renders++;
     const { state } = this.source;
-    return litHtml`<p id="state">${state.status === 'ready' ? state.event.title : state.status}</p>
+    return litHtml`<p id="state">${state.status === 'ready' ? state.value.title : state.status}</p>
       <slot ?hidden=${state.status === 'ready'}></slot>`;
   }
 }

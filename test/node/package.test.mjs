@@ -27,7 +27,7 @@ test('bijeen/schema validates on Node without a DOM and registers nothing', asyn
 
 test('the element entries are side-effectful in package.json so bundlers keep the registration', () => {
   const registering = entries.filter((entry) => entry.registers).map((entry) => entry.name);
-  assert.deepEqual(registering.sort(), ['bijeen', 'bijeen/event', 'bijeen/event-card', 'bijeen/map-link', 'bijeen/react', 'bijeen/registration-form']);
+  assert.deepEqual(registering.sort(), ['bijeen', 'bijeen/event', 'bijeen/event-card', 'bijeen/event-list', 'bijeen/map-link', 'bijeen/react', 'bijeen/registration-form']);
   for (const entry of entries) {
     assert.equal(pkg.sideEffects.includes(`./${entry.dist}`), entry.registers, `${entry.name} in sideEffects`);
   }

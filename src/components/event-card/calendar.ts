@@ -47,18 +47,38 @@ export function fold(line: string): string {
 const details = (event: EventData) =>
   [event.summary, event.location?.online, event.url].filter(Boolean).join('\n\n');
 
-/** The `.ics` file for one event; `now` becomes DTSTAMP. */
-export function icsFile(event: EventData, now: number): string {
+/**
+ * The event's UID: its id at the host of its own page (`url`), else at `fallbackHost` (the card
+ * uses the page it is on). The card's `.ics` and the reference endpoint's feed name an event alike,
+ * so a calendar that has both sees one event.
+ */
+export function eventUid(event: EventData, fallbackHost: string): string {
+  return `${event.id}@${(event.url ? new URL(event.url).hostname : fallbackHost) || 'bijeen.invalid'}`;
+}
+
+/** What a calendar file says besides its events. */
+export interface CalendarOptions {
+  /** DTSTAMP of each event: when this file was made (the card), or when the event last changed (a feed). */
+  stamp: (event: EventData) => number;
+  /** LAST-MODIFIED of each event, when known (a feed: the event file's time). */
+  modified?: (event: EventData) => number;
+  /** The host in UIDs for events without a `url`. */
+  uidHost: string;
+  /** A feed's name, for calendar apps (`NAME`, `X-WR-CALNAME`). */
+  name?: string;
+  /** How often a subscriber should fetch the feed again, an RFC 5545 duration such as `PT1H` (`REFRESH-INTERVAL`, `X-PUBLISHED-TTL`). */
+  refresh?: string;
+}
+
+/** One event as VEVENT lines. */
+function eventLines(event: EventData, { stamp, modified, uidHost }: CalendarOptions): (string | false | undefined)[] {
   const place = placeLine(event.location);
   const notes = details(event);
   return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Bijeen//Event card//NL',
-    'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${text(`${event.id}@${(event.url ? new URL(event.url) : location).hostname || 'bijeen.invalid'}`)}`,
-    `DTSTAMP:${utc(now)}`,
+    `UID:${text(eventUid(event, uidHost))}`,
+    `DTSTAMP:${utc(stamp(event))}`,
+    modified && `LAST-MODIFIED:${utc(modified(event))}`,
     `DTSTART:${utc(time(event.start))}`,
     // Without DTEND the event lasts zero time (RFC 5545 3.6.1): nothing invented.
     event.end && `DTEND:${utc(time(event.end))}`,
@@ -68,10 +88,30 @@ export function icsFile(event: EventData, now: number): string {
     event.url && `URL:${event.url}`,
     `STATUS:${event.status === 'cancelled' ? 'CANCELLED' : event.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`,
     'END:VEVENT',
+  ];
+}
+
+/** A calendar file (one VCALENDAR, RFC 5545) with the events, lines folded and ended with CRLF. */
+export function calendarFile(events: readonly EventData[], options: CalendarOptions): string {
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Bijeen//Event card//NL',
+    'METHOD:PUBLISH',
+    options.name && `NAME:${text(options.name)}`,
+    options.name && `X-WR-CALNAME:${text(options.name)}`,
+    options.refresh && `REFRESH-INTERVAL;VALUE=DURATION:${options.refresh}`,
+    options.refresh && `X-PUBLISHED-TTL:${options.refresh}`,
+    ...events.flatMap((event) => eventLines(event, options)),
     'END:VCALENDAR',
   ]
     .map((line) => (line ? fold(line) + '\r\n' : ''))
     .join('');
+}
+
+/** The `.ics` file for one event, as the card hands it out; `now` becomes DTSTAMP. */
+export function icsFile(event: EventData, now: number): string {
+  return calendarFile([event], { stamp: () => now, uidHost: location.hostname });
 }
 
 const query = (params: Record<string, string>) =>

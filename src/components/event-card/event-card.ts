@@ -8,6 +8,7 @@ import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { EventSourceMixin } from '../../internal/event-source-mixin.js';
 import { formatRange, opensAtSentence } from '../../internal/format-date.js';
+import { heading, headingLevel } from '../../internal/heading.js';
 import {
   isAllowedUrl,
   registrationStatus,
@@ -22,7 +23,7 @@ import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { markIfInView } from './in-view.js';
 import { addressLine } from './place.js';
-import { StructuredDataController } from './structured-data.js';
+import { StructuredDataController, structuredData } from './structured-data.js';
 
 /** The statuses that show "Aanmelden". */
 const REGISTER: (RegistrationStatus | undefined)[] = ['open', 'almost-full', 'waitlist'];
@@ -43,9 +44,6 @@ const para = (text?: string) => (text ? html`<p>${text}</p>` : nothing);
 /** A link that is a part `link`. */
 const link = (href: string, label: unknown) => html`<a part="link" href=${href}>${label}</a>`;
 
-/** A heading that takes its level from data: ARIA keeps the markup free of tag juggling. */
-const heading = (level: number, text: string, part?: string) =>
-  html`<div role="heading" aria-level=${level} part=${part ?? nothing}>${text}</div>`;
 
 /**
  * One event as a card: title, date and time in the event's own time zone, place with a map link,
@@ -125,8 +123,10 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   };
 
   private readonly source = new EventSourceController(this);
-  protected readonly structuredData = new StructuredDataController(this, () =>
-    this.noStructuredData ? undefined : this.source.event,
+  protected readonly structuredData = new StructuredDataController(
+    this,
+    () => (this.noStructuredData ? undefined : this.source.event),
+    structuredData,
   );
 
   /** `full` (default): everything; `teaser`: title, date, place, summary and "Lees meer". */
@@ -336,8 +336,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   private renderEvent(event: EventData) {
     const text = this.text(cardMessages);
     const teaser = this.variant === 'teaser';
-    // Clamped to 1–6; not a number at all: the default 2.
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel))) || 2;
+    const level = headingLevel(this.headingLevel);
     const status = registrationStatus(event, +(this.now ?? Date.now()));
     const start = time(event.start);
     const end = event.end ? time(event.end) : start;
@@ -346,7 +345,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     // `class` is there from the start, so a card marked `in-view` (in-view.ts) has the same
     // attributes as one that is not.
     return html`
-      <article part="base" class="card">
+      <article part="base" class="card" lang=${this.locale}>
         <div class="layout ${image ? 'media' : ''}">
           ${image
             ? html`
@@ -405,7 +404,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     const ready = state.status === 'ready';
     // The slot is always there: fallback content shows whenever no event is rendered.
     return html`
-      ${ready ? this.renderEvent(state.event) : state.status === 'loading' ? this.renderSkeleton() : nothing}
+      ${ready ? this.renderEvent(state.value) : state.status === 'loading' ? this.renderSkeleton() : nothing}
       <slot ?hidden=${ready}></slot>
     `;
   }

@@ -4,6 +4,7 @@ import type {
   Event as SchemaEvent,
   EventAttendanceModeEnumeration,
   EventStatusType,
+  ItemList,
   Place,
   VirtualLocation,
   WithContext,
@@ -49,17 +50,11 @@ function attendanceMode(place: EventData['location']): EventAttendanceModeEnumer
   return physical ? 'https://schema.org/OfflineEventAttendanceMode' : 'https://schema.org/OnlineEventAttendanceMode';
 }
 
-/**
- * The event as schema.org `Event` JSON-LD, ready for the text of a
- * `<script type="application/ld+json">`. Built with `toJson` (absent fields drop out; Prototype.js
- * cannot bend it) and with every `<` written as `\u003c`, so no text in the data can end the
- * script element.
- */
-export function structuredData(event: EventData): string {
+/** One event as a schema.org `Event` (absent fields stay `undefined` and drop out of the JSON). */
+function eventLd(event: EventData): SchemaEvent {
   const { registration, organizer } = event;
   const where = locations(event.location);
-  const data: WithContext<SchemaEvent> = {
-    '@context': 'https://schema.org',
+  return {
     '@type': 'Event',
     name: event.title,
     description: event.summary,
@@ -78,22 +73,45 @@ export function structuredData(event: EventData): string {
       validFrom: registration.opens,
     },
   };
-  return toJson(data).replace(/</g, '\\u003c');
+}
+
+/**
+ * JSON-LD ready for the text of a `<script type="application/ld+json">`. Built with `toJson`
+ * (absent fields drop out; Prototype.js cannot bend it) and with every `<` written as `\u003c`,
+ * so no text in the data can end the script element.
+ */
+const jsonLd = (data: WithContext<SchemaEvent | ItemList>) => toJson(data).replace(/</g, '\\u003c');
+
+/** The event as schema.org `Event` JSON-LD (the card, the composite). */
+export function structuredData(event: EventData): string {
+  return jsonLd({ '@context': 'https://schema.org', ...eventLd(event) } as WithContext<SchemaEvent>);
+}
+
+/** Events as one schema.org `ItemList` of `Event`s, in the order shown (the list). */
+export function itemListData(events: readonly EventData[]): string {
+  return jsonLd({
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    numberOfItems: events.length,
+    itemListElement: events.map((event, index) => ({ '@type': 'ListItem', position: index + 1, item: eventLd(event) })),
+  });
 }
 
 /**
  * Keeps one `<script type="application/ld+json">` child in its host's light DOM (where search
- * engines read it) in step with `getEvent()`; removes it when there is no event or the host leaves
- * the page. Touches the DOM only on a real change: the event source watches the host's children.
+ * engines read it) in step with `getData()`, written by `toText` (`structuredData` for an event,
+ * `itemListData` for a list); removes it when there is no data or the host leaves the page.
+ * Touches the DOM only on a real change: the event source watches the host's children.
  */
-export class StructuredDataController implements ReactiveController {
+export class StructuredDataController<Data extends object> implements ReactiveController {
   private script?: HTMLScriptElement;
-  /** The event the script holds: validated events are frozen, so the same object means the same JSON. */
-  private written?: EventData;
+  /** The data the script holds: validated events are frozen, so the same object means the same JSON. */
+  private written?: Data;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly getEvent: () => EventData | undefined,
+    private readonly getData: () => Data | undefined,
+    private readonly toText: (data: Data) => string,
   ) {
     host.addController(this);
   }
@@ -108,12 +126,12 @@ export class StructuredDataController implements ReactiveController {
   }
 
   hostUpdated() {
-    const event = this.host.isConnected ? this.getEvent() : undefined;
-    if (!event) return void this.script?.remove();
+    const data = this.host.isConnected ? this.getData() : undefined;
+    if (!data) return void this.script?.remove();
     const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
-    if (event !== this.written) {
-      if (!setScriptText(script, structuredData(event))) return;
-      this.written = event;
+    if (data !== this.written) {
+      if (!setScriptText(script, this.toText(data))) return;
+      this.written = data;
     }
     if (script.parentNode !== this.host) this.host.append(script);
   }

@@ -2,17 +2,14 @@ import { html, nothing } from 'lit';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { EventSourceMixin } from '../../internal/event-source-mixin.js';
-import { REGISTRATION_STATUSES } from '../../schema/index.js';
 import '../event-card/event-card.js';
-import { StructuredDataController } from '../event-card/structured-data.js';
+import { CARD_EXPORT_PARTS } from '../event-card/export-parts.js';
+import { StructuredDataController, structuredData } from '../event-card/structured-data.js';
 import type { MapProvider } from '../map-link/map-urls.js';
 import '../registration-form/registration-form.js';
 import { eventStyles } from './event.styles.js';
 
 // Every part of the card and the form, passed on (the bases renamed apart).
-const CARD_PARTS = ['base: card-base', 'title', 'date', 'link', 'button', 'badge', 'image', 'register']
-  .concat(REGISTRATION_STATUSES.map((status) => `badge-${status}`))
-  .join(', ');
 const FORM_PARTS =
   'base: form-base, form, field, error, error-summary, submit, status, add-companion, remove-companion, retry';
 
@@ -48,8 +45,10 @@ export class BijeenEvent extends EventSourceMixin(BijeenElement) {
 
   private readonly source = new EventSourceController(this);
   // The card's JSON-LD would land in this element's shadow root, out of sight of search engines.
-  protected readonly structuredData = new StructuredDataController(this, () =>
-    this.noStructuredData ? undefined : this.source.event,
+  protected readonly structuredData = new StructuredDataController(
+    this,
+    () => (this.noStructuredData ? undefined : this.source.event),
+    structuredData,
   );
 
   /** Where the form posts; overrides `registration.endpoint`. */
@@ -83,7 +82,7 @@ export class BijeenEvent extends EventSourceMixin(BijeenElement) {
           ? html`
               <bijeen-event-card
                 part="card"
-                exportparts=${CARD_PARTS}
+                exportparts=${CARD_EXPORT_PARTS}
                 .event=${event}
                 map-provider=${this.mapProvider ?? nothing}
                 no-structured-data

@@ -109,13 +109,26 @@ describe('demo partner site, end to end', () => {
     await page.close();
   });
 
-  test('the agenda renders a teaser card per event', async () => {
+  test('the agenda\'s <bijeen-event-list> shows a teaser card per event, one ItemList JSON-LD and the subscription', async () => {
     const { page, problems } = await openPage(browser.context, `${server.site}/agenda`);
-    const cards = page.locator('bijeen-event-card');
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('bijeen-event-card')].every((card) => card.shadowRoot?.querySelector('[part~="title"]')),
-    );
-    assert.equal(await cards.count(), 3);
+    await page.waitForFunction(() => {
+      const cards = [...(document.querySelector('bijeen-event-list')?.shadowRoot?.querySelectorAll('bijeen-event-card') ?? [])];
+      return cards.length === 3 && cards.every((card) => card.shadowRoot?.querySelector('[part~="title"]'));
+    });
+    // Playwright's CSS locators look into shadow roots: the cards are the list's.
+    const titles = await page.locator('bijeen-event-list [part~="title"]').allTextContents();
+    const byStart = [meeting, demoEvent('webinar-gemengd-wonen'), demoEvent('buurtbeheer-tilburg')].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    assert.deepEqual(titles, byStart.map((event) => event.title), 'upcoming events by start');
+    assert.equal(await page.locator('bijeen-event-list > ul').isVisible(), false, 'the server-rendered fallback gives way');
+    // One JSON-LD block for the whole list, through the `bijeen` Trusted Types policy the page allows.
+    const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+    assert.equal(scripts.length, 1);
+    assert.equal(JSON.parse(scripts[0]).itemListElement.length, 3);
+    const feed = await page.locator('bijeen-event-list [part~="subscribe"]').getAttribute('href');
+    assert.equal(feed, `${server.api}/api/events.ics`.replace('127.0.0.1', new URL(server.site).hostname));
+    const calendar = await fetch(feed);
+    assert.equal(calendar.headers.get('content-type'), 'text/calendar; charset=utf-8');
+    assert.equal((await calendar.text()).match(/^BEGIN:VEVENT/gm).length, 3);
     assert.deepEqual(problems, []);
     await page.close();
   });

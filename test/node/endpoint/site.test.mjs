@@ -82,20 +82,29 @@ describe('demo partner site', () => {
     assert.match(foreign.body.toString(), new RegExp(`src="http://localhost:${api}/`), 'a foreign Host is not echoed');
   });
 
-  test('the agenda has a teaser card per demo event, each with a fallback link or text', async () => {
+  test('the agenda is one <bijeen-event-list> with the subscription, and the same agenda in plain HTML inside', async () => {
     const html = (await get('/agenda')).body.toString();
-    const cards = [...html.matchAll(/<bijeen-event-card variant="teaser" src="([^"]+)">([\s\S]*?)<\/bijeen-event-card>/g)];
-    const byDate = [...demoEvents].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-    assert.deepEqual(
-      cards.map((card) => card[1]),
-      byDate.map((event) => `${apiOrigin()}/api/events/${event.id}`),
-      'one card per event, in date order',
-    );
-    for (const [, , fallback] of cards) assert.match(fallback, /<p>[\s\S]+\d{4}[\s\S]*<\/p>/);
-    assert.match(html, /Woningcorporatiesamenwerkingsovereenkomstenbijeenkomst/);
-    assert.match(html, /<strong>Geannuleerd\.<\/strong>/);
+    const list = /<bijeen-event-list src="([^"]+)" calendar-href="([^"]+)" past>([\s\S]*?)<\/bijeen-event-list>/.exec(html);
+    assert.ok(list, 'one <bijeen-event-list>');
+    assert.equal(list[1], `${apiOrigin()}/api/events`);
+    assert.equal(list[2], `${apiOrigin()}/api/events.ics`);
+    const fallback = list[3];
+    assert.doesNotMatch(fallback, /<bijeen-/, 'the fallback needs no JavaScript');
+    // Upcoming by start, then the past ones (most recent first) under their heading, each a plain item.
+    const now = Date.now();
+    const ended = (event) => Date.parse(event.end ?? event.start) <= now;
+    const byStart = (a, b) => Date.parse(a.start) - Date.parse(b.start);
+    const upcoming = demoEvents.filter((event) => !ended(event)).sort(byStart);
+    const past = demoEvents.filter(ended).sort((a, b) => byStart(b, a));
+    const unescape = (text) => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+    const titles = [...fallback.matchAll(/<li><p>(?:<a href="[^"]+">)?([^<]+)/g)].map((match) => unescape(match[1]));
+    assert.deepEqual(titles, [...upcoming, ...past].map((event) => event.title));
+    assert.match(fallback, /<h2>Eerdere bijeenkomsten<\/h2>/);
+    assert.match(fallback, new RegExp(`<a href="${apiOrigin()}/api/events.ics">Zet alle bijeenkomsten in uw agenda</a>`));
+    assert.match(fallback, /Woningcorporatiesamenwerkingsovereenkomstenbijeenkomst/);
+    assert.match(fallback, /<strong>Geannuleerd\.<\/strong>/);
     // The card's wording: the date in the event's time zone, start and end.
-    assert.match(html, /dinsdag 18 september 2018, 13\.00–17\.00 uur, Area Wonen, Uden\./);
+    assert.match(fallback, /dinsdag 18 september 2018, 13\.00–17\.00 uur, Area Wonen, Uden\./);
   });
 
   test('the form page has <bijeen-registration-form format="form"> alone, with a fallback', async () => {

@@ -1,0 +1,1 @@
+export { BijeenEventList } from './components/event-list/event-list.js';
