@@ -3,23 +3,21 @@ import {
   allFields,
   controlName,
   flattenPayload,
-  parseEvent,
   payloadPath,
   registrationFields,
   unflattenForm,
   validateRegistration,
   type EventData,
+  type EventInput,
   type RegistrationField,
 } from '../../src/schema/index.js';
 import { AttendeeSchema, CompanionSchema } from '../../src/schema/registration.js';
 import { udenMeeting } from '../fixtures/events.js';
+import { parsed } from '../fixtures/parse.js';
 import { validRegistration } from '../fixtures/registrations.js';
 
-function eventOf(input: unknown): EventData {
-  const result = parseEvent(input, { baseUrl: 'https://partner.example.org/' });
-  if (!result.success) throw new Error(result.message);
-  return result.data;
-}
+/** Valid event data as a partner page at https://partner.example.org/ would hold it. */
+const eventOf = (input: EventInput): EventData => parsed(input, 'https://partner.example.org/');
 
 /** The seed event plus one question of every kind, required and optional. */
 const rich = eventOf({

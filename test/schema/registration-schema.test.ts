@@ -4,22 +4,20 @@ import {
   RegistrationSchema,
   flattenPayload,
   isHoneypotFilled,
-  parseEvent,
   registrationSchemaFor,
   unflattenForm,
   validateRegistration,
   type EventData,
+  type EventInput,
   type RegistrationPayload,
   type DataIssue,
 } from '../../src/schema/index.js';
 import { minimalEvent, udenMeeting } from '../fixtures/events.js';
+import { parsed } from '../fixtures/parse.js';
 import { validRegistration as validBody, type Json } from '../fixtures/registrations.js';
 
-function eventOf(input: unknown): EventData {
-  const result = parseEvent(input, { baseUrl: 'https://partner.example.org/' });
-  if (!result.success) throw new Error(result.message);
-  return result.data;
-}
+/** Valid event data as a partner page at https://partner.example.org/ would hold it. */
+const eventOf = (input: EventInput): EventData => parsed(input, 'https://partner.example.org/');
 
 const uden = eventOf(udenMeeting);
 const plain = eventOf(minimalEvent);
