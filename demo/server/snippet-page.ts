@@ -492,7 +492,7 @@ function optionsFieldset(tag: ElementTag, { source, options }: { source: Source;
   const sourceData = source === 'event' ? ' data-src-from-event' : source === 'feed' ? attribute('data-src', feed) : '';
   return `
         <fieldset class="snippet-options" data-element="${tag}"${sourceData}${tag === 'bijeen-event' ? '' : ' hidden'}>
-          <legend>${escapeHtml(text.optionsLegend(`<${tag}>`))}</legend>${options.map((option) => optionField(tag, option, text)).join('')}
+          <legend>${escapeHtml(text.optionsLegend(tag))}</legend>${options.map((option) => optionField(tag, option, text)).join('')}
         </fieldset>`;
 }
 
@@ -507,7 +507,7 @@ ${eventFieldset(events, api, locale, options.now ?? Date.now(), text)}
 ${choices(
   'element',
   text.element.legend,
-  ELEMENT_TAGS.map((tag) => ({ value: tag, label: `${text.element.choices[tag].label} <${tag}>`, hint: text.element.choices[tag].hint })),
+  ELEMENT_TAGS.map((tag) => ({ value: tag, label: `${text.element.choices[tag].label} (${tag})`, hint: text.element.choices[tag].hint })),
   'bijeen-event',
 )}
 ${choices(
