@@ -167,9 +167,9 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
     return this.memo.view;
   }
 
-  // `update`, not `willUpdate`: the source controller takes a new `events` value or inline script
-  // in its `hostUpdate`, which runs between the two.
-  override update(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // The source has taken a new `events` value or inline script in super.willUpdate().
+    super.willUpdate(changed);
     const before = this.memo?.view;
     const after = this.view;
     if (after !== before) {
@@ -180,7 +180,6 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
         this.announcement = this.text(eventListMessages).count(after.events.length);
       }
     }
-    super.update(changed);
   }
 
   override updated(changed: PropertyValues<this>) {
