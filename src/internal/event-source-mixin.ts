@@ -16,8 +16,8 @@ export declare class SourceProperties {
 
 /** What the mixin asks of the element's source controller (`SourceController`). */
 interface ElementSource {
-  /** The element's public `state`. */
-  readonly elementState: ElementState | undefined;
+  /** What the element knows about its data: `empty` (no source), `loading`, `ready` or `error`. */
+  readonly state: { status: 'empty' | ElementState };
   /** Takes the source that wins now (called at the start of every update). */
   settle(): void;
 }
@@ -61,12 +61,15 @@ export function SourceMixin<Base extends ElementClass>(base: Base) {
      * written to the attribute is put back at once.
      */
     override get state(): ElementState | undefined {
-      return sources.get(this)?.elementState;
+      const status = sources.get(this)?.state.status;
+      return status === 'empty' ? undefined : status;
     }
 
     protected override willUpdate(changed: PropertyValues): void {
       super.willUpdate(changed);
       sources.get(this)?.settle();
+      // The source may have changed its state: reflected in the update that shows it.
+      this.reflectState();
     }
   }
   // The declared type keeps Lit's protected members out of the emitted declarations (TS4094).

@@ -2,7 +2,7 @@ import { isServer, type ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
 import type { Locale } from '../i18n/index.js';
 import { parseEvent, type EventData, type DataIssue, type SchemaResult } from '../schema/index.js';
-import type { BijeenElement, ElementState } from './bijeen-element.js';
+import type { BijeenElement } from './bijeen-element.js';
 import { attachSource, type EventSourceProperties, type SourceProperties } from './event-source-mixin.js';
 
 /** What an element knows about its data at a moment: one event, or a list element's events. */
@@ -113,10 +113,10 @@ export function acceptEvent(data: unknown, baseUrl: string | undefined, locale: 
  * where Lit's renderer calls `willUpdate` but no controller's `hostUpdate`. On the server only the
  * property counts: there are no children to read, and nothing is fetched (`src` is `loading`
  * there, as in the browser's first render, which fetches it after hydration). Every change of
- * `state` is reflected to the host's `state` attribute at once.
+ * `state` is followed by an update of the host, which reflects it to the `state` attribute.
  */
 export abstract class SourceController<Value, Host extends SourceHost = SourceHost> implements ReactiveController {
-  private current: SourceState<Value> = { status: 'empty' };
+  state: SourceState<Value> = { status: 'empty' };
 
   /** The source that `state` comes from (or is loading from): its kind and value. */
   private active?: [kind: 'property' | 'inline' | 'src', value: unknown];
@@ -126,22 +126,6 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
   constructor(protected readonly host: Host) {
     host.addController(this);
     attachSource(host, this);
-  }
-
-  /** What the element knows about its data now. */
-  get state(): SourceState<Value> {
-    return this.current;
-  }
-
-  private set state(state: SourceState<Value>) {
-    this.current = state;
-    this.host.reflectState();
-  }
-
-  /** The element's public `state`: none while it has no source (`empty`). */
-  get elementState(): ElementState | undefined {
-    const { status } = this.current;
-    return status === 'empty' ? undefined : status;
   }
 
   /** The data property's value (`event`, `events`). */
@@ -176,10 +160,9 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
   hostDisconnected() {
     this.observer?.disconnect();
     if (this.request) {
-      // Load again if the element comes back before the data arrived.
+      // Load again if the element comes back before the data arrived (still `loading` till then).
       this.request.abort();
       this.request = this.active = undefined;
-      this.state = { status: 'empty' };
     }
   }
 
