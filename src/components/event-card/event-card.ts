@@ -216,12 +216,14 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
     const showMap = !teaser && !this.noMap && (place.lat !== undefined || !!address);
+    // The map link gets the card's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <div class="place">
         ${para(lines.join(teaser ? ', ' : '\n'))}
         ${showMap
           ? html`
               <bijeen-map-link
+                lang=${this.locale}
                 address=${[address, country].filter(Boolean).join(', ') || nothing}
                 lat=${place.lat ?? nothing}
                 lon=${place.lon ?? nothing}

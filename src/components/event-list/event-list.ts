@@ -224,12 +224,14 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
   /** One `<ul>` of cards, their titles at `level`. */
   private renderItems(events: readonly EventData[], level: number) {
     const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : nothing;
+    // Each card gets the list's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <ul part="list" role="list">
         ${events.map(
           (event) => html`
             <li part="item">
               <bijeen-event-card
+                lang=${this.locale}
                 exportparts=${CARD_EXPORT_PARTS}
                 variant="teaser"
                 heading-level=${level}
