@@ -48,20 +48,7 @@ const meta: Meta = {
 };
 export default meta;
 
-export const OneTheme: StoryObj = {
-  render: () => html`
-    <div style="${theme};background:#fff;padding:1.5rem;max-width:56rem">
-      <p>
-        Kaartlink in de lopende tekst:
-        <bijeen-map-link address="Leeuweriksweg 12, 5402 XD Uden"></bijeen-map-link>
-      </p>
-      <bijeen-event-card variant="teaser" .event=${meeting} no-structured-data></bijeen-event-card>
-      <bijeen-event .event=${meeting} no-structured-data></bijeen-event>
-      <bijeen-event-list .events=${[meeting]} limit="1" calendar-href="https://example.org/api/events.ics" no-structured-data></bijeen-event-list>
-    </div>
-  `,
-};
-
+/** Every element once: the map link in running text, a teaser card, the composite, the list. */
 const elements = html`
   <p>
     Kaartlink in de lopende tekst:
@@ -69,7 +56,12 @@ const elements = html`
   </p>
   <bijeen-event-card variant="teaser" .event=${meeting} no-structured-data></bijeen-event-card>
   <bijeen-event .event=${meeting} no-structured-data></bijeen-event>
+  <bijeen-event-list .events=${[meeting]} limit="1" calendar-href="https://example.org/api/events.ics" no-structured-data></bijeen-event-list>
 `;
+
+export const OneTheme: StoryObj = {
+  render: () => html`<div style="${theme};background:#fff;padding:1.5rem;max-width:56rem">${elements}</div>`,
+};
 
 /**
  * The elements inside a page themed with NL Design System tokens (Open Formulieren's theme): the
