@@ -69,15 +69,12 @@ export const registrationFormStyles = css`
   textarea,
   button {
     font: inherit;
-    color: inherit;
     margin: 0;
     min-height: max(2.75em, 44px);
     padding: 0.4em 0.6em;
-    border: 2px solid var(--_border-color);
-    border-radius: var(--_radius);
   }
 
-  /* Text fields and lists follow an NL Design System theme's textbox tokens (see resetStyles). */
+  /* Text fields, selects and text areas follow an NL Design System theme's textbox tokens (see resetStyles). */
   input,
   select,
   textarea {
@@ -104,6 +101,8 @@ export const registrationFormStyles = css`
     justify-self: start;
     padding-inline: 1.2em;
     cursor: pointer;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
     background: var(--bijeen-registration-form-button-background, transparent);
     color: var(--bijeen-registration-form-button-color, inherit);
   }
