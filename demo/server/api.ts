@@ -159,8 +159,8 @@ export function createApiHandler(options: ApiOptions) {
     return headers;
   }
 
-  function eventWithPlaces(event: LoadedEvent) {
-    return liveEvent(event, store.taken(event.data.id));
+  async function eventWithPlaces(event: LoadedEvent) {
+    return liveEvent(event, await store.taken(event.data.id));
   }
 
   function preflight(req: IncomingMessage, res: ServerResponse, where: Route): void {
@@ -192,7 +192,7 @@ export function createApiHandler(options: ApiOptions) {
     else sendJson(res, 403, { status: 'forbidden', message: messages.origin }, { Vary: 'Origin' });
   }
 
-  function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): void {
+  async function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     const messages = endpointMessages(requestLocale(req));
     // Disabled without a token: as if the route did not exist.
     if (adminToken === undefined) return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
@@ -214,7 +214,7 @@ export function createApiHandler(options: ApiOptions) {
     }
     const event = events.get(id);
     if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound });
-    const body = registrationsCsv(event.data, store.list(id));
+    const body = registrationsCsv(event.data, await store.list(id));
     res.writeHead(200, {
       ...API_HEADERS,
       'Content-Type': 'text/csv; charset=utf-8; header=present',
@@ -315,7 +315,7 @@ export function createApiHandler(options: ApiOptions) {
     // A retry of an accepted registration gets its first answer, even if registration has closed
     // or the event's rules have changed since.
     const hash = requestHash(input);
-    const earlier = key === undefined ? undefined : store.findByKey(key);
+    const earlier = key === undefined ? undefined : await store.findByKey(key);
     if (earlier) {
       if (hash === earlier.payloadHash) {
         return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
@@ -333,8 +333,9 @@ export function createApiHandler(options: ApiOptions) {
     const payload = validation.data;
     const settings = data.registration!;
     const places = 1 + payload.companions.length;
-    // No `await` from here to `record()`: the check and the grant cannot interleave with another request.
-    const placeWait = placeLimiter.allowed(id, client, places);
+    // Taken before the store is asked, so two requests of one client cannot both slip through;
+    // given back when no place was granted.
+    const placeWait = placeLimiter.take(id, client, places);
     if (placeWait > 0) {
       return reply(
         429,
@@ -342,7 +343,7 @@ export function createApiHandler(options: ApiOptions) {
         { 'Retry-After': String(placeWait) },
       );
     }
-    const outcome = store.register({
+    const outcome = await store.register({
       eventId: id,
       payload,
       payloadHash: hash,
@@ -357,10 +358,10 @@ export function createApiHandler(options: ApiOptions) {
         },
       }),
     });
+    if (outcome.kind !== 'created') placeLimiter.giveBack(id, client, places);
     switch (outcome.kind) {
       case 'created': {
         const { registration } = outcome;
-        placeLimiter.record(id, client, places);
         log(`registration ${registration.id} for ${id}: ${registration.status}, ${places} place(s)`);
         return reply(outcome.response.status, outcome.response.body);
       }
@@ -438,7 +439,7 @@ export function createApiHandler(options: ApiOptions) {
         return sendJson(res, 200, { name: 'Bijeen reference endpoint', events: '/api/events' }, PUBLIC_CORS);
       case 'list': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
-        const taken = store.takenByEvent();
+        const taken = await store.takenByEvent();
         const tags = tagList(targetParam(req.url, 'tag'));
         const list = [...events.values()]
           .filter((event) => hasAnyTag(event.data, tags))
@@ -452,7 +453,7 @@ export function createApiHandler(options: ApiOptions) {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const event = events.get(where.id);
         if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound }, PUBLIC_CORS);
-        return sendJson(res, 200, eventWithPlaces(event), PUBLIC_CORS);
+        return sendJson(res, 200, await eventWithPlaces(event), PUBLIC_CORS);
       }
       case 'registrations':
         if (method !== 'POST') return notAllowed('POST, OPTIONS', registrationCors(req));
