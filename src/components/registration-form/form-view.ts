@@ -70,7 +70,8 @@ export function renderForm(view: FormView): TemplateResult {
       { label: wording.label(field), value: view.values[field.name], message: messageAt(field.name), hint: hintOf(field, view) },
       wording.field,
     );
-  const perOrganisation = maxCompanionsPerOrganisation ? ` ${text.companionsPerOrganisation(maxCompanionsPerOrganisation)}` : '';
+  // The maximum is a field message, without a full stop of its own.
+  const perOrganisation = maxCompanionsPerOrganisation ? `. ${text.companionsPerOrganisation(maxCompanionsPerOrganisation)}` : '';
   const submit = mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit;
   return html`
     <form part="form" novalidate aria-label=${text.label(view.eventTitle)} @submit=${view.onSubmit} @input=${view.onInput}>
