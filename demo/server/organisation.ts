@@ -10,8 +10,8 @@
  *
  * For an address at a public mail provider (gmail.com, ziggo.nl, …) the domain says nothing, and
  * the key is the organisation's name as typed, normalised (`name:hetbaken`): see
- * `normaliseOrganisationName`. A name that normalises to nothing counts as its own organisation
- * (`email:…`), since it cannot be matched with anything.
+ * `normaliseOrganisationName`. A name that normalises to nothing (only punctuation) gives no key:
+ * that registration is matched with no other and counts on its own.
  */
 
 /**
@@ -132,11 +132,14 @@ export function normaliseOrganisationName(name: string): string {
   return (significant.length ? significant : words).join('');
 }
 
-/** The organisation a registration counts for: its attendee's mail domain, or at a public provider its normalised name. */
-export function organisationKey(attendee: { email: string; organisation: string }): string {
+/**
+ * The organisation a registration counts for: its attendee's mail domain, or at a public provider
+ * its normalised name; `undefined` when there is nothing to match it by.
+ */
+export function organisationKey(attendee: { email: string; organisation: string }): string | undefined {
   const email = attendee.email.trim().toLowerCase();
   const domain = email.slice(email.lastIndexOf('@') + 1);
   if (!PUBLIC_MAIL_DOMAINS.has(domain)) return `domain:${domain}`;
   const name = normaliseOrganisationName(attendee.organisation);
-  return name ? `name:${name}` : `email:${email}`;
+  return name ? `name:${name}` : undefined;
 }

@@ -15,8 +15,9 @@
  * companion (the `people` table, one row per person, deleted with their registration).
  *
  * The seed meeting's rules: each registration keeps its answer to the member question (`member`:
- * 1, 0, or NULL when not asked) and its organisation (`organisationKey()`), so the non-members'
- * places and the companions per organisation are counted by index inside the same transaction.
+ * 1, 0, or NULL when not asked) and its organisation (`organisationKey()`; NULL when there is
+ * nothing to match by, so it matches no other), so the non-members' places and the companions per
+ * organisation are counted by index inside the same transaction.
  *
  * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
  * personal data.
@@ -65,7 +66,7 @@ CREATE TABLE IF NOT EXISTS registrations (
   places          INTEGER NOT NULL CHECK (places >= 1),
   email           TEXT    NOT NULL,
   member          INTEGER CHECK (member IN (0, 1)),
-  organisation    TEXT    NOT NULL,
+  organisation    TEXT,
   payload         TEXT    NOT NULL,
   response_status INTEGER NOT NULL,
   response_body   TEXT    NOT NULL,
@@ -105,7 +106,7 @@ ALTER TABLE people_v2 RENAME TO people;
  */
 const MIGRATE_TO_3 = `
 ALTER TABLE registrations ADD COLUMN member INTEGER CHECK (member IN (0, 1));
-ALTER TABLE registrations ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE registrations ADD COLUMN organisation TEXT;
 UPDATE registrations SET member = CASE json_extract(payload, '$.member') WHEN 1 THEN 1 WHEN 0 THEN 0 END;
 `;
 
@@ -123,7 +124,7 @@ export class SqliteStore implements RegistrationStore {
   readonly #takenAll: Database.Statement<[], TakenRow & { event_id: string }>;
   readonly #organisationCompanions: Database.Statement<[string, string], { companions: number }>;
   readonly #insert: Database.Statement<
-    [string, string, string, string, RegistrationStatus, number, string, number | null, string, string, number, string, string]
+    [string, string, string, string, RegistrationStatus, number, string, number | null, string | null, string, number, string, string]
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
   readonly #register: (input: RegisterInput) => Outcome;
@@ -233,8 +234,8 @@ export class SqliteStore implements RegistrationStore {
   /** Migration to version 3: the organisation of every registration stored before. */
   #fillOrganisations() {
     const rows = this.#db.prepare<[], { id: string; payload: string }>('SELECT id, payload FROM registrations').all();
-    const update = this.#db.prepare<[string, string]>('UPDATE registrations SET organisation = ? WHERE id = ?');
-    for (const row of rows) update.run(organisationKey((JSON.parse(row.payload) as RegistrationPayload).attendee), row.id);
+    const update = this.#db.prepare<[string | null, string]>('UPDATE registrations SET organisation = ? WHERE id = ?');
+    for (const row of rows) update.run(organisationKey((JSON.parse(row.payload) as RegistrationPayload).attendee) ?? null, row.id);
   }
 
   async close(): Promise<void> {
@@ -262,7 +263,7 @@ export class SqliteStore implements RegistrationStore {
 
     const organisation = organisationKey(payload.attendee);
     const { maxCompanionsPerOrganisation: maxPerOrganisation } = input;
-    if (maxPerOrganisation !== undefined && payload.companions.length > 0) {
+    if (maxPerOrganisation !== undefined && organisation !== undefined && payload.companions.length > 0) {
       const brought = this.#organisationCompanions.get(eventId, organisation)?.companions ?? 0;
       const left = Math.max(0, maxPerOrganisation - brought);
       if (payload.companions.length > left) return { kind: 'organisation-limit', left };
@@ -286,7 +287,7 @@ export class SqliteStore implements RegistrationStore {
       places,
       email,
       memberColumn(payload.member),
-      organisation,
+      organisation ?? null,
       JSON.stringify(payload),
       response.status,
       JSON.stringify(response.body),
