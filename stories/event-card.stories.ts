@@ -111,6 +111,11 @@ export const StatusesEnglish: Story = {
     </div>`,
 };
 
+// The seed meeting's places for non-members: how many are left (the stories above), and none.
+const nonMemberPlacesTaken: EventInput = { ...seed, registration: { ...seed.registration, nonMemberRemaining: 0 } };
+export const NonMemberPlacesTaken: Story = { render: (args) => inWidth('56rem', card(args, nonMemberPlacesTaken)) };
+export const NonMemberPlacesTakenEnglish: Story = { ...NonMemberPlacesTaken, args: { lang: 'en' } };
+
 // Widths: the card follows its container, not the viewport.
 export const Narrow: Story = { render: (args) => inWidth('240px', card(args, seed)) };
 export const NarrowTeaser: Story = { args: { variant: 'teaser' }, render: (args) => inWidth('300px', card(args, seed)) };

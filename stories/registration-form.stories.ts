@@ -176,6 +176,58 @@ export const DataError: Story = {
   render: fromSrc,
 };
 
+// The seed meeting's rules: places for non-members, companions per organisation
+const nonMemberPlacesTaken = (waitlist: boolean) => seed({ nonMemberRemaining: 0, waitlist });
+const asNonMember = { ...answers, member: 'false' };
+/** Non-members' places taken, with a waiting list: answering "no" turns the button into the waiting list. */
+export const NonMemberPlacesTaken: Story = {
+  args: { event: nonMemberPlacesTaken(true) },
+  play: ({ canvasElement }) => fillIn(canvasElement, { values: asNonMember, submit: false }),
+};
+export const NonMemberPlacesTakenEnglish: Story = { ...NonMemberPlacesTaken, args: { ...NonMemberPlacesTaken.args, lang: 'en' } };
+/** Non-members' places taken, no waiting list: a non-member who sends anyway gets the endpoint's refusal. */
+export const NonMemberPlacesTakenRefused: Story = {
+  args: { event: nonMemberPlacesTaken(false) },
+  parameters: {
+    replies: [
+      {
+        status: 409,
+        body: { status: 'full', scope: 'non-member', remaining: 0, message: 'De plaatsen voor niet-leden zijn vergeven. Leden kunnen zich nog aanmelden.' },
+      },
+    ],
+  },
+  play: ({ canvasElement }) => fillIn(canvasElement, { values: asNonMember }),
+};
+/** The endpoint refuses the second companion: the organisation's colleagues brought the rest. */
+export const OrganisationCompanionsUsedUp: Story = {
+  parameters: {
+    replies: [
+      {
+        status: 422,
+        body: {
+          errors: [
+            {
+              path: 'companions.1',
+              message: 'Uw organisatie kan nog 1 extra deelnemer aanmelden: hoogstens 2 per organisatie, over alle aanmeldingen samen.',
+            },
+          ],
+        },
+      },
+    ],
+  },
+  play: ({ canvasElement }) =>
+    fillIn(canvasElement, {
+      companions: 2,
+      values: {
+        ...answers,
+        'companions.0.name': 'Bram Jansen',
+        'companions.0.email': 'bram@example.org',
+        'companions.1.name': 'Carla Smit',
+        'companions.1.email': 'carla@example.org',
+      },
+    }),
+};
+
 // Sending and the endpoint's answers
 export const Sending: Story = { parameters: replies({ hang: true }), args: { timeout: 3_600_000 }, play: submitFilled };
 export const Confirmed: Story = {

@@ -14,6 +14,11 @@
  * One person, one place: an e-mail address holds at most one place per event, as attendee or as
  * companion (the `people` table, one row per person, deleted with their registration).
  *
+ * The seed meeting's rules: each registration keeps its answer to the member question (`member`:
+ * 1, 0, or NULL when not asked) and its organisation (`organisationKey()`; NULL when there is
+ * nothing to match by, so it matches no other), so the non-members' places and the companions per
+ * organisation are counted by index inside the same transaction.
+ *
  * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
  * personal data.
  */
@@ -21,7 +26,8 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
-import { normaliseEmail } from './store.js';
+import { organisationKey } from './organisation.js';
+import { normaliseEmail, placesFor } from './store.js';
 import type {
   Outcome,
   RegisterInput,
@@ -29,7 +35,13 @@ import type {
   RegistrationStore,
   StoredRegistration,
   StoredResponse,
+  Taken,
 } from './store.js';
+
+interface TakenRow {
+  places: number;
+  non_member_places: number;
+}
 
 interface RegistrationRow {
   seq: number;
@@ -41,7 +53,7 @@ interface RegistrationRow {
   payload: string;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS registrations (
@@ -53,6 +65,8 @@ CREATE TABLE IF NOT EXISTS registrations (
   status          TEXT    NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
   places          INTEGER NOT NULL CHECK (places >= 1),
   email           TEXT    NOT NULL,
+  member          INTEGER CHECK (member IN (0, 1)),
+  organisation    TEXT,
   payload         TEXT    NOT NULL,
   response_status INTEGER NOT NULL,
   response_body   TEXT    NOT NULL,
@@ -60,6 +74,7 @@ CREATE TABLE IF NOT EXISTS registrations (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS registrations_event_email ON registrations (event_id, email);
 CREATE INDEX IF NOT EXISTS registrations_event_status ON registrations (event_id, status);
+CREATE INDEX IF NOT EXISTS registrations_event_organisation ON registrations (event_id, organisation);
 -- Every person of a registration (attendee and companions), for the duplicate check by index.
 CREATE TABLE IF NOT EXISTS people (
   event_id        TEXT    NOT NULL,
@@ -85,15 +100,31 @@ DROP TABLE people;
 ALTER TABLE people_v2 RENAME TO people;
 `;
 
+/**
+ * Version 2 → 3: every registration's member answer and organisation, as columns to count by. The
+ * organisation of the rows already there is filled in by `fillOrganisations()`.
+ */
+const MIGRATE_TO_3 = `
+ALTER TABLE registrations ADD COLUMN member INTEGER CHECK (member IN (0, 1));
+ALTER TABLE registrations ADD COLUMN organisation TEXT;
+UPDATE registrations SET member = CASE json_extract(payload, '$.member') WHEN 1 THEN 1 WHEN 0 THEN 0 END;
+`;
+
+/** The `member` column: the answer to the member question, NULL when it was not asked. */
+function memberColumn(member: boolean | undefined): number | null {
+  return member === undefined ? null : Number(member);
+}
+
 export class SqliteStore implements RegistrationStore {
   readonly #db: Database.Database;
   readonly #byKey: Database.Statement<[string], { payload_hash: string; response_status: number; response_body: string }>;
   readonly #emailTaken: Database.Statement<[string, string], { found: number }>;
   readonly #insertPerson: Database.Statement<[string, string, string]>;
-  readonly #taken: Database.Statement<[string], { taken: number }>;
-  readonly #takenAll: Database.Statement<[], { event_id: string; taken: number }>;
+  readonly #taken: Database.Statement<[string], TakenRow>;
+  readonly #takenAll: Database.Statement<[], TakenRow & { event_id: string }>;
+  readonly #organisationCompanions: Database.Statement<[string, string], { companions: number }>;
   readonly #insert: Database.Statement<
-    [string, string, string, string, RegistrationStatus, number, string, string, number, string, string]
+    [string, string, string, string, RegistrationStatus, number, string, number | null, string | null, string, number, string, string]
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
   readonly #register: (input: RegisterInput) => Outcome;
@@ -117,6 +148,10 @@ export class SqliteStore implements RegistrationStore {
     }
     this.#db.transaction(() => {
       if (version === 1) this.#db.exec(MIGRATE_TO_2);
+      if (version === 1 || version === 2) {
+        this.#db.exec(MIGRATE_TO_3);
+        this.#fillOrganisations();
+      }
       this.#db.exec(SCHEMA);
       this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
@@ -127,16 +162,22 @@ export class SqliteStore implements RegistrationStore {
     // The attendee's address against earlier attendees and earlier companions of the same event.
     this.#emailTaken = this.#db.prepare('SELECT 1 AS found FROM people WHERE event_id = ? AND email = ? LIMIT 1');
     this.#insertPerson = this.#db.prepare('INSERT INTO people (event_id, email, registration_id) VALUES (?, ?, ?)');
+    // In all, and by those who answered the member question "no".
+    const takenColumns = "coalesce(sum(places), 0) AS places, coalesce(sum(CASE WHEN member = 0 THEN places END), 0) AS non_member_places";
     this.#taken = this.#db.prepare(
-      "SELECT coalesce(sum(places), 0) AS taken FROM registrations WHERE event_id = ? AND status = 'confirmed'",
+      `SELECT ${takenColumns} FROM registrations WHERE event_id = ? AND status = 'confirmed'`,
     );
     this.#takenAll = this.#db.prepare(
-      "SELECT event_id, sum(places) AS taken FROM registrations WHERE status = 'confirmed' GROUP BY event_id",
+      `SELECT event_id, ${takenColumns} FROM registrations WHERE status = 'confirmed' GROUP BY event_id`,
     );
+    // Companions of every registration of the organisation that holds or waits for a place.
+    this.#organisationCompanions = this.#db.prepare(`
+      SELECT coalesce(sum(places - 1), 0) AS companions FROM registrations
+      WHERE event_id = ? AND organisation = ? AND status IN ('confirmed', 'waitlisted')`);
     this.#insert = this.#db.prepare(`
       INSERT INTO registrations
-        (id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        (id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload, response_status, response_body, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#list = this.#db.prepare(
       'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
     );
@@ -159,17 +200,17 @@ export class SqliteStore implements RegistrationStore {
   }
 
   /** Places taken by confirmed registrations made here. */
-  async taken(eventId: string): Promise<number> {
+  async taken(eventId: string): Promise<Taken> {
     return this.#takenNow(eventId);
   }
 
-  #takenNow(eventId: string): number {
-    return this.#taken.get(eventId)?.taken ?? 0;
+  #takenNow(eventId: string): Taken {
+    return takenOf(this.#taken.get(eventId));
   }
 
   /** `taken()` for every event at once. */
-  async takenByEvent(): Promise<Map<string, number>> {
-    return new Map(this.#takenAll.all().map((row) => [row.event_id, row.taken]));
+  async takenByEvent(): Promise<Map<string, Taken>> {
+    return new Map(this.#takenAll.all().map((row) => [row.event_id, takenOf(row)]));
   }
 
   /** Every registration of an event, oldest first. */
@@ -188,6 +229,13 @@ export class SqliteStore implements RegistrationStore {
   /** Decides and stores one registration atomically; see the file comment. */
   async register(input: RegisterInput): Promise<Outcome> {
     return this.#register(input);
+  }
+
+  /** Migration to version 3: the organisation of every registration stored before. */
+  #fillOrganisations() {
+    const rows = this.#db.prepare<[], { id: string; payload: string }>('SELECT id, payload FROM registrations').all();
+    const update = this.#db.prepare<[string | null, string]>('UPDATE registrations SET organisation = ? WHERE id = ?');
+    for (const row of rows) update.run(organisationKey((JSON.parse(row.payload) as RegistrationPayload).attendee) ?? null, row.id);
   }
 
   async close(): Promise<void> {
@@ -213,14 +261,20 @@ export class SqliteStore implements RegistrationStore {
     });
     if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
 
+    const organisation = organisationKey(payload.attendee);
+    const { maxCompanionsPerOrganisation: maxPerOrganisation } = input;
+    if (maxPerOrganisation !== undefined && organisation !== undefined && payload.companions.length > 0) {
+      const brought = this.#organisationCompanions.get(eventId, organisation)?.companions ?? 0;
+      const left = Math.max(0, maxPerOrganisation - brought);
+      if (payload.companions.length > left) return { kind: 'organisation-limit', left };
+    }
+
     const places = 1 + payload.companions.length;
     let status: RegistrationStatus = 'confirmed';
-    if (input.capacity !== undefined) {
-      const remaining = Math.max(0, input.capacity - this.#takenNow(eventId));
-      if (places > remaining) {
-        if (!input.waitlist) return { kind: 'full', remaining };
-        status = 'waitlisted';
-      }
+    const { left, nonMemberCap } = placesFor(payload.member, this.#takenNow(eventId), input);
+    if (places > left) {
+      if (!input.waitlist) return { kind: 'full', remaining: left, nonMember: nonMemberCap };
+      status = 'waitlisted';
     }
     const registration = { id: crypto.randomUUID(), status };
     const response = input.respond(registration);
@@ -232,6 +286,8 @@ export class SqliteStore implements RegistrationStore {
       status,
       places,
       email,
+      memberColumn(payload.member),
+      organisation ?? null,
       JSON.stringify(payload),
       response.status,
       JSON.stringify(response.body),
@@ -241,4 +297,8 @@ export class SqliteStore implements RegistrationStore {
     for (const companion of payload.companions) this.#insertPerson.run(eventId, normaliseEmail(companion.email), registration.id);
     return { kind: 'created', response, registration };
   }
+}
+
+function takenOf(row: TakenRow | undefined): Taken {
+  return { places: row?.places ?? 0, nonMemberPlaces: row?.non_member_places ?? 0 };
 }

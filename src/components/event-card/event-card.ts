@@ -11,6 +11,7 @@ import { formatRange, opensAtSentence } from '../../internal/format-date.js';
 import { heading, headingLevel } from '../../internal/heading.js';
 import {
   isAllowedUrl,
+  nonMemberPlacesLeft,
   registrationStatus,
   time,
   type EventData,
@@ -277,17 +278,20 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
   }
 
-  /** "Aanmelden" with the places left, when the status lets visitors register. */
+  /** "Aanmelden" with the places left (and of those, the non-members'), when the status lets visitors register. */
   private renderRegister(event: EventData, status: RegistrationStatus | undefined, text: CardMessages) {
     const target = REGISTER.includes(status) ? this.registerTarget(event) : undefined;
     if (!target) return nothing;
-    const remaining = status === 'waitlist' ? undefined : event.registration?.remaining;
+    const registration = event.registration!;
+    const places = status === 'waitlist' ? undefined : registration.remaining;
+    const nonMemberPlaces = status === 'waitlist' ? undefined : nonMemberPlacesLeft(registration);
     return html`
       <p class="actions">
         <a part="register" class="cta" href=${target} @click=${this.onRegister}
           >${status === 'waitlist' ? text.registerWaitlist : text.register}</a
         >
-        ${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}
+        ${places === undefined ? nothing : html`<span>${text.placesLeft(places)}</span>`}
+        ${nonMemberPlaces === undefined ? nothing : html`<span>${text.nonMemberPlacesLeft(nonMemberPlaces)}</span>`}
       </p>
     `;
   }

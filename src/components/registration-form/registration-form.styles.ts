@@ -158,6 +158,11 @@ export const registrationFormStyles = css`
     border-radius: var(--_radius);
   }
 
+  .companion.invalid {
+    border-inline-start-width: 5px;
+    border-color: var(--bijeen-registration-form-error-color, #d52b1e);
+  }
+
   .companion legend {
     padding: 0 0.3em;
   }

@@ -5,7 +5,7 @@ import { EventSourceMixin } from '../../internal/event-source-mixin.js';
 import { EventSourceController, pageBaseUrl } from '../../internal/event-source.js';
 import { opensAtSentence } from '../../internal/format-date.js';
 import { formMessages } from '../../i18n/form.js';
-import { controlName, HONEYPOT_FIELD, registrationFields, type EventData } from '../../schema/index.js';
+import { controlName, HONEYPOT_FIELD, nonMemberPlacesLeft, registrationFields, type EventData } from '../../schema/index.js';
 import { availability } from './availability.js';
 import { CompanionsController } from './companions.js';
 import { DraftController } from './draft.js';
@@ -199,17 +199,25 @@ export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
     else super.focus(options);
   }
 
+  /** `waitlist`: the event is full and keeps a waiting list. */
   private renderForm(event: EventData, waitlist: boolean) {
-    const { endpoint, maxCompanions, privacyUrl } = this.registration;
+    const registration = this.registration;
+    const { endpoint, maxCompanions, maxCompanionsPerOrganisation, privacyUrl } = registration;
+    const { values } = this.drafts.draft;
+    // Who answers "no" when the non-members' places are taken joins the waiting list, if there is one.
+    const nonMemberWaits = registration.waitlist && values.member === 'false' && nonMemberPlacesLeft(registration) === 0;
+    const joinsWaitlist = waitlist ? 'event' : nonMemberWaits ? 'non-member' : undefined;
     return renderForm({
       eventTitle: event.title,
       fields: this.fields,
-      values: this.drafts.draft.values,
+      values,
       issues: this.submission.issues,
       wording: this.wording,
-      waitlist,
+      waitlist: joinsWaitlist,
       mail: !endpoint,
       maxCompanions,
+      maxCompanionsPerOrganisation,
+      memberHint: waitlist ? undefined : this.wording.memberHint(registration),
       privacyUrl,
       sending: this.submission.outcome === 'sending',
       // None before the first render (and on the server, where there is no render root).
