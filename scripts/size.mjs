@@ -13,7 +13,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const TARGET = 32 * KB;
-const BUDGET = 37.5 * KB;
+const BUDGET = 38 * KB;
 const AIM = 28 * KB;
 const FILES = ['bijeen.js', 'bijeen.iife.js'];
 
