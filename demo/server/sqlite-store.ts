@@ -14,6 +14,11 @@
  * One person, one place: an e-mail address holds at most one place per event, as attendee or as
  * companion (the `people` table, one row per person, deleted with their registration).
  *
+ * Erasure: `secure_delete` overwrites deleted rows and freed pages with zeros, and after every
+ * erasure a `TRUNCATE` checkpoint copies the zeroed pages into the file and empties the write-ahead
+ * log, whose older frames still hold the erased rows. Retention keeps a past event's counts in
+ * `erased_counts` (per status: registrations and places), not its people.
+ *
  * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
  * personal data.
  */
@@ -23,7 +28,10 @@ import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 import { normaliseEmail } from './store.js';
 import type {
+  EventCounts,
   Outcome,
+  PersonEntry,
+  PersonErasure,
   RegisterInput,
   RegistrationStatus,
   RegistrationStore,
@@ -41,7 +49,7 @@ interface RegistrationRow {
   payload: string;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS registrations (
@@ -68,6 +76,16 @@ CREATE TABLE IF NOT EXISTS people (
 );
 CREATE INDEX IF NOT EXISTS people_event_email ON people (event_id, email);
 CREATE INDEX IF NOT EXISTS people_registration ON people (registration_id);
+-- Access and erasure requests look an address up across every event.
+CREATE INDEX IF NOT EXISTS people_email ON people (email);
+-- What retention keeps of an erased event: how many registrations and places per status, no people.
+CREATE TABLE IF NOT EXISTS erased_counts (
+  event_id      TEXT    NOT NULL,
+  status        TEXT    NOT NULL,
+  registrations INTEGER NOT NULL,
+  places        INTEGER NOT NULL,
+  PRIMARY KEY (event_id, status)
+);
 `;
 
 /**
@@ -85,18 +103,51 @@ DROP TABLE people;
 ALTER TABLE people_v2 RENAME TO people;
 `;
 
+function stored(row: RegistrationRow): StoredRegistration {
+  return {
+    seq: row.seq,
+    id: row.id,
+    eventId: row.event_id,
+    status: row.status,
+    places: row.places,
+    createdAt: row.created_at,
+    payload: JSON.parse(row.payload) as RegistrationPayload,
+  };
+}
+
+/** Rows of (status, registrations, places), added up per status. */
+function countsOf(rows: { status: RegistrationStatus; registrations: number; places: number }[]): EventCounts {
+  const counts: EventCounts = { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } };
+  for (const { status, registrations, places } of rows) {
+    counts[status].registrations += registrations;
+    counts[status].places += places;
+  }
+  return counts;
+}
+
 export class SqliteStore implements RegistrationStore {
   readonly #db: Database.Database;
   readonly #byKey: Database.Statement<[string], { payload_hash: string; response_status: number; response_body: string }>;
   readonly #emailTaken: Database.Statement<[string, string], { found: number }>;
   readonly #insertPerson: Database.Statement<[string, string, string]>;
-  readonly #taken: Database.Statement<[string], { taken: number }>;
+  readonly #taken: Database.Statement<[string, string], { taken: number }>;
   readonly #takenAll: Database.Statement<[], { event_id: string; taken: number }>;
   readonly #insert: Database.Statement<
     [string, string, string, string, RegistrationStatus, number, string, string, number, string, string]
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
+  readonly #registeredEvents: Database.Statement<[], { event_id: string }>;
+  readonly #byPerson: Database.Statement<[string], RegistrationRow & { email: string }>;
+  readonly #delete: Database.Statement<[string]>;
+  readonly #dropCompanion: Database.Statement<[string, number, string]>;
+  readonly #deletePerson: Database.Statement<[string, string]>;
+  readonly #eventCounts: Database.Statement<[string], { status: RegistrationStatus; registrations: number; places: number }>;
+  readonly #erasedCounts: Database.Statement<[string], { status: RegistrationStatus; registrations: number; places: number }>;
+  readonly #keepCounts: Database.Statement<[string]>;
+  readonly #deleteEvent: Database.Statement<[string]>;
   readonly #register: (input: RegisterInput) => Outcome;
+  readonly #erasePerson: (email: string) => PersonErasure;
+  readonly #eraseEvent: (eventId: string) => EventCounts;
 
   constructor(path: string) {
     if (path !== ':memory:') {
@@ -111,6 +162,7 @@ export class SqliteStore implements RegistrationStore {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
+    this.#db.pragma('secure_delete = ON');
     const version = this.#db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new Error(`${path} has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
@@ -120,6 +172,12 @@ export class SqliteStore implements RegistrationStore {
       this.#db.exec(SCHEMA);
       this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
+    // Files written before `secure_delete` may hold copies of live rows in free pages (the table
+    // version 2 dropped); rebuilt once, so erasing those rows later leaves no copy behind.
+    if (version > 0 && version < 3) {
+      this.#db.exec('VACUUM');
+      this.#scrub();
+    }
 
     this.#byKey = this.#db.prepare(
       'SELECT payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ?',
@@ -127,12 +185,19 @@ export class SqliteStore implements RegistrationStore {
     // The attendee's address against earlier attendees and earlier companions of the same event.
     this.#emailTaken = this.#db.prepare('SELECT 1 AS found FROM people WHERE event_id = ? AND email = ? LIMIT 1');
     this.#insertPerson = this.#db.prepare('INSERT INTO people (event_id, email, registration_id) VALUES (?, ?, ?)');
-    this.#taken = this.#db.prepare(
-      "SELECT coalesce(sum(places), 0) AS taken FROM registrations WHERE event_id = ? AND status = 'confirmed'",
-    );
-    this.#takenAll = this.#db.prepare(
-      "SELECT event_id, sum(places) AS taken FROM registrations WHERE status = 'confirmed' GROUP BY event_id",
-    );
+    // Confirmed places, those retention erased included: a past event's counts stay as they were.
+    this.#taken = this.#db.prepare(`
+      SELECT coalesce(sum(places), 0) AS taken FROM (
+        SELECT places FROM registrations WHERE event_id = ? AND status = 'confirmed'
+        UNION ALL
+        SELECT places FROM erased_counts WHERE event_id = ? AND status = 'confirmed'
+      ) AS held`);
+    this.#takenAll = this.#db.prepare(`
+      SELECT event_id, sum(places) AS taken FROM (
+        SELECT event_id, places FROM registrations WHERE status = 'confirmed'
+        UNION ALL
+        SELECT event_id, places FROM erased_counts WHERE status = 'confirmed'
+      ) AS held GROUP BY event_id`);
     this.#insert = this.#db.prepare(`
       INSERT INTO registrations
         (id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at)
@@ -140,8 +205,33 @@ export class SqliteStore implements RegistrationStore {
     this.#list = this.#db.prepare(
       'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
     );
+    this.#registeredEvents = this.#db.prepare('SELECT DISTINCT event_id FROM registrations ORDER BY event_id');
+    this.#byPerson = this.#db.prepare(`
+      SELECT seq, id, event_id, status, places, created_at, payload, email FROM registrations
+      WHERE id IN (SELECT registration_id FROM people WHERE email = ?) ORDER BY seq`);
+    this.#delete = this.#db.prepare('DELETE FROM registrations WHERE id = ?');
+    this.#dropCompanion = this.#db.prepare('UPDATE registrations SET payload = ?, places = ? WHERE id = ?');
+    this.#deletePerson = this.#db.prepare('DELETE FROM people WHERE registration_id = ? AND email = ?');
+    this.#eventCounts = this.#db.prepare(`
+      SELECT status, count(*) AS registrations, sum(places) AS places FROM registrations
+      WHERE event_id = ? GROUP BY status`);
+    this.#erasedCounts = this.#db.prepare('SELECT status, registrations, places FROM erased_counts WHERE event_id = ?');
+    this.#keepCounts = this.#db.prepare(`
+      INSERT INTO erased_counts (event_id, status, registrations, places)
+      SELECT event_id, status, count(*), sum(places) FROM registrations WHERE event_id = ? GROUP BY event_id, status
+      ON CONFLICT (event_id, status) DO UPDATE SET
+        registrations = erased_counts.registrations + excluded.registrations,
+        places = erased_counts.places + excluded.places`);
+    this.#deleteEvent = this.#db.prepare('DELETE FROM registrations WHERE event_id = ?');
     // `.immediate`: take the write lock at BEGIN, so the reads inside count what the insert sees.
     this.#register = this.#db.transaction((input: RegisterInput) => this.#decide(input)).immediate;
+    this.#erasePerson = this.#db.transaction((email: string) => this.#forget(email)).immediate;
+    this.#eraseEvent = this.#db.transaction((eventId: string) => {
+      const erased = countsOf(this.#eventCounts.all(eventId));
+      this.#keepCounts.run(eventId);
+      this.#deleteEvent.run(eventId);
+      return erased;
+    }).immediate;
   }
 
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */
@@ -164,7 +254,7 @@ export class SqliteStore implements RegistrationStore {
   }
 
   #takenNow(eventId: string): number {
-    return this.#taken.get(eventId)?.taken ?? 0;
+    return this.#taken.get(eventId, eventId)?.taken ?? 0;
   }
 
   /** `taken()` for every event at once. */
@@ -174,15 +264,7 @@ export class SqliteStore implements RegistrationStore {
 
   /** Every registration of an event, oldest first. */
   async list(eventId: string): Promise<StoredRegistration[]> {
-    return this.#list.all(eventId).map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      eventId: row.event_id,
-      status: row.status,
-      places: row.places,
-      createdAt: row.created_at,
-      payload: JSON.parse(row.payload) as RegistrationPayload,
-    }));
+    return this.#list.all(eventId).map(stored);
   }
 
   /** Decides and stores one registration atomically; see the file comment. */
@@ -190,8 +272,69 @@ export class SqliteStore implements RegistrationStore {
     return this.#register(input);
   }
 
+  /** Events that still hold registrations with personal data. */
+  async registeredEvents(): Promise<string[]> {
+    return this.#registeredEvents.all().map((row) => row.event_id);
+  }
+
+  /** Every registration that names `email` as attendee or companion, oldest first. */
+  async findPerson(email: string): Promise<PersonEntry[]> {
+    const address = normaliseEmail(email);
+    return this.#byPerson.all(address).map((row) => ({
+      role: row.email === address ? 'attendee' : 'companion',
+      registration: stored(row),
+    }));
+  }
+
+  /** Erases `email` everywhere in one transaction, then from the files; see the interface. */
+  async erasePerson(email: string): Promise<PersonErasure> {
+    const erasure = this.#erasePerson(normaliseEmail(email));
+    if (erasure.eventIds.length > 0) this.#scrub();
+    return erasure;
+  }
+
+  /** Retention: every registration of `eventId` erased, its counts kept; see the interface. */
+  async eraseEvent(eventId: string): Promise<EventCounts> {
+    const erased = this.#eraseEvent(eventId);
+    if (Object.values(erased).some((count) => count.registrations > 0)) this.#scrub();
+    return erased;
+  }
+
+  /** Registrations and places per status, erased ones included. */
+  async counts(eventId: string): Promise<EventCounts> {
+    return countsOf([...this.#eventCounts.all(eventId), ...this.#erasedCounts.all(eventId)]);
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
+  }
+
+  /**
+   * Copies every committed page into the database file and empties the write-ahead log: its older
+   * frames still hold what `secure_delete` has just zeroed in the newer ones.
+   */
+  #scrub(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  #forget(email: string): PersonErasure {
+    const erasure: PersonErasure = { registrations: 0, companions: 0, eventIds: [] };
+    for (const row of this.#byPerson.all(email)) {
+      if (row.email === email) {
+        // Its `people` rows go with it (ON DELETE CASCADE), and so does its idempotency record.
+        this.#delete.run(row.id);
+        erasure.registrations++;
+      } else {
+        const payload = JSON.parse(row.payload) as RegistrationPayload;
+        const kept = payload.companions.filter((companion) => normaliseEmail(companion.email) !== email);
+        const dropped = payload.companions.length - kept.length;
+        this.#dropCompanion.run(JSON.stringify({ ...payload, companions: kept }), row.places - dropped, row.id);
+        this.#deletePerson.run(row.id, email);
+        erasure.companions += dropped;
+      }
+      if (!erasure.eventIds.includes(row.event_id)) erasure.eventIds.push(row.event_id);
+    }
+    return erasure;
   }
 
   #decide(input: RegisterInput): Outcome {

@@ -106,6 +106,6 @@ describe('configuration', () => {
     const csv = await exportCsv(server, unlimited.id, '');
     assert.equal(csv.status, 404);
     assert.equal((await exportCsv(server, unlimited.id, 'undefined')).status, 404);
-    assert.match(server.output(), /CSV export: off/);
+    assert.match(server.output(), /admin routes \(exports, access and erasure requests\): off/);
   });
 });
