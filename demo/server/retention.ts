@@ -26,8 +26,10 @@ export function erasureDue(event: LoadedEvent, days: number): number | undefined
   return event.data.status === 'postponed' ? undefined : endsAt(event.data) + days * DAY;
 }
 
-const summary = ({ confirmed, waitlisted }: EventCounts) =>
-  `${confirmed.registrations} confirmed (${confirmed.places} places), ${waitlisted.registrations} waitlisted (${waitlisted.places} places)`;
+const summary = (counts: EventCounts) =>
+  Object.entries(counts)
+    .map(([status, { registrations, places }]) => `${status} ${registrations} (${places} place(s))`)
+    .join(', ');
 
 /** One pass: erases what is due at `now`, logs what it erased and what it had to keep. */
 export async function applyRetention({ store, events, days, log }: RetentionOptions, now = Date.now()): Promise<void> {
