@@ -516,13 +516,14 @@ export function createApiHandler(options: ApiOptions) {
     handle(req, res).catch((error: unknown) => {
       // Nothing here may throw again: an exception that escapes ends the whole process.
       try {
-        log(`error: ${req.method} ${JSON.stringify(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        const pathname = targetPath(req.url);
+        // The path without its query: `/api/people?email=…` must not put the address in the log.
+        log(`error: ${req.method} ${JSON.stringify(pathname ?? req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (res.headersSent) {
           res.destroy();
           return;
         }
         const messages = endpointMessages(requestLocale(req));
-        const pathname = targetPath(req.url);
         const where = pathname === undefined ? undefined : route(pathname);
         sendJson(res, 500, { status: 'error', message: messages.server }, where?.name === 'registrations' ? registrationCors(req) : {});
       } catch {

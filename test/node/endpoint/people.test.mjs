@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { rules, small, unlimited } from './support/events.mjs';
 import { exportCsv, exportXlsx, people, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
@@ -201,5 +202,38 @@ describe('GET and DELETE /api/people', () => {
     assert.match(last.headers.get('retry-after'), /^\d+$/);
     assert.equal(last.body.status, 'rate_limited');
     assert.equal((await people(server, 'DELETE', SUBJECT.email, TOKEN)).status, 429);
+  });
+});
+
+describe('erasure in a database file written before secure_delete', () => {
+  test('copies of a live row in the old file’s free pages are gone after the upgrade and the erasure', async () => {
+    const oldTemp = tempDir();
+    const path = join(oldTemp.dir, 'bijeen.sqlite');
+    const subject = { name: 'Oud Bestand', email: 'oud.bestand@example.org', organisation: 'Het Baken' };
+    writeEvents(join(oldTemp.dir, 'events'), { unlimited });
+    try {
+      const first = await startServer({ dir: oldTemp.dir });
+      assert.equal((await postJson(first, unlimited.id, registration(unlimited, { attendee: subject }))).status, 201);
+      await first.stop();
+      // What a version-2 server could leave: a dropped table's pages, still holding the row's bytes.
+      const old = new Database(path);
+      old.pragma('secure_delete = OFF');
+      old.exec('CREATE TABLE scratch AS SELECT payload FROM registrations; DROP TABLE scratch; PRAGMA user_version = 2;');
+      old.close();
+      assert.ok(readFileSync(path).includes(Buffer.from(subject.email)), 'the copy is in a free page before the upgrade');
+
+      const upgraded = await startServer({ dir: oldTemp.dir, env: { ADMIN_TOKEN: TOKEN } });
+      try {
+        const erased = await people(upgraded, 'DELETE', subject.email, TOKEN);
+        assert.deepEqual(erased.body.erased, { registrations: 1, companions: 0 });
+        for (const name of readdirSync(oldTemp.dir).filter((file) => file.startsWith('bijeen.sqlite'))) {
+          assert.ok(!readFileSync(join(oldTemp.dir, name)).includes(Buffer.from(subject.email)), name);
+        }
+      } finally {
+        await upgraded.stop();
+      }
+    } finally {
+      oldTemp.cleanup();
+    }
   });
 });
