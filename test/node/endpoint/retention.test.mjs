@@ -72,6 +72,8 @@ describe('retention at start-up', () => {
 
   test('RETENTION_DAYS=60: an event that ended 41 days ago keeps its registrations', async () => {
     server = await start({ RETENTION_DAYS: '60' });
+    // The summary is printed just after the line that says the server listens.
+    while (!/retention: personal data erased/.test(server.output())) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.match(server.output(), /retention: personal data erased 60 days after each event ends/);
     assert.doesNotMatch(server.output(), /retention: erased/);
     assert.equal((await people(server, 'GET', person('eerste').email, TOKEN)).body.registrations.length, 1);
