@@ -96,6 +96,8 @@ describe('retention at start-up', () => {
     }
     const past = await (await fetch(`${server.api}/api/events/afgelopen`)).json();
     assert.equal(past.registration.remaining, 0, 'the three places stay taken');
+    const { events: listed } = await (await fetch(`${server.api}/api/events`)).json();
+    assert.equal(listed.find((entry) => entry.id === 'afgelopen').registration.remaining, 0, 'in the list too');
     const csv = await exportCsv(server, 'afgelopen', TOKEN);
     assert.equal(csv.rows.length, 1, 'the export has the heading row only');
   });
