@@ -76,8 +76,6 @@ CREATE TABLE IF NOT EXISTS people (
 );
 CREATE INDEX IF NOT EXISTS people_event_email ON people (event_id, email);
 CREATE INDEX IF NOT EXISTS people_registration ON people (registration_id);
--- Access and erasure requests look an address up across every event.
-CREATE INDEX IF NOT EXISTS people_email ON people (email);
 -- What retention keeps of an erased event: how many registrations and places per status, no people.
 CREATE TABLE IF NOT EXISTS erased_counts (
   event_id      TEXT    NOT NULL,
@@ -137,7 +135,7 @@ export class SqliteStore implements RegistrationStore {
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
   readonly #registeredEvents: Database.Statement<[], { event_id: string }>;
-  readonly #byPerson: Database.Statement<[string], RegistrationRow & { email: string }>;
+  readonly #byPerson: Database.Statement<[string, string], RegistrationRow & { email: string }>;
   readonly #delete: Database.Statement<[string]>;
   readonly #dropCompanion: Database.Statement<[string, number, string]>;
   readonly #deletePerson: Database.Statement<[string, string]>;
@@ -206,9 +204,14 @@ export class SqliteStore implements RegistrationStore {
       'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
     );
     this.#registeredEvents = this.#db.prepare('SELECT DISTINCT event_id FROM registrations ORDER BY event_id');
+    // By what the registration holds, not by `people`: that table is only for the duplicate check.
+    // Addresses are ASCII (the schema's rule) and stored trimmed, so `lower()` normalises them.
     this.#byPerson = this.#db.prepare(`
       SELECT seq, id, event_id, status, places, created_at, payload, email FROM registrations
-      WHERE id IN (SELECT registration_id FROM people WHERE email = ?) ORDER BY seq`);
+      WHERE email = ? OR EXISTS (
+        SELECT 1 FROM json_each(registrations.payload, '$.companions') AS companion
+        WHERE lower(json_extract(companion.value, '$.email')) = ?)
+      ORDER BY seq`);
     this.#delete = this.#db.prepare('DELETE FROM registrations WHERE id = ?');
     this.#dropCompanion = this.#db.prepare('UPDATE registrations SET payload = ?, places = ? WHERE id = ?');
     this.#deletePerson = this.#db.prepare('DELETE FROM people WHERE registration_id = ? AND email = ?');
@@ -280,7 +283,7 @@ export class SqliteStore implements RegistrationStore {
   /** Every registration that names `email` as attendee or companion, oldest first. */
   async findPerson(email: string): Promise<PersonEntry[]> {
     const address = normaliseEmail(email);
-    return this.#byPerson.all(address).map((row) => ({
+    return this.#byPerson.all(address, address).map((row) => ({
       role: row.email === address ? 'attendee' : 'companion',
       registration: stored(row),
     }));
@@ -319,7 +322,7 @@ export class SqliteStore implements RegistrationStore {
 
   #forget(email: string): PersonErasure {
     const erasure: PersonErasure = { registrations: 0, companions: 0, eventIds: [] };
-    for (const row of this.#byPerson.all(email)) {
+    for (const row of this.#byPerson.all(email, email)) {
       if (row.email === email) {
         // Its `people` rows go with it (ON DELETE CASCADE), and so does its idempotency record.
         this.#delete.run(row.id);
