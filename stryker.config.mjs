@@ -19,6 +19,11 @@ export const groups = {
     mutate: ['demo/server/**/*.ts'],
     tests: {
       'demo/server/csv.ts': ['csv'],
+      'demo/server/registration-table.ts': ['csv', 'xlsx', 'hygiene'],
+      'demo/server/xlsx.ts': ['xlsx'],
+      'demo/server/people.ts': ['people'],
+      'demo/server/retention.ts': ['retention'],
+      'demo/server/sqlite-store.ts': ['api', 'one-person', 'people', 'retention'],
       'demo/server/rate-limit.ts': ['limits'],
       'demo/server/site.ts': ['site'],
       'demo/server/snippet-page.ts': ['site'],

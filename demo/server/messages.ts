@@ -55,6 +55,10 @@ const nl = {
   origin: 'Aanmelden vanaf deze website is niet toegestaan.',
   method: 'Deze methode wordt hier niet ondersteund.',
   unauthorized: 'Geef het beheerderstoken mee als Authorization: Bearer <token>.',
+  badSeparator: 'Het scheidingsteken kan alleen een komma (sep=,) of een puntkomma (sep=;) zijn.',
+  badEmail: 'Geef een geldig e-mailadres mee, zoals ?email=naam@example.org.',
+  erased: (registrations: number, companions: number) =>
+    `Gewist: ${registrations === 1 ? '1 aanmelding' : `${registrations} aanmeldingen`} en ${companions === 1 ? '1 vermelding' : `${companions} vermeldingen`} als ${companions === 1 ? 'introducé' : 'introducés'}.`,
   server: 'Er ging iets mis bij het verwerken van uw aanmelding. Probeer het later opnieuw.',
   unavailable: 'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
 };
@@ -102,6 +106,10 @@ const en: EndpointMessages = {
   origin: 'Registering from this website is not allowed.',
   method: 'This method is not supported here.',
   unauthorized: 'Send the admin token as Authorization: Bearer <token>.',
+  badSeparator: 'The separator can only be a comma (sep=,) or a semicolon (sep=;).',
+  badEmail: 'Send a valid e-mail address, such as ?email=name@example.org.',
+  erased: (registrations, companions) =>
+    `Erased: ${registrations === 1 ? '1 registration' : `${registrations} registrations`} and ${companions === 1 ? '1 entry' : `${companions} entries`} as a companion.`,
   server: 'Something went wrong while processing your registration. Please try again later.',
   unavailable: 'The server is restarting. Please try again in a moment.',
 };

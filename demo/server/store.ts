@@ -7,6 +7,10 @@
  * (idempotency look-up, one person one place, the companions per organisation, capacity and the
  * non-members' places, insert), a registration that was answered with a 2xx is durable, and an
  * idempotency key stores at most one registration.
+ *
+ * Erasure (`erasePerson()`, `eraseEvent()`) is atomic too, and erased means gone: no copy of the
+ * erased data stays in the database's files (free pages, journal or write-ahead log) once the
+ * promise resolves. An erased registration takes its idempotency record with it.
  */
 import type { RegistrationPayload } from '../../src/schema/index.js';
 
@@ -85,10 +89,29 @@ export interface RegisterInput extends PlaceLimits {
   respond: (registration: { id: string; status: RegistrationStatus }) => StoredResponse;
 }
 
+/** Where an address appears: as the attendee of a registration, or as one of its companions. */
+export interface PersonEntry {
+  role: 'attendee' | 'companion';
+  registration: StoredRegistration;
+}
+
+/** What `erasePerson()` removed. */
+export interface PersonErasure {
+  /** Registrations deleted because the address was their attendee. */
+  registrations: number;
+  /** Companion entries removed from other people's registrations (those stay, one place smaller). */
+  companions: number;
+  /** Every event that lost a registration or a place: where the waiting list may move up. */
+  eventIds: string[];
+}
+
+/** Registrations and the places they hold, per status. */
+export type EventCounts = Record<RegistrationStatus, { registrations: number; places: number }>;
+
 export interface RegistrationStore {
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */
   findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined>;
-  /** Places taken by confirmed registrations made here. */
+  /** Places taken by confirmed registrations made here, erased ones (`eraseEvent()`) included. */
   taken(eventId: string): Promise<Taken>;
   /** `taken()` for every event at once (events without registrations are left out). */
   takenByEvent(): Promise<Map<string, Taken>>;
@@ -96,6 +119,23 @@ export interface RegistrationStore {
   list(eventId: string): Promise<StoredRegistration[]>;
   /** Decides and stores one registration atomically. */
   register(input: RegisterInput): Promise<Outcome>;
+  /** Events that still hold registrations with personal data. */
+  registeredEvents(): Promise<string[]>;
+  /** Every registration that names `email` (normalised) as attendee or companion, oldest first. */
+  findPerson(email: string): Promise<PersonEntry[]>;
+  /**
+   * Erases `email` (normalised) everywhere, in one transaction: the registrations it is the attendee
+   * of, and its entry in other registrations as a companion (that registration stays, with one place
+   * fewer). The places are freed; nothing of the erased data is counted afterwards.
+   */
+  erasePerson(email: string): Promise<PersonErasure>;
+  /**
+   * Retention: erases every registration of an event in one transaction, keeping only how many
+   * registrations and places each status had (`counts()`, `taken()`). Returns those counts.
+   */
+  eraseEvent(eventId: string): Promise<EventCounts>;
+  /** Registrations and places per status of an event, erased ones included. */
+  counts(eventId: string): Promise<EventCounts>;
   close(): Promise<void>;
 }
 

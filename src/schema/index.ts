@@ -60,7 +60,7 @@ export {
   type SchemaResult,
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
-export { isHttpUrl } from './rules.js';
+export { isEmail, isHttpUrl } from './rules.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
 export { REGISTRATION_STATUSES, endsAt, nonMemberPlacesLeft, registrationStatus, time, type RegistrationStatus } from './status.js';
 export { agenda, hasAnyTag, tagList } from './agenda.js';
