@@ -215,10 +215,17 @@ describe('erasure in a database file written before secure_delete', () => {
       const first = await startServer({ dir: oldTemp.dir });
       assert.equal((await postJson(first, unlimited.id, registration(unlimited, { attendee: subject }))).status, 201);
       await first.stop();
-      // What a version-2 server could leave: a dropped table's pages, still holding the row's bytes.
+      // Back to version 2's shape, and what a version-2 server could leave: a dropped table's
+      // pages, still holding the row's bytes.
       const old = new Database(path);
       old.pragma('secure_delete = OFF');
-      old.exec('CREATE TABLE scratch AS SELECT payload FROM registrations; DROP TABLE scratch; PRAGMA user_version = 2;');
+      old.exec(`
+        DROP INDEX registrations_event_organisation;
+        ALTER TABLE registrations DROP COLUMN organisation;
+        ALTER TABLE registrations DROP COLUMN member;
+        DROP TABLE erased_counts;
+        CREATE TABLE scratch AS SELECT payload FROM registrations; DROP TABLE scratch;
+        PRAGMA user_version = 2;`);
       old.close();
       assert.ok(readFileSync(path).includes(Buffer.from(subject.email)), 'the copy is in a free page before the upgrade');
 
