@@ -33,11 +33,11 @@ import {
 } from '../../src/schema/index.js';
 import { calendarFeed } from './calendar-feed.js';
 import { registrationsCsv } from './csv.js';
-import { closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { closedReason, liveEvent, placeLimits, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
-import type { RegistrationStore, StoredResponse } from './store.js';
+import type { RegistrationStore, StoredResponse, Taken } from './store.js';
 
 export interface ApiOptions {
   events: Map<string, LoadedEvent>;
@@ -72,6 +72,8 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 }
 
 const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
+
+const NOTHING_TAKEN: Taken = { places: 0, nonMemberPlaces: 0 };
 
 type Route =
   | { name: 'list' }
@@ -159,8 +161,8 @@ export function createApiHandler(options: ApiOptions) {
     return headers;
   }
 
-  function eventWithPlaces(event: LoadedEvent) {
-    return liveEvent(event, store.taken(event.data.id));
+  async function eventWithPlaces(event: LoadedEvent) {
+    return liveEvent(event, await store.taken(event.data.id));
   }
 
   function preflight(req: IncomingMessage, res: ServerResponse, where: Route): void {
@@ -192,7 +194,7 @@ export function createApiHandler(options: ApiOptions) {
     else sendJson(res, 403, { status: 'forbidden', message: messages.origin }, { Vary: 'Origin' });
   }
 
-  function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): void {
+  async function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     const messages = endpointMessages(requestLocale(req));
     // Disabled without a token: as if the route did not exist.
     if (adminToken === undefined) return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
@@ -214,7 +216,7 @@ export function createApiHandler(options: ApiOptions) {
     }
     const event = events.get(id);
     if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound });
-    const body = registrationsCsv(event.data, store.list(id));
+    const body = registrationsCsv(event.data, await store.list(id));
     res.writeHead(200, {
       ...API_HEADERS,
       'Content-Type': 'text/csv; charset=utf-8; header=present',
@@ -315,7 +317,7 @@ export function createApiHandler(options: ApiOptions) {
     // A retry of an accepted registration gets its first answer, even if registration has closed
     // or the event's rules have changed since.
     const hash = requestHash(input);
-    const earlier = key === undefined ? undefined : store.findByKey(key);
+    const earlier = key === undefined ? undefined : await store.findByKey(key);
     if (earlier) {
       if (hash === earlier.payloadHash) {
         return reply(earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
@@ -333,8 +335,9 @@ export function createApiHandler(options: ApiOptions) {
     const payload = validation.data;
     const settings = data.registration!;
     const places = 1 + payload.companions.length;
-    // No `await` from here to `record()`: the check and the grant cannot interleave with another request.
-    const placeWait = placeLimiter.allowed(id, client, places);
+    // Taken before the store is asked, so two requests of one client cannot both slip through;
+    // given back when no place was granted.
+    const placeWait = placeLimiter.take(id, client, places);
     if (placeWait > 0) {
       return reply(
         429,
@@ -342,11 +345,12 @@ export function createApiHandler(options: ApiOptions) {
         { 'Retry-After': String(placeWait) },
       );
     }
-    const outcome = store.register({
+    const outcome = await store.register({
       eventId: id,
       payload,
       payloadHash: hash,
-      capacity: event.placesHere,
+      ...placeLimits(event),
+      maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
       waitlist: settings.waitlist,
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,
@@ -357,10 +361,10 @@ export function createApiHandler(options: ApiOptions) {
         },
       }),
     });
+    if (outcome.kind !== 'created') placeLimiter.giveBack(id, client, places);
     switch (outcome.kind) {
       case 'created': {
         const { registration } = outcome;
-        placeLimiter.record(id, client, places);
         log(`registration ${registration.id} for ${id}: ${registration.status}, ${places} place(s)`);
         return reply(outcome.response.status, outcome.response.body);
       }
@@ -378,10 +382,20 @@ export function createApiHandler(options: ApiOptions) {
         ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
         return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
       }
+      case 'organisation-limit': {
+        // Each companion beyond what the organisation has left, at its block in the form.
+        const max = settings.maxCompanionsPerOrganisation!;
+        const errors = payload.companions
+          .slice(outcome.left)
+          .map((_, index) => ({ path: `companions.${outcome.left + index}`, message: messages.organisationCompanions(outcome.left, max) }));
+        return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
+      }
       case 'full': {
-        const message =
-          outcome.remaining > 0 ? messages.notEnough(data.title, outcome.remaining, places) : messages.full(data.title);
-        return refuse(409, 'full', message, { remaining: outcome.remaining });
+        const { remaining, nonMember } = outcome;
+        let message: string;
+        if (nonMember) message = messages.nonMembersFull(data.title, remaining, places);
+        else message = remaining > 0 ? messages.notEnough(data.title, remaining, places) : messages.full(data.title);
+        return refuse(409, 'full', message, { remaining, ...(nonMember && { scope: 'non-member' }) });
       }
     }
   }
@@ -438,11 +452,11 @@ export function createApiHandler(options: ApiOptions) {
         return sendJson(res, 200, { name: 'Bijeen reference endpoint', events: '/api/events' }, PUBLIC_CORS);
       case 'list': {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
-        const taken = store.takenByEvent();
+        const taken = await store.takenByEvent();
         const tags = tagList(targetParam(req.url, 'tag'));
         const list = [...events.values()]
           .filter((event) => hasAnyTag(event.data, tags))
-          .map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+          .map((event) => liveEvent(event, taken.get(event.data.id) ?? NOTHING_TAKEN));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
       case 'calendar':
@@ -452,7 +466,7 @@ export function createApiHandler(options: ApiOptions) {
         if (!isRead) return notAllowed('GET, HEAD, OPTIONS', PUBLIC_CORS);
         const event = events.get(where.id);
         if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound }, PUBLIC_CORS);
-        return sendJson(res, 200, eventWithPlaces(event), PUBLIC_CORS);
+        return sendJson(res, 200, await eventWithPlaces(event), PUBLIC_CORS);
       }
       case 'registrations':
         if (method !== 'POST') return notAllowed('POST, OPTIONS', registrationCors(req));

@@ -17,7 +17,7 @@ import { loadEvents } from './events.js';
 import { answerClientErrors, API_HEADERS } from './http.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
-import { RegistrationStore } from './store.js';
+import { SqliteStore } from './sqlite-store.js';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
@@ -28,7 +28,7 @@ try {
   console.error(`Configuration: ${(error as Error).message}`);
   process.exit(1);
 }
-const store = new RegistrationStore(config.databasePath);
+const store = new SqliteStore(config.databasePath);
 const events = loadEvents(config.eventsDir, log);
 const limiter = new RateLimiter(config.rateLimit);
 const placeLimiter = new PlaceLimiter(config.placeLimit);
@@ -81,8 +81,7 @@ function listen(server: Server, port: number, variable: string): Promise<number>
     server.once('error', (error: NodeJS.ErrnoException) => {
       const hint = error.code === 'EADDRINUSE' ? ` (port ${port} is in use: set ${variable} to another port, or 0 for any free one)` : '';
       console.error(`Cannot listen on ${config.host}:${port}${hint}: ${error.message}`);
-      store.close();
-      process.exit(1);
+      void store.close().finally(() => process.exit(1));
     });
     server.listen(port, config.host, () => done((server.address() as AddressInfo).port));
   });
@@ -169,7 +168,7 @@ async function shutdown(signal: string): Promise<void> {
   await stopped;
   clearTimeout(grace);
   clearTimeout(deadline);
-  store.close();
+  await store.close();
   log('stopped');
   process.exit(0);
 }

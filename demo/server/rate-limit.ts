@@ -69,8 +69,7 @@ const HOUR = 3_600_000;
 /**
  * A fair share per client: at most `perHour` places (attendee and companions, confirmed or on the
  * waiting list) per client address per event in any sliding hour. In memory, like `RateLimiter`.
- * `allowed()` and `record()` are called without an `await` in between, so two requests of one
- * client cannot both slip through.
+ * `take()` grants at once, so two requests of one client cannot both slip through.
  */
 export class PlaceLimiter {
   readonly #perHour: number;
@@ -87,13 +86,21 @@ export class PlaceLimiter {
     }
   }
 
-  /** `0` when `client` may take `places` more for `eventId`, else the whole seconds until it may. */
-  allowed(eventId: string, client: string, places: number): number {
+  /**
+   * Grants `places` to `client` for `eventId` and answers `0`, or answers the whole seconds until
+   * it may take them (granting nothing).
+   */
+  take(eventId: string, client: string, places: number): number {
     if (this.#perHour === 0) return 0;
+    const key = `${eventId}\n${client}`;
     const now = this.now();
-    const grants = this.#current(`${eventId}\n${client}`, now);
+    const grants = this.#current(key, now);
     let used = grants.reduce((sum, grant) => sum + grant.places, 0);
-    if (used + places <= this.#perHour) return 0;
+    if (used + places <= this.#perHour) {
+      grants.push({ at: now, places });
+      this.#grants.set(key, grants);
+      return 0;
+    }
     // Wait until enough of the oldest grants have left the hour.
     for (const grant of grants) {
       used -= grant.places;
@@ -102,13 +109,11 @@ export class PlaceLimiter {
     return Math.ceil(HOUR / 1000);
   }
 
-  record(eventId: string, client: string, places: number): void {
-    if (this.#perHour === 0) return;
-    const key = `${eventId}\n${client}`;
-    const now = this.now();
-    const grants = this.#current(key, now);
-    grants.push({ at: now, places });
-    this.#grants.set(key, grants);
+  /** Takes back the newest grant of `places`, for a request that got no place after all. */
+  giveBack(eventId: string, client: string, places: number): void {
+    const grants = this.#grants.get(`${eventId}\n${client}`);
+    const newest = grants?.findLastIndex((grant) => grant.places === places) ?? -1;
+    if (newest >= 0) grants!.splice(newest, 1);
   }
 
   stop(): void {

@@ -1,25 +1,13 @@
 /**
- * Registrations in one SQLite file (better-sqlite3).
+ * What the reference endpoint asks of its database, whatever the engine (`main.ts` picks the
+ * engine from the configuration). Every method is async, so an engine that talks to a server fits
+ * the same interface as the embedded SQLite file.
  *
- * Durability: WAL with `synchronous = FULL`, so every commit is on disk (fsync of the WAL) before
- * `register()` returns, before the 2xx is written: a registration that got a 2xx survives
- * `kill -9` and a power cut. NORMAL would survive `kill -9` too but may lose the last commits on a
- * power cut; at this endpoint's volume the extra fsync costs nothing that matters.
- *
- * Atomicity: better-sqlite3 is synchronous and this process is its only writer, so the
- * transaction in `register()` (idempotency look-up, duplicate check, capacity count, insert) runs
- * start to end without any other request in between: capacity is never overbooked. The unique
- * indexes are a second line of defence.
- *
- * One person, one place: an e-mail address holds at most one place per event, as attendee or as
- * companion (the `people` table, one row per person, deleted with their registration).
- *
- * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
- * personal data.
+ * Every store keeps the same promises: `register()` decides and stores one registration atomically
+ * (idempotency look-up, one person one place, the companions per organisation, capacity and the
+ * non-members' places, insert), a registration that was answered with a 2xx is durable, and an
+ * idempotency key stores at most one registration.
  */
-import Database from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted';
@@ -40,16 +28,6 @@ export interface StoredRegistration {
   payload: RegistrationPayload;
 }
 
-interface RegistrationRow {
-  seq: number;
-  id: string;
-  event_id: string;
-  status: RegistrationStatus;
-  places: number;
-  created_at: string;
-  payload: string;
-}
-
 /** What the transaction decided. */
 export type Outcome =
   | { kind: 'replay'; response: StoredResponse }
@@ -57,216 +35,71 @@ export type Outcome =
   | { kind: 'duplicate' }
   /** Companions (by index) whose address is the attendee's or an earlier companion's, or already holds a place for the event. */
   | { kind: 'companions-refused'; repeated: number[]; registered: number[] }
-  | { kind: 'full'; remaining: number }
+  /** More companions than the attendee's organisation has left (`left`, of `maxCompanionsPerOrganisation`). */
+  | { kind: 'organisation-limit'; left: number }
+  /** Not enough places: `remaining` for this registration; `nonMember` when the non-members' cap is what ran out. */
+  | { kind: 'full'; remaining: number; nonMember: boolean }
   | { kind: 'created'; response: StoredResponse; registration: { id: string; status: RegistrationStatus } };
 
-export interface RegisterInput {
+/** Places taken by confirmed registrations: in all, and by those that answered the member question "no". */
+export interface Taken {
+  places: number;
+  nonMemberPlaces: number;
+}
+
+/** The place limits of an event on this server; `undefined`: no limit. */
+export interface PlaceLimits {
+  /** Places this server may hand out in all (its confirmed registrations count against them). */
+  capacity: number | undefined;
+  /** Of those, the places registrations that answer the member question "no" may take. */
+  nonMemberCapacity: number | undefined;
+}
+
+/**
+ * The places a registration can still get: what is left of the capacity and, for one that answers
+ * the member question "no", no more than is left of the non-members' places (a cap within the
+ * capacity, not a reservation: members may take every place). `nonMemberCap` says that the
+ * non-members' cap is the lower of the two. `Infinity` without limits. Every store decides with
+ * this, and so does anything that confirms from the waiting list.
+ */
+export function placesFor(member: boolean | undefined, taken: Taken, limits: PlaceLimits): { left: number; nonMemberCap: boolean } {
+  const left = limits.capacity === undefined ? Infinity : Math.max(0, limits.capacity - taken.places);
+  if (member !== false || limits.nonMemberCapacity === undefined) return { left, nonMemberCap: false };
+  const nonMembersLeft = Math.max(0, limits.nonMemberCapacity - taken.nonMemberPlaces);
+  return nonMembersLeft < left ? { left: nonMembersLeft, nonMemberCap: true } : { left, nonMemberCap: false };
+}
+
+export interface RegisterInput extends PlaceLimits {
   eventId: string;
   payload: RegistrationPayload;
   /** Hash of the validated payload, to tell a retry from a reused key. */
   payloadHash: string;
-  /** Places this server may hand out in all (its confirmed registrations count against them), or `undefined` when unlimited. */
-  capacity: number | undefined;
+  /**
+   * Companions one organisation (`organisationKey()`) may bring over all its registrations that
+   * hold or wait for a place, or `undefined` when unlimited. Waiting-list companions count, so
+   * that confirming them later never breaks the limit.
+   */
+  maxCompanionsPerOrganisation: number | undefined;
   waitlist: boolean;
   /** Builds the 2xx body once the status and id are known. */
   respond: (registration: { id: string; status: RegistrationStatus }) => StoredResponse;
 }
 
-const SCHEMA_VERSION = 2;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS registrations (
-  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
-  id              TEXT    NOT NULL UNIQUE,
-  event_id        TEXT    NOT NULL,
-  idempotency_key TEXT    NOT NULL UNIQUE,
-  payload_hash    TEXT    NOT NULL,
-  status          TEXT    NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
-  places          INTEGER NOT NULL CHECK (places >= 1),
-  email           TEXT    NOT NULL,
-  payload         TEXT    NOT NULL,
-  response_status INTEGER NOT NULL,
-  response_body   TEXT    NOT NULL,
-  created_at      TEXT    NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS registrations_event_email ON registrations (event_id, email);
-CREATE INDEX IF NOT EXISTS registrations_event_status ON registrations (event_id, status);
--- Every person of a registration (attendee and companions), for the duplicate check by index.
-CREATE TABLE IF NOT EXISTS people (
-  event_id        TEXT    NOT NULL,
-  email           TEXT    NOT NULL,
-  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS people_event_email ON people (event_id, email);
-CREATE INDEX IF NOT EXISTS people_registration ON people (registration_id);
-`;
-
-/**
- * Version 1 → 2: `people` gets `ON DELETE CASCADE` (SQLite cannot add it to a table), and rows
- * whose registration is gone stop blocking their address.
- */
-const MIGRATE_TO_2 = `
-CREATE TABLE people_v2 (
-  event_id        TEXT    NOT NULL,
-  email           TEXT    NOT NULL,
-  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
-);
-INSERT INTO people_v2 SELECT event_id, email, registration_id FROM people WHERE registration_id IN (SELECT id FROM registrations);
-DROP TABLE people;
-ALTER TABLE people_v2 RENAME TO people;
-`;
+export interface RegistrationStore {
+  /** The first answer given for an idempotency key, with the hash of the payload it answered. */
+  findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined>;
+  /** Places taken by confirmed registrations made here. */
+  taken(eventId: string): Promise<Taken>;
+  /** `taken()` for every event at once (events without registrations are left out). */
+  takenByEvent(): Promise<Map<string, Taken>>;
+  /** Every registration of an event, oldest first. */
+  list(eventId: string): Promise<StoredRegistration[]>;
+  /** Decides and stores one registration atomically. */
+  register(input: RegisterInput): Promise<Outcome>;
+  close(): Promise<void>;
+}
 
 /** E-mail addresses compare without case and surrounding spaces. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-export class RegistrationStore {
-  readonly #db: Database.Database;
-  readonly #byKey: Database.Statement<[string], { payload_hash: string; response_status: number; response_body: string }>;
-  readonly #emailTaken: Database.Statement<[string, string], { found: number }>;
-  readonly #insertPerson: Database.Statement<[string, string, string]>;
-  readonly #taken: Database.Statement<[string], { taken: number }>;
-  readonly #takenAll: Database.Statement<[], { event_id: string; taken: number }>;
-  readonly #insert: Database.Statement<
-    [string, string, string, string, RegistrationStatus, number, string, string, number, string, string]
-  >;
-  readonly #list: Database.Statement<[string], RegistrationRow>;
-  readonly #register: (input: RegisterInput) => Outcome;
-
-  constructor(path: string) {
-    if (path !== ':memory:') {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      // Created before SQLite opens it, so it never exists with the umask's wider mode; the WAL
-      // and shared-memory files take the database file's mode.
-      closeSync(openSync(path, 'a', 0o600));
-      chmodSync(path, 0o600);
-    }
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.pragma('foreign_keys = ON');
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`${path} has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
-    }
-    this.#db.transaction(() => {
-      if (version === 1) this.#db.exec(MIGRATE_TO_2);
-      this.#db.exec(SCHEMA);
-      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-
-    this.#byKey = this.#db.prepare(
-      'SELECT payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ?',
-    );
-    // The attendee's address against earlier attendees and earlier companions of the same event.
-    this.#emailTaken = this.#db.prepare('SELECT 1 AS found FROM people WHERE event_id = ? AND email = ? LIMIT 1');
-    this.#insertPerson = this.#db.prepare('INSERT INTO people (event_id, email, registration_id) VALUES (?, ?, ?)');
-    this.#taken = this.#db.prepare(
-      "SELECT coalesce(sum(places), 0) AS taken FROM registrations WHERE event_id = ? AND status = 'confirmed'",
-    );
-    this.#takenAll = this.#db.prepare(
-      "SELECT event_id, sum(places) AS taken FROM registrations WHERE status = 'confirmed' GROUP BY event_id",
-    );
-    this.#insert = this.#db.prepare(`
-      INSERT INTO registrations
-        (id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.#list = this.#db.prepare(
-      'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
-    );
-    // `.immediate`: take the write lock at BEGIN, so the reads inside count what the insert sees.
-    this.#register = this.#db.transaction((input: RegisterInput) => this.#decide(input)).immediate;
-  }
-
-  /** The first answer given for an idempotency key, with the hash of the payload it answered. */
-  findByKey(key: string): { payloadHash: string; response: StoredResponse } | undefined {
-    const row = this.#byKey.get(key);
-    if (!row) return undefined;
-    return {
-      payloadHash: row.payload_hash,
-      response: { status: row.response_status, body: JSON.parse(row.response_body) as Record<string, unknown> },
-    };
-  }
-
-  /** Places taken by confirmed registrations made here. */
-  taken(eventId: string): number {
-    return this.#taken.get(eventId)?.taken ?? 0;
-  }
-
-  /** `taken()` for every event at once. */
-  takenByEvent(): Map<string, number> {
-    return new Map(this.#takenAll.all().map((row) => [row.event_id, row.taken]));
-  }
-
-  /** Every registration of an event, oldest first. */
-  list(eventId: string): StoredRegistration[] {
-    return this.#list.all(eventId).map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      eventId: row.event_id,
-      status: row.status,
-      places: row.places,
-      createdAt: row.created_at,
-      payload: JSON.parse(row.payload) as RegistrationPayload,
-    }));
-  }
-
-  /** Decides and stores one registration atomically; see the file comment. */
-  register(input: RegisterInput): Outcome {
-    return this.#register(input);
-  }
-
-  close(): void {
-    if (this.#db.open) this.#db.close();
-  }
-
-  #decide(input: RegisterInput): Outcome {
-    const { payload, eventId } = input;
-    const earlier = this.findByKey(payload.idempotencyKey);
-    if (earlier) {
-      return earlier.payloadHash === input.payloadHash ? { kind: 'replay', response: earlier.response } : { kind: 'key-conflict' };
-    }
-    const email = normaliseEmail(payload.attendee.email);
-    if (this.#emailTaken.get(eventId, email)) return { kind: 'duplicate' };
-    const seen = new Set([email]);
-    const repeated: number[] = [];
-    const registered: number[] = [];
-    payload.companions.forEach((companion, index) => {
-      const address = normaliseEmail(companion.email);
-      if (seen.has(address)) repeated.push(index);
-      else if (this.#emailTaken.get(eventId, address)) registered.push(index);
-      seen.add(address);
-    });
-    if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
-
-    const places = 1 + payload.companions.length;
-    let status: RegistrationStatus = 'confirmed';
-    if (input.capacity !== undefined) {
-      const remaining = Math.max(0, input.capacity - this.taken(eventId));
-      if (places > remaining) {
-        if (!input.waitlist) return { kind: 'full', remaining };
-        status = 'waitlisted';
-      }
-    }
-    const registration = { id: crypto.randomUUID(), status };
-    const response = input.respond(registration);
-    this.#insert.run(
-      registration.id,
-      eventId,
-      payload.idempotencyKey,
-      input.payloadHash,
-      status,
-      places,
-      email,
-      JSON.stringify(payload),
-      response.status,
-      JSON.stringify(response.body),
-      new Date().toISOString(),
-    );
-    this.#insertPerson.run(eventId, email, registration.id);
-    for (const companion of payload.companions) this.#insertPerson.run(eventId, normaliseEmail(companion.email), registration.id);
-    return { kind: 'created', response, registration };
-  }
 }

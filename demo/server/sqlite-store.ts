@@ -1,0 +1,304 @@
+/**
+ * The default `RegistrationStore`: registrations in one SQLite file (better-sqlite3).
+ *
+ * Durability: WAL with `synchronous = FULL`, so every commit is on disk (fsync of the WAL) before
+ * `register()` returns, before the 2xx is written: a registration that got a 2xx survives
+ * `kill -9` and a power cut. NORMAL would survive `kill -9` too but may lose the last commits on a
+ * power cut; at this endpoint's volume the extra fsync costs nothing that matters.
+ *
+ * Atomicity: better-sqlite3 is synchronous and this process is its only writer, so the
+ * transaction in `register()` (idempotency look-up, duplicate check, capacity count, insert) runs
+ * start to end without any other request in between: capacity is never overbooked. The unique
+ * indexes are a second line of defence.
+ *
+ * One person, one place: an e-mail address holds at most one place per event, as attendee or as
+ * companion (the `people` table, one row per person, deleted with their registration).
+ *
+ * The seed meeting's rules: each registration keeps its answer to the member question (`member`:
+ * 1, 0, or NULL when not asked) and its organisation (`organisationKey()`; NULL when there is
+ * nothing to match by, so it matches no other), so the non-members' places and the companions per
+ * organisation are counted by index inside the same transaction.
+ *
+ * The file is created `0600` and, when this creates it, its folder `0700`: registrations are
+ * personal data.
+ */
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RegistrationPayload } from '../../src/schema/index.js';
+import { organisationKey } from './organisation.js';
+import { normaliseEmail, placesFor } from './store.js';
+import type {
+  Outcome,
+  RegisterInput,
+  RegistrationStatus,
+  RegistrationStore,
+  StoredRegistration,
+  StoredResponse,
+  Taken,
+} from './store.js';
+
+interface TakenRow {
+  places: number;
+  non_member_places: number;
+}
+
+interface RegistrationRow {
+  seq: number;
+  id: string;
+  event_id: string;
+  status: RegistrationStatus;
+  places: number;
+  created_at: string;
+  payload: string;
+}
+
+const SCHEMA_VERSION = 3;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS registrations (
+  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+  id              TEXT    NOT NULL UNIQUE,
+  event_id        TEXT    NOT NULL,
+  idempotency_key TEXT    NOT NULL UNIQUE,
+  payload_hash    TEXT    NOT NULL,
+  status          TEXT    NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
+  places          INTEGER NOT NULL CHECK (places >= 1),
+  email           TEXT    NOT NULL,
+  member          INTEGER CHECK (member IN (0, 1)),
+  organisation    TEXT,
+  payload         TEXT    NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_body   TEXT    NOT NULL,
+  created_at      TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS registrations_event_email ON registrations (event_id, email);
+CREATE INDEX IF NOT EXISTS registrations_event_status ON registrations (event_id, status);
+CREATE INDEX IF NOT EXISTS registrations_event_organisation ON registrations (event_id, organisation);
+-- Every person of a registration (attendee and companions), for the duplicate check by index.
+CREATE TABLE IF NOT EXISTS people (
+  event_id        TEXT    NOT NULL,
+  email           TEXT    NOT NULL,
+  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS people_event_email ON people (event_id, email);
+CREATE INDEX IF NOT EXISTS people_registration ON people (registration_id);
+`;
+
+/**
+ * Version 1 → 2: `people` gets `ON DELETE CASCADE` (SQLite cannot add it to a table), and rows
+ * whose registration is gone stop blocking their address.
+ */
+const MIGRATE_TO_2 = `
+CREATE TABLE people_v2 (
+  event_id        TEXT    NOT NULL,
+  email           TEXT    NOT NULL,
+  registration_id TEXT    NOT NULL REFERENCES registrations (id) ON DELETE CASCADE
+);
+INSERT INTO people_v2 SELECT event_id, email, registration_id FROM people WHERE registration_id IN (SELECT id FROM registrations);
+DROP TABLE people;
+ALTER TABLE people_v2 RENAME TO people;
+`;
+
+/**
+ * Version 2 → 3: every registration's member answer and organisation, as columns to count by. The
+ * organisation of the rows already there is filled in by `fillOrganisations()`.
+ */
+const MIGRATE_TO_3 = `
+ALTER TABLE registrations ADD COLUMN member INTEGER CHECK (member IN (0, 1));
+ALTER TABLE registrations ADD COLUMN organisation TEXT;
+UPDATE registrations SET member = CASE json_extract(payload, '$.member') WHEN 1 THEN 1 WHEN 0 THEN 0 END;
+`;
+
+/** The `member` column: the answer to the member question, NULL when it was not asked. */
+function memberColumn(member: boolean | undefined): number | null {
+  return member === undefined ? null : Number(member);
+}
+
+export class SqliteStore implements RegistrationStore {
+  readonly #db: Database.Database;
+  readonly #byKey: Database.Statement<[string], { payload_hash: string; response_status: number; response_body: string }>;
+  readonly #emailTaken: Database.Statement<[string, string], { found: number }>;
+  readonly #insertPerson: Database.Statement<[string, string, string]>;
+  readonly #taken: Database.Statement<[string], TakenRow>;
+  readonly #takenAll: Database.Statement<[], TakenRow & { event_id: string }>;
+  readonly #organisationCompanions: Database.Statement<[string, string], { companions: number }>;
+  readonly #insert: Database.Statement<
+    [string, string, string, string, RegistrationStatus, number, string, number | null, string | null, string, number, string, string]
+  >;
+  readonly #list: Database.Statement<[string], RegistrationRow>;
+  readonly #register: (input: RegisterInput) => Outcome;
+
+  constructor(path: string) {
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created before SQLite opens it, so it never exists with the umask's wider mode; the WAL
+      // and shared-memory files take the database file's mode.
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    }
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.pragma('foreign_keys = ON');
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`${path} has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
+    }
+    this.#db.transaction(() => {
+      if (version === 1) this.#db.exec(MIGRATE_TO_2);
+      if (version === 1 || version === 2) {
+        this.#db.exec(MIGRATE_TO_3);
+        this.#fillOrganisations();
+      }
+      this.#db.exec(SCHEMA);
+      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+
+    this.#byKey = this.#db.prepare(
+      'SELECT payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ?',
+    );
+    // The attendee's address against earlier attendees and earlier companions of the same event.
+    this.#emailTaken = this.#db.prepare('SELECT 1 AS found FROM people WHERE event_id = ? AND email = ? LIMIT 1');
+    this.#insertPerson = this.#db.prepare('INSERT INTO people (event_id, email, registration_id) VALUES (?, ?, ?)');
+    // In all, and by those who answered the member question "no".
+    const takenColumns = "coalesce(sum(places), 0) AS places, coalesce(sum(CASE WHEN member = 0 THEN places END), 0) AS non_member_places";
+    this.#taken = this.#db.prepare(
+      `SELECT ${takenColumns} FROM registrations WHERE event_id = ? AND status = 'confirmed'`,
+    );
+    this.#takenAll = this.#db.prepare(
+      `SELECT event_id, ${takenColumns} FROM registrations WHERE status = 'confirmed' GROUP BY event_id`,
+    );
+    // Companions of every registration of the organisation that holds or waits for a place.
+    this.#organisationCompanions = this.#db.prepare(`
+      SELECT coalesce(sum(places - 1), 0) AS companions FROM registrations
+      WHERE event_id = ? AND organisation = ? AND status IN ('confirmed', 'waitlisted')`);
+    this.#insert = this.#db.prepare(`
+      INSERT INTO registrations
+        (id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload, response_status, response_body, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#list = this.#db.prepare(
+      'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
+    );
+    // `.immediate`: take the write lock at BEGIN, so the reads inside count what the insert sees.
+    this.#register = this.#db.transaction((input: RegisterInput) => this.#decide(input)).immediate;
+  }
+
+  /** The first answer given for an idempotency key, with the hash of the payload it answered. */
+  async findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined> {
+    return this.#findByKey(key);
+  }
+
+  #findByKey(key: string): { payloadHash: string; response: StoredResponse } | undefined {
+    const row = this.#byKey.get(key);
+    if (!row) return undefined;
+    return {
+      payloadHash: row.payload_hash,
+      response: { status: row.response_status, body: JSON.parse(row.response_body) as Record<string, unknown> },
+    };
+  }
+
+  /** Places taken by confirmed registrations made here. */
+  async taken(eventId: string): Promise<Taken> {
+    return this.#takenNow(eventId);
+  }
+
+  #takenNow(eventId: string): Taken {
+    return takenOf(this.#taken.get(eventId));
+  }
+
+  /** `taken()` for every event at once. */
+  async takenByEvent(): Promise<Map<string, Taken>> {
+    return new Map(this.#takenAll.all().map((row) => [row.event_id, takenOf(row)]));
+  }
+
+  /** Every registration of an event, oldest first. */
+  async list(eventId: string): Promise<StoredRegistration[]> {
+    return this.#list.all(eventId).map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      eventId: row.event_id,
+      status: row.status,
+      places: row.places,
+      createdAt: row.created_at,
+      payload: JSON.parse(row.payload) as RegistrationPayload,
+    }));
+  }
+
+  /** Decides and stores one registration atomically; see the file comment. */
+  async register(input: RegisterInput): Promise<Outcome> {
+    return this.#register(input);
+  }
+
+  /** Migration to version 3: the organisation of every registration stored before. */
+  #fillOrganisations() {
+    const rows = this.#db.prepare<[], { id: string; payload: string }>('SELECT id, payload FROM registrations').all();
+    const update = this.#db.prepare<[string | null, string]>('UPDATE registrations SET organisation = ? WHERE id = ?');
+    for (const row of rows) update.run(organisationKey((JSON.parse(row.payload) as RegistrationPayload).attendee) ?? null, row.id);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #decide(input: RegisterInput): Outcome {
+    const { payload, eventId } = input;
+    const earlier = this.#findByKey(payload.idempotencyKey);
+    if (earlier) {
+      return earlier.payloadHash === input.payloadHash ? { kind: 'replay', response: earlier.response } : { kind: 'key-conflict' };
+    }
+    const email = normaliseEmail(payload.attendee.email);
+    if (this.#emailTaken.get(eventId, email)) return { kind: 'duplicate' };
+    const seen = new Set([email]);
+    const repeated: number[] = [];
+    const registered: number[] = [];
+    payload.companions.forEach((companion, index) => {
+      const address = normaliseEmail(companion.email);
+      if (seen.has(address)) repeated.push(index);
+      else if (this.#emailTaken.get(eventId, address)) registered.push(index);
+      seen.add(address);
+    });
+    if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
+
+    const organisation = organisationKey(payload.attendee);
+    const { maxCompanionsPerOrganisation: maxPerOrganisation } = input;
+    if (maxPerOrganisation !== undefined && organisation !== undefined && payload.companions.length > 0) {
+      const brought = this.#organisationCompanions.get(eventId, organisation)?.companions ?? 0;
+      const left = Math.max(0, maxPerOrganisation - brought);
+      if (payload.companions.length > left) return { kind: 'organisation-limit', left };
+    }
+
+    const places = 1 + payload.companions.length;
+    let status: RegistrationStatus = 'confirmed';
+    const { left, nonMemberCap } = placesFor(payload.member, this.#takenNow(eventId), input);
+    if (places > left) {
+      if (!input.waitlist) return { kind: 'full', remaining: left, nonMember: nonMemberCap };
+      status = 'waitlisted';
+    }
+    const registration = { id: crypto.randomUUID(), status };
+    const response = input.respond(registration);
+    this.#insert.run(
+      registration.id,
+      eventId,
+      payload.idempotencyKey,
+      input.payloadHash,
+      status,
+      places,
+      email,
+      memberColumn(payload.member),
+      organisation ?? null,
+      JSON.stringify(payload),
+      response.status,
+      JSON.stringify(response.body),
+      new Date().toISOString(),
+    );
+    this.#insertPerson.run(eventId, email, registration.id);
+    for (const companion of payload.companions) this.#insertPerson.run(eventId, normaliseEmail(companion.email), registration.id);
+    return { kind: 'created', response, registration };
+  }
+}
+
+function takenOf(row: TakenRow | undefined): Taken {
+  return { places: row?.places ?? 0, nonMemberPlaces: row?.non_member_places ?? 0 };
+}
