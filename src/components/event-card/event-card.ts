@@ -410,8 +410,13 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** The teaser's "Lees meer", which says what about to screen readers. */
   private renderReadMore(event: EventData, text: CardMessages) {
     if (!event.url) return nothing;
-    const label = html`${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span>`;
-    return html`<p>${link(event.url, label)}</p>`;
+    return html`
+      <p>
+        <a part="link" href=${event.url}
+          >${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span></a
+        >
+      </p>
+    `;
   }
 
   private renderSkeleton() {
