@@ -14,6 +14,7 @@ import {
 import {
   REGISTRATION_OPEN,
   cardFor,
+  idle,
   part,
   parts,
   quietly,
@@ -328,8 +329,11 @@ describe('<bijeen-event-card>', () => {
   });
 
   describe('structured data', () => {
-    it('adds schema.org Event JSON-LD to its light DOM', async () => {
+    it('adds schema.org Event JSON-LD to its light DOM once the page is idle, after the card shows', async () => {
       const el = await cardFor(udenMeeting);
+      expect(part(el, 'title')).to.be.instanceOf(HTMLElement);
+      expect(ldJson(el), 'not yet: the visitor sees the card first').to.have.length(0);
+      await idle();
       const scripts = ldJson(el);
       expect(scripts).to.have.length(1);
       const data = JSON.parse(scripts[0].textContent!);
@@ -365,10 +369,11 @@ describe('<bijeen-event-card>', () => {
     });
 
     it('describes an online event with a VirtualLocation and a cancelled one as cancelled', async () => {
-      const online = JSON.parse(ldJson(await cardFor(webinarEvent))[0].textContent!);
+      const cards = [await cardFor(webinarEvent), await cardFor(cancelledEvent)];
+      await idle();
+      const [online, cancelled] = cards.map((card) => JSON.parse(ldJson(card)[0].textContent!));
       expect(online.eventAttendanceMode).to.equal('https://schema.org/OnlineEventAttendanceMode');
       expect(online.location).to.deep.equal({ '@type': 'VirtualLocation', url: webinarEvent.location.online });
-      const cancelled = JSON.parse(ldJson(await cardFor(cancelledEvent))[0].textContent!);
       expect(cancelled.eventStatus).to.equal('https://schema.org/EventCancelled');
     });
 
@@ -376,26 +381,31 @@ describe('<bijeen-event-card>', () => {
       const el = await fixture<BijeenEventCard>(
         html`<bijeen-event-card .event=${udenMeeting} no-structured-data></bijeen-event-card>`,
       );
+      await idle();
       expect(ldJson(el)).to.have.length(0);
       el.noStructuredData = false;
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
       el.noStructuredData = true;
       await el.updateComplete;
-      expect(ldJson(el)).to.have.length(0);
+      expect(ldJson(el), 'removed at once').to.have.length(0);
     });
 
     it('replaces it when the event changes and removes it when the card leaves the page', async () => {
       const el = await cardFor(udenMeeting);
+      await idle();
       el.event = webinarEvent;
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
       expect(JSON.parse(ldJson(el)[0].textContent!).name).to.equal(webinarEvent.title);
       const parent = el.parentElement!;
       el.remove();
-      expect(ldJson(el)).to.have.length(0);
+      expect(ldJson(el), 'removed at once').to.have.length(0);
       parent.append(el);
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
     });
 

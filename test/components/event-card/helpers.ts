@@ -28,7 +28,7 @@ export async function cardFor(event: EventInput, options: CardOptions = {}): Pro
   ></bijeen-event-card>`);
 }
 
-export { find, findAll, part, parts, shadow, textOf } from '../../support/dom.js';
+export { find, findAll, idle, part, parts, shadow, textOf } from '../../support/dom.js';
 
 /**
  * Opens "Zet in uw agenda" as a visitor does (a click on its summary) and resolves with the
