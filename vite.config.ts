@@ -22,11 +22,12 @@ const minifyTemplates = {
     failOnError: true,
     options: {
       minifyOptions: {
+        // html-minifier-next's default collapse: white space between block elements goes (each
+        // space is a DOM node in every card of an agenda), white space in running text shrinks to
+        // one space. A template that starts or ends with a space loses it, so a space that
+        // separates a template from the text beside it stands inside the template
+        // (html`${label} <span>…</span>`), not at its edge.
         ...defaultMinifyOptions,
-        // White space shrinks to one space, never to none: a template may start with the space
-        // that separates it from the text before it (html` <span>…</span>`), which the default
-        // would drop.
-        conservativeCollapse: true,
       },
     },
   }),

@@ -9,6 +9,7 @@ import type { EventInput } from '../../src/schema/index.js';
 import { udenMeeting } from '../fixtures/events.js';
 import { endpoint, fill, form, required, submitButton, type Reply } from '../components/registration-form/helpers.js';
 import { quietly } from '../support/console.js';
+import { idle } from '../support/dom.js';
 
 declare global {
   interface Window {
@@ -147,6 +148,8 @@ function shapes(root: Element): Set<string> {
  * itself, and nothing ran.
  */
 async function expectClean(root: Element, baseline?: Set<string>) {
+  // The JSON-LD is written when the page is idle.
+  await idle();
   // Give an injected image's error handler, a focus handler or a refresh time to run.
   for (let frame = 0; frame < 3; frame++) await nextFrame();
   await new Promise((resolve) => setTimeout(resolve, 30));
@@ -207,9 +210,12 @@ describe('adversarial: XSS payloads in event data', () => {
   let plainTeaser: Set<string>;
 
   before(async () => {
-    plainEvent = shapes((await quietly(() => renderEvent(hostileText('Gewone tekst')))).result.el);
+    const plain = (await quietly(() => renderEvent(hostileText('Gewone tekst')))).result.el;
     const card = await teaser(hostileText('Gewone tekst'));
     await card.querySelector('bijeen-event-card')!.updateComplete;
+    // With their JSON-LD, written when the page is idle.
+    await idle();
+    plainEvent = shapes(plain);
     plainTeaser = shapes(card);
   });
 
@@ -234,6 +240,7 @@ describe('adversarial: XSS payloads in event data', () => {
       const card = el.querySelector('bijeen-event-card')!;
       await card.updateComplete;
       expect(squash(card.shadowRoot!.querySelector('[part="title"]')?.textContent)).to.equal(squash(`Titel ${payload}`));
+      await idle();
       const ld = card.querySelector('script[type="application/ld+json"]');
       expect(ld, 'the teaser’s JSON-LD').to.be.instanceOf(HTMLScriptElement);
       expect(JSON.parse(ld!.textContent!).name).to.equal(`Titel ${payload}`);

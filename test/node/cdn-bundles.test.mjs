@@ -33,6 +33,7 @@ const pages = {
     <bijeen-event-card id="card"></bijeen-event-card>
     <bijeen-event-card id="teaser" variant="teaser"></bijeen-event-card>
     <bijeen-event id="composite"></bijeen-event>
+    <bijeen-event-list id="list" group-by="month"></bijeen-event-list>
     <script>
       const event = {
         id: 'alles', title: 'Alles op een pagina', summary: 'Een middag met elk element.',
@@ -45,6 +46,7 @@ const pages = {
           memberQuestion: 'Bent u lid?', privacyUrl: 'https://example.org/privacy' },
       };
       for (const id of ['card', 'teaser', 'composite']) document.getElementById(id).event = event;
+      document.getElementById('list').events = [event, { ...event, id: 'later', title: 'Later in het jaar', start: '2030-06-02T10:00:00+02:00', end: undefined }];
     </script>`,
   // A CMS script sets properties on the elements before a tag manager injects the library.
   'late.html': `<!doctype html><html lang="nl"><title>late</title>

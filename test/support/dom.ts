@@ -23,6 +23,12 @@ export const part = (el: Element, name: string): HTMLElement | null => find(el, 
 /** Every element of a part. */
 export const parts = (el: Element, name: string): HTMLElement[] => findAll(el, `[part~="${name}"]`);
 
+/**
+ * Resolves once the page has been idle. Elements write their JSON-LD when the page is idle: what
+ * they asked for before this is written by then.
+ */
+export const idle = (): Promise<void> => new Promise((done) => requestIdleCallback(() => done()));
+
 /** Text as a reader sees it: whitespace runs collapsed. */
 export const textOf = (node: Node | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -2,6 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
 import type { Locale } from '../../i18n/index.js';
+import { mapLinkMessages } from '../../i18n/map-link.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { attributeIssue, reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
@@ -14,12 +15,14 @@ import {
   nonMemberPlacesLeft,
   registrationStatus,
   time,
+  type DataIssue,
   type EventData,
   type EventLocation,
   type RegistrationStatus,
 } from '../../schema/index.js';
-import '../map-link/map-link.js';
-import type { MapProvider } from '../map-link/map-urls.js';
+import { mapLink } from '../map-link/map-link.js';
+import { mapLinkStyles } from '../map-link/map-link.styles.js';
+import { MAP_PROVIDERS, type MapProvider } from '../map-link/map-urls.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { markIfInView } from './in-view.js';
@@ -78,7 +81,7 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * @csspart badge - The status badge; it also has the part `badge-<status>`, e.g. `badge-full`.
  * @csspart register - The "Aanmelden" call to action.
  * @csspart button - The "Zet in uw agenda" disclosure button.
- * @csspart link - Every other link: "Lees meer", online, calendar, organizer.
+ * @csspart link - Every other link: "Lees meer", map, online, calendar, organizer.
  *
  * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
@@ -101,6 +104,7 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * @cssproperty --bijeen-event-card-badge-warning-background - Badge background for `almost-full`, `waitlist`, `postponed` (default: #fde8b0).
  * @cssproperty --bijeen-event-card-badge-negative-background - Badge background for `full`, `cancelled` (default: #fbd3d3).
  * @cssproperty --bijeen-event-card-badge-neutral-background - Badge background for `past`, `closed`, `not-open` (default: #e3e6ea).
+ * @cssproperty --bijeen-map-link-hover-color - Colour of the map link on hover (default: the link colour).
  * @cssproperty --bijeen-event-card-loading-min-height - Space reserved while loading (default: 12rem).
  *
  * @event bijeen-load - The event data loaded and is valid. `detail: { event }`.
@@ -110,7 +114,7 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  *   own navigation or focus move. `detail: { event }`.
  */
 export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
-  static override styles = [BijeenElement.styles, eventCardStyles];
+  static override styles = [BijeenElement.styles, mapLinkStyles, eventCardStyles];
 
   static override properties = {
     variant: {},
@@ -121,6 +125,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     noMap: { type: Boolean, attribute: 'no-map' },
     noStructuredData: { type: Boolean, attribute: 'no-structured-data' },
     now: { attribute: false },
+    calendarOpened: { state: true },
   };
 
   private readonly source = new EventSourceController(this);
@@ -154,6 +159,12 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** The clock for the status badge (and the calendar file's DTSTAMP). Default: the current time. */
   declare now?: Date | number;
 
+  /**
+   * The calendar links are rendered once the visitor first opens "Zet in uw agenda": until then
+   * nobody can see or reach them, and an agenda of cards need not build them.
+   */
+  private calendarOpened = false;
+
   /** The `<article>` last handed to `markIfInView`. */
   private article?: HTMLElement;
 
@@ -168,12 +179,16 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   override updated(changed: PropertyValues<this>) {
     const article = this.renderRoot.querySelector('article');
     if (article && article !== this.article) markIfInView((this.article = article));
+    const { field } = this.text(schemaMessages);
+    const issues: DataIssue[] = [];
+    // `#id` is a relative URL too.
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
-      // `#id` is a relative URL too.
-      reportBadAttributes(this, this.text(cardMessages).badAttributes, [
-        attributeIssue('registration-href', this.text(schemaMessages).field.url),
-      ]);
+      issues.push(attributeIssue('registration-href', field.url));
     }
+    if (changed.has('mapProvider') && this.mapProvider && !MAP_PROVIDERS.includes(this.mapProvider)) {
+      issues.push(attributeIssue('map-provider', field.oneOf(MAP_PROVIDERS.join(', '))));
+    }
+    reportBadAttributes(this, this.text(cardMessages).badAttributes, issues);
   }
 
   /** The first registration form beside the card (same document or shadow root); none known on the server. */
@@ -195,6 +210,10 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
       form.scrollIntoView();
       form.focus();
     }
+  }
+
+  private onCalendarToggle(toggle: Event) {
+    if ((toggle.currentTarget as HTMLDetailsElement).open) this.calendarOpened = true;
   }
 
   /** Builds the `.ics` file at the moment of the click and lets the link download it (no `data:` URL). */
@@ -221,23 +240,32 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     return html`
       <div class="place">
         ${para(lines.join(teaser ? ', ' : '\n'))}
-        ${showMap
-          ? html`
-              <bijeen-map-link
-                lang=${this.locale}
-                address=${[address, country].filter(Boolean).join(', ') || nothing}
-                lat=${place.lat ?? nothing}
-                lon=${place.lon ?? nothing}
-                provider=${this.mapProvider ?? nothing}
-              ></bijeen-map-link>
-            `
-          : nothing}
+        ${showMap ? this.renderMap(place, [address, country].filter(Boolean).join(', ')) : nothing}
         ${place.online && !teaser ? link(place.online, text.joinOnline) : nothing}
       </div>
     `;
   }
 
+  /** The map link: the coordinates when the data has them (the schema checks both), else the address. */
+  private renderMap(place: EventLocation, address: string) {
+    const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : 'osm';
+    const target = place.lat !== undefined && place.lon !== undefined ? { lat: place.lat, lon: place.lon } : { address };
+    const label = this.text(mapLinkMessages).viewLabel;
+    return mapLink({ target, provider, mode: 'view', address, label }, this.locale);
+  }
+
+  /** "Zet in uw agenda": a disclosure whose links are built when it first opens. */
   private renderCalendar(event: EventData, text: CardMessages) {
+    return html`
+      <details @toggle=${this.onCalendarToggle}>
+        <summary part="button">${text.calendar}</summary>
+        ${this.calendarOpened ? this.renderCalendarLinks(event, text) : nothing}
+      </details>
+    `;
+  }
+
+  /** The `.ics` file and, unless the event is cancelled, Google Calendar and Outlook on the web. */
+  private renderCalendarLinks(event: EventData, text: CardMessages) {
     const { google, outlook } = calendarLinks(event);
     const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60)}.ics`;
     const webCalendars =
@@ -249,23 +277,20 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
           ];
     const newWindow = this.text(commonMessages).newWindow;
     return html`
-      <details>
-        <summary part="button">${text.calendar}</summary>
-        <ul>
-          <li>
-            <a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a>
-          </li>
-          ${webCalendars.map(
-            ([href, label]) => html`
-              <li>
-                <a part="link" href=${href} target="_blank" rel="noopener noreferrer"
-                  >${label}<span class="visually-hidden"> ${newWindow}</span></a
-                >
-              </li>
-            `,
-          )}
-        </ul>
-      </details>
+      <ul>
+        <li>
+          <a part="link" href="#" download=${file} @click=${this.onCalendarFile}>${text.calendarFile}</a>
+        </li>
+        ${webCalendars.map(
+          ([href, label]) => html`
+            <li>
+              <a part="link" href=${href} target="_blank" rel="noopener noreferrer"
+                >${label}<span class="visually-hidden"> ${newWindow}</span></a
+              >
+            </li>
+          `,
+        )}
+      </ul>
     `;
   }
 
@@ -390,8 +415,13 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** The teaser's "Lees meer", which says what about to screen readers. */
   private renderReadMore(event: EventData, text: CardMessages) {
     if (!event.url) return nothing;
-    const label = html`${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span>`;
-    return html`<p>${link(event.url, label)}</p>`;
+    return html`
+      <p>
+        <a part="link" href=${event.url}
+          >${text.readMore}<span class="visually-hidden">${text.readMoreAbout(event.title)}</span></a
+        >
+      </p>
+    `;
   }
 
   private renderSkeleton() {

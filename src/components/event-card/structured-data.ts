@@ -93,11 +93,27 @@ export function itemListData(events: readonly EventData[]): string {
   });
 }
 
+/** What runs `task` once the page is idle (setTimeout where there is no `requestIdleCallback`). */
+const whenIdle = (task: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 50);
+
+/** Controllers whose JSON-LD waits to be written, all in one idle callback. */
+const pending = new Set<{ write(): void }>();
+
+function writePending() {
+  for (const controller of pending) controller.write();
+  pending.clear();
+}
+
 /**
  * Keeps one `<script type="application/ld+json">` child in its host's light DOM (where search
  * engines read it) in step with `getData()`, written by `toText` (`structuredData` for an event,
- * `itemListData` for a list); removes it when there is no data or the host leaves the page.
- * Touches the DOM only on a real change: the event source watches the host's children.
+ * `itemListData` for a list); removes it at once when there is no data or the host leaves the page.
+ *
+ * The script is for search engines, not for the visitor: it is written when the page is next idle
+ * (`requestIdleCallback`, at most a second later), for every element of that moment together, so an
+ * agenda of 200 cards shows before its 200 scripts are written. Touches the DOM only on a real
+ * change: the event source watches the host's children.
  */
 export class StructuredDataController<Data extends object> implements ReactiveController {
   private script?: HTMLScriptElement;
@@ -118,12 +134,32 @@ export class StructuredDataController<Data extends object> implements ReactiveCo
   }
 
   hostDisconnected() {
-    this.script?.remove();
+    this.remove();
   }
 
   hostUpdated() {
-    const data = this.host.isConnected ? this.getData() : undefined;
-    if (!data) return void this.script?.remove();
+    const data = this.data();
+    if (!data) return this.remove();
+    // Written already: nothing to do.
+    if (data === this.written && this.script?.parentNode === this.host) return;
+    if (!pending.size) whenIdle(writePending);
+    pending.add(this);
+  }
+
+  /** The data to write now: none once the host has left the page. */
+  private data(): Data | undefined {
+    return this.host.isConnected ? this.getData() : undefined;
+  }
+
+  private remove() {
+    pending.delete(this);
+    this.script?.remove();
+  }
+
+  /** Writes the script for the data of this moment (the host may have changed since it asked). */
+  write() {
+    const data = this.data();
+    if (!data) return this.remove();
     const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
     if (data !== this.written) {
       if (!setScriptText(script, this.toText(data))) return;

@@ -1,5 +1,6 @@
 import { html, svg, type PropertyValues } from 'lit';
 import { commonMessages } from '../../i18n/common.js';
+import type { Locale } from '../../i18n/index.js';
 import { mapLinkMessages } from '../../i18n/map-link.js';
 import { schemaMessages } from '../../i18n/schema.js';
 import { attributeIssue, reportBadAttributes } from '../../internal/attributes.js';
@@ -124,22 +125,43 @@ export class BijeenMapLink extends BijeenElement {
     const { target, provider, mode } = this.resolve();
     // The slot is always rendered, hidden when there is no link.
     if (!target) return html`<slot hidden></slot>`;
-
     const text = this.text(mapLinkMessages);
-    const newWindow = provider !== 'geo';
-    // The accessible name also says where the link points: the address, else the coordinates.
-    const place = this.address?.trim() || ('lat' in target ? text.coordinates(target.lat, target.lon) : target.address);
     const label = this.label || (mode === 'directions' ? text.directionsLabel : text.viewLabel);
-    const said = `, ${place}${newWindow ? ` ${this.text(commonMessages).newWindow}` : ''}`;
-    // The host is inline: no white space around or inside the link, where it would show.
-    return html`<a
-      part="link"
-      href=${mapUrl(provider, mode, target)}
-      target=${newWindow ? '_blank' : '_self'}
-      rel="noopener noreferrer"
-      ><slot>${label}</slot><span class="visually-hidden">${said}</span>${newWindow ? externalIcon : ''}</a
-    >`;
+    return mapLink({ target, provider, mode, address: this.address, label: html`<slot>${label}</slot>` }, this.locale);
   }
+}
+
+/** What a map link shows and where it points. */
+export interface MapLinkOptions {
+  target: MapTarget;
+  provider: MapProvider;
+  mode: MapMode;
+  /** The address as written, said after the label; else the coordinates are. */
+  address?: string;
+  /** The visible label (the element's slot around its default). */
+  label: unknown;
+}
+
+/**
+ * The link itself: `<a part="link">` to the provider's map, opening in a new window except for
+ * `geo` (the device's map app), with the place and "opens in a new window" said after the label
+ * and the external icon. `<bijeen-map-link>` renders it around its slot; the card renders it in
+ * its own shadow root (one element less per card in an agenda). Styled by `mapLinkStyles`.
+ */
+export function mapLink({ target, provider, mode, address, label }: MapLinkOptions, locale: Locale) {
+  const newWindow = provider !== 'geo';
+  // The accessible name also says where the link points: the address, else the coordinates.
+  const place = address?.trim() || ('lat' in target ? mapLinkMessages[locale].coordinates(target.lat, target.lon) : target.address);
+  const said = `, ${place}${newWindow ? ` ${commonMessages[locale].newWindow}` : ''}`;
+  // The link may stand in running text: no white space around or inside it, where it would show.
+  return html`<a
+    part="link"
+    class="map-link"
+    href=${mapUrl(provider, mode, target)}
+    target=${newWindow ? '_blank' : '_self'}
+    rel="noopener noreferrer"
+    >${label}<span class="visually-hidden">${said}</span>${newWindow ? externalIcon : ''}</a
+  >`;
 }
 
 /** "Opens elsewhere", beside links that open a new window (inside the link: no white space around it). */

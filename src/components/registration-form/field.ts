@@ -36,7 +36,7 @@ export function renderField(field: RegistrationField, state: FieldState, text: F
   const id = `c-${name}`;
   const invalid = message ? 'true' : nothing;
   const describedBy = [hint && `h-${name}`, message && `e-${name}`].filter(Boolean).join(' ') || nothing;
-  const caption = html`${label}${required ? nothing : html` <span>${text.optional}</span>`}`;
+  const caption = required ? label : html`${label} <span>${text.optional}</span>`;
   const head = html`
     ${hint ? html`<p id="h-${name}">${hint}</p>` : nothing}
     ${errorMessage(name, message, text.errorPrefix)}

@@ -2,16 +2,15 @@
 import { expect } from '@open-wc/testing';
 import { icsFile } from '../../../src/components/event-card/calendar.js';
 import { udenMeeting, webinarEvent } from '../../fixtures/events.js';
-import { REGISTRATION_OPEN, cardFor, parsed, shadow, textOf } from './helpers.js';
+import { REGISTRATION_OPEN, cardFor, openCalendar, parsed, shadow, textOf } from './helpers.js';
 
 describe('<bijeen-event-card> calendar button', () => {
   it('is a disclosure button with three links that say where they go', async () => {
     const el = await cardFor(udenMeeting);
-    const details = shadow(el).querySelector('details')!;
-    const summary = details.querySelector('summary')!;
+    const summary = shadow(el).querySelector('details > summary')!;
     expect(textOf(summary)).to.equal('Zet in uw agenda');
-    expect(details.open).to.equal(false);
-    summary.click();
+    expect(summary.parentElement).to.have.property('open', false);
+    const details = await openCalendar(el);
     expect(details.open).to.equal(true);
     const links = [...details.querySelectorAll('a')];
     expect(links.map(textOf)).to.deep.equal([
@@ -23,9 +22,20 @@ describe('<bijeen-event-card> calendar button', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('builds its links only when first opened: an agenda of closed ones builds none', async () => {
+    const el = await cardFor(udenMeeting);
+    const details = shadow(el).querySelector('details')!;
+    expect(details.querySelector('ul')).to.equal(null);
+    await openCalendar(el);
+    details.open = false;
+    await el.updateComplete;
+    // Closed again: the links stay, ready for the next time.
+    expect(details.querySelectorAll('a')).to.have.length(3);
+  });
+
   it('downloads the file from a blob: URL made at the click', async () => {
     const el = await cardFor(webinarEvent, { now: REGISTRATION_OPEN });
-    const link = shadow(el).querySelector<HTMLAnchorElement>('details a[download]')!;
+    const link = (await openCalendar(el)).querySelector<HTMLAnchorElement>('a[download]')!;
     expect(link.getAttribute('download')).to.equal('webinar-wijkaanpak-2030.ics');
     expect(link.getAttribute('href')).to.equal('#');
     // Runs after the card's own handler: keeps the test browser from saving a file.

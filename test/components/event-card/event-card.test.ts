@@ -1,5 +1,4 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
-import type { BijeenMapLink } from '../../../src/components/map-link/map-link.js';
 import type { EventData, EventInput } from '../../../src/schema/index.js';
 import * as fixtures from '../../fixtures/events.js';
 import {
@@ -15,6 +14,7 @@ import {
 import {
   REGISTRATION_OPEN,
   cardFor,
+  idle,
   part,
   parts,
   quietly,
@@ -29,6 +29,9 @@ const headings = (el: Element) =>
 
 /** The place block's lines as rendered. */
 const placeLines = (el: Element) => shadow(el).querySelector<HTMLElement>('.place p')!.innerText.split('\n');
+
+/** The card's map link. */
+const mapLinkOf = (el: Element) => shadow(el).querySelector<HTMLAnchorElement>('a.map-link');
 
 const ldJson = (el: Element) => el.querySelectorAll<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
 
@@ -110,24 +113,42 @@ describe('<bijeen-event-card>', () => {
       const el = await fixture<BijeenEventCard>(
         html`<bijeen-event-card .event=${udenMeeting} map-provider="google"></bijeen-event-card>`,
       );
-      const map = shadow(el).querySelector('bijeen-map-link') as BijeenMapLink;
-      expect(map.address).to.equal('Leeuweriksweg 12, 5402 XD Uden');
-      expect(map.provider).to.equal('google');
-      await map.updateComplete;
-      expect(map.shadowRoot!.querySelector('a')!.href).to.match(/^https:\/\/www\.google\.com\/maps\/search\//);
+      const map = mapLinkOf(el)!;
+      const url = new URL(map.href);
+      expect(url.origin + url.pathname).to.equal('https://www.google.com/maps/search/');
+      expect(url.searchParams.get('query')).to.equal('Leeuweriksweg 12, 5402 XD Uden');
+      expect([map.target, map.rel]).to.deep.equal(['_blank', 'noopener noreferrer']);
+      expect(map.getAttribute('part')).to.equal('link');
+      expect(textOf(map)).to.equal('Bekijk op de kaart, Leeuweriksweg 12, 5402 XD Uden (opent in een nieuw venster)');
     });
 
     it('uses coordinates for the map when there is no street', async () => {
       const el = await cardFor(multiDayEvent);
-      const map = shadow(el).querySelector('bijeen-map-link') as BijeenMapLink;
-      expect([map.lat, map.lon]).to.deep.equal([52.0894, 5.1077]);
+      const url = new URL(mapLinkOf(el)!.href);
+      expect([url.searchParams.get('mlat'), url.searchParams.get('mlon')]).to.deep.equal(['52.0894', '5.1077']);
+    });
+
+    it('reports a map-provider it does not know, and links to OpenStreetMap instead', async () => {
+      const { result: error, warned } = await quietly(async () => {
+        const el = document.createElement('bijeen-event-card');
+        el.event = udenMeeting;
+        el.setAttribute('map-provider', 'bing');
+        const reported = oneEvent(el, 'bijeen-data-error');
+        const wrapper = await fixture(html`<div></div>`);
+        wrapper.append(el);
+        const { detail } = (await reported) as CustomEvent<DataErrorDetail>;
+        expect(new URL(mapLinkOf(el)!.href).origin).to.equal('https://www.openstreetmap.org');
+        return detail;
+      });
+      expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['map-provider']);
+      expect(warned.join('\n')).to.include('map-provider');
     });
 
     it('has no map link with no-map, and none without an address or coordinates', async () => {
       const el = await fixture<BijeenEventCard>(html`<bijeen-event-card .event=${udenMeeting} no-map></bijeen-event-card>`);
-      expect(shadow(el).querySelector('bijeen-map-link')).to.equal(null);
+      expect(mapLinkOf(el)).to.equal(null);
       const online = await cardFor(webinarEvent);
-      expect(shadow(online).querySelector('bijeen-map-link')).to.equal(null);
+      expect(mapLinkOf(online)).to.equal(null);
     });
 
     it('links an online event to its online address, resolved against the page', async () => {
@@ -308,8 +329,11 @@ describe('<bijeen-event-card>', () => {
   });
 
   describe('structured data', () => {
-    it('adds schema.org Event JSON-LD to its light DOM', async () => {
+    it('adds schema.org Event JSON-LD to its light DOM once the page is idle, after the card shows', async () => {
       const el = await cardFor(udenMeeting);
+      expect(part(el, 'title')).to.be.instanceOf(HTMLElement);
+      expect(ldJson(el), 'not yet: the visitor sees the card first').to.have.length(0);
+      await idle();
       const scripts = ldJson(el);
       expect(scripts).to.have.length(1);
       const data = JSON.parse(scripts[0].textContent!);
@@ -345,10 +369,11 @@ describe('<bijeen-event-card>', () => {
     });
 
     it('describes an online event with a VirtualLocation and a cancelled one as cancelled', async () => {
-      const online = JSON.parse(ldJson(await cardFor(webinarEvent))[0].textContent!);
+      const cards = [await cardFor(webinarEvent), await cardFor(cancelledEvent)];
+      await idle();
+      const [online, cancelled] = cards.map((card) => JSON.parse(ldJson(card)[0].textContent!));
       expect(online.eventAttendanceMode).to.equal('https://schema.org/OnlineEventAttendanceMode');
       expect(online.location).to.deep.equal({ '@type': 'VirtualLocation', url: webinarEvent.location.online });
-      const cancelled = JSON.parse(ldJson(await cardFor(cancelledEvent))[0].textContent!);
       expect(cancelled.eventStatus).to.equal('https://schema.org/EventCancelled');
     });
 
@@ -356,26 +381,31 @@ describe('<bijeen-event-card>', () => {
       const el = await fixture<BijeenEventCard>(
         html`<bijeen-event-card .event=${udenMeeting} no-structured-data></bijeen-event-card>`,
       );
+      await idle();
       expect(ldJson(el)).to.have.length(0);
       el.noStructuredData = false;
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
       el.noStructuredData = true;
       await el.updateComplete;
-      expect(ldJson(el)).to.have.length(0);
+      expect(ldJson(el), 'removed at once').to.have.length(0);
     });
 
     it('replaces it when the event changes and removes it when the card leaves the page', async () => {
       const el = await cardFor(udenMeeting);
+      await idle();
       el.event = webinarEvent;
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
       expect(JSON.parse(ldJson(el)[0].textContent!).name).to.equal(webinarEvent.title);
       const parent = el.parentElement!;
       el.remove();
-      expect(ldJson(el)).to.have.length(0);
+      expect(ldJson(el), 'removed at once').to.have.length(0);
       parent.append(el);
       await el.updateComplete;
+      await idle();
       expect(ldJson(el)).to.have.length(1);
     });
 

@@ -1,4 +1,4 @@
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/components/event-card/event-card.js';
 import type { BijeenEventCard } from '../../../src/components/event-card/event-card.js';
 import type { DataErrorDetail } from '../../../src/internal/events.js';
@@ -28,7 +28,20 @@ export async function cardFor(event: EventInput, options: CardOptions = {}): Pro
   ></bijeen-event-card>`);
 }
 
-export { find, findAll, part, parts, shadow, textOf } from '../../support/dom.js';
+export { find, findAll, idle, part, parts, shadow, textOf } from '../../support/dom.js';
+
+/**
+ * Opens "Zet in uw agenda" as a visitor does (a click on its summary) and resolves with the
+ * `<details>` once its links are rendered: they are built when it first opens.
+ */
+export async function openCalendar(el: BijeenEventCard): Promise<HTMLDetailsElement> {
+  const details = shadow(el).querySelector('details')!;
+  const toggled = oneEvent(details, 'toggle');
+  details.querySelector('summary')!.click();
+  await toggled;
+  await el.updateComplete;
+  return details;
+}
 
 /** Whether the card currently shows an event (rather than loading, error or empty). */
 export const rendered = (el: Element) => shadow(el).querySelector('article') !== null;

@@ -3,6 +3,7 @@ import type { EventData } from '../../../src/schema/index.js';
 import { udenMeeting } from '../../fixtures/events.js';
 import {
   fallbackShown,
+  idle,
   part,
   quietly,
   rendered,
@@ -125,6 +126,7 @@ describe('<bijeen-event-card> event sources', () => {
     });
     expect(invalid.issues!.map((issue) => issue.path)).to.include('registration.maxCompanions');
     expect(fallbackShown(el)).to.equal(true);
+    await idle();
     expect(el.querySelectorAll('script[type="application/ld+json"]')).to.have.length(0);
   });
 

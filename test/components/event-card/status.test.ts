@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { registrationStatus as cardStatus, type RegistrationStatus as CardStatus } from '../../../src/schema/index.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, fullEvent, minimalEvent, postponedEvent, udenMeeting, waitlistEvent } from '../../fixtures/events.js';
-import { cardFor, parsed, part, REGISTRATION_OPEN, shadow, textOf } from './helpers.js';
+import { cardFor, openCalendar, parsed, part, REGISTRATION_OPEN, shadow, textOf } from './helpers.js';
 
 // The seed meeting (see test/support/clock.ts); 23 of 60 places left.
 const at = (iso: string) => new Date(iso);
@@ -83,7 +83,8 @@ describe('<bijeen-event-card> status', () => {
     const past = await cardFor(udenMeeting, { now: AFTER });
     expect(shadow(past).querySelector('details')).to.equal(null);
     const cancelled = await cardFor(cancelledEvent, { now: REGISTRATION_OPEN });
-    expect([...shadow(cancelled).querySelectorAll('details a')].map(textOf)).to.deep.equal(['Agendabestand (.ics)']);
+    const details = await openCalendar(cancelled);
+    expect([...details.querySelectorAll('a')].map(textOf)).to.deep.equal(['Agendabestand (.ics)']);
   });
 
   it('uses the current time when no clock is given', async () => {

@@ -1,7 +1,7 @@
 import { expect, nextFrame, oneEvent } from '@open-wc/testing';
 import type { EventInput } from '../../../src/schema/index.js';
 import { udenMeeting } from '../../fixtures/events.js';
-import { cardFor, part, quietly, rendered, shadow, textOf, type BijeenEventCard } from './helpers.js';
+import { cardFor, idle, openCalendar, part, quietly, rendered, shadow, textOf, type BijeenEventCard } from './helpers.js';
 
 declare global {
   interface Window {
@@ -54,6 +54,9 @@ describe('<bijeen-event-card> renders data as text only', () => {
       it(`${variant}: ${payload}`, async () => {
         delete window.pwned;
         const el = await cardFor(hostile(payload), { variant });
+        // The calendar's links too (built when it opens), and the JSON-LD (written when idle).
+        if (variant === 'full') await openCalendar(el);
+        await idle();
         for (let frame = 0; frame < 3; frame++) await nextFrame();
 
         expect(textOf(part(el, 'title'))).to.equal(`Titel ${payload}`.replace(/\s+/g, ' ').trim());

@@ -5,7 +5,7 @@ import type { DataErrorDetail, EventListLoadDetail } from '../../../src/internal
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, longTitleEvent, minimalEvent } from '../../fixtures/events.js';
 import { quietly } from '../../support/console.js';
-import { find, findAll, part, parts, shadow, textOf } from '../../support/dom.js';
+import { find, findAll, idle, part, parts, shadow, textOf } from '../../support/dom.js';
 import { ROUND_TRIP } from '../../support/feeds.js';
 
 /** The list's clock: 1 January 2026, between the 2018 fixtures and the 2030 ones. */
@@ -384,6 +384,7 @@ describe('<bijeen-event-list>', () => {
 
     it('writes one ItemList of the events shown in its own light DOM, and the cards write none', async () => {
       const el = await listOf(many(12), { tag: '' });
+      await idle();
       expect(scripts(el)).to.have.length(1);
       const data = JSON.parse(scripts(el)[0].textContent!);
       expect(data['@type']).to.equal('ItemList');
@@ -395,7 +396,9 @@ describe('<bijeen-event-list>', () => {
     });
 
     it('writes none with no-structured-data', async () => {
-      expect(scripts(await listOf(many(2), { 'no-structured-data': '' }))).to.have.length(0);
+      const el = await listOf(many(2), { 'no-structured-data': '' });
+      await idle();
+      expect(scripts(el)).to.have.length(0);
     });
   });
 

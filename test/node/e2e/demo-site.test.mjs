@@ -120,7 +120,9 @@ describe('demo partner site, end to end', () => {
     const byStart = [meeting, demoEvent('webinar-gemengd-wonen'), demoEvent('buurtbeheer-tilburg')].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     assert.deepEqual(titles, byStart.map((event) => event.title), 'upcoming events by start');
     assert.equal(await page.locator('bijeen-event-list > ul').isVisible(), false, 'the server-rendered fallback gives way');
-    // One JSON-LD block for the whole list, through the `bijeen` Trusted Types policy the page allows.
+    // One JSON-LD block for the whole list, through the `bijeen` Trusted Types policy the page allows
+    // (written when the page is idle).
+    await page.locator('bijeen-event-list > script[type="application/ld+json"]').waitFor({ state: 'attached' });
     const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
     assert.equal(scripts.length, 1);
     assert.equal(JSON.parse(scripts[0]).itemListElement.length, 3);
