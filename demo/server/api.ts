@@ -36,6 +36,7 @@ import { registrationsCsv } from './csv.js';
 import { closedReason, liveEvent, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
+import type { Notices } from './mail/notices.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse } from './store.js';
 
@@ -56,6 +57,12 @@ export interface ApiOptions {
   log: (line: string) => void;
   /** True once shutdown began: new requests get 503 + `Retry-After`. */
   isClosing: () => boolean;
+  /** The mails each change sends (queued by the store in the change's transaction). */
+  notices: Notices;
+  /** Called after a change that queued mail: the sender looks at the queue at once. */
+  mailQueued: () => void;
+  /** Double opt-in (`CONFIRM_EMAIL`): how long a pending registration holds its places; `undefined`: off. */
+  holdMinutes: number | undefined;
 }
 
 const JSON_TYPE = 'application/json';
@@ -349,20 +356,19 @@ export function createApiHandler(options: ApiOptions) {
       payloadHash: hash,
       capacity: event.placesHere,
       waitlist: settings.waitlist,
+      confirmBy: options.holdMinutes === undefined ? undefined : new Date(Date.now() + options.holdMinutes * 60_000).toISOString(),
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,
-        body: {
-          id: registrationId,
-          status,
-          message: status === 'confirmed' ? messages.confirmed(data.title) : messages.waitlisted(data.title),
-        },
+        body: { id: registrationId, status, message: messages[status](data.title) },
       }),
+      notify: options.notices.context().notify,
     });
     if (outcome.kind !== 'created') placeLimiter.giveBack(id, client, places);
     switch (outcome.kind) {
       case 'created': {
         const { registration } = outcome;
         log(`registration ${registration.id} for ${id}: ${registration.status}, ${places} place(s)`);
+        options.mailQueued();
         return reply(outcome.response.status, outcome.response.body);
       }
       case 'replay':

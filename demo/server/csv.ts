@@ -10,7 +10,7 @@
  * shows on phone numbers written as `+31 …`, which is the accepted price.
  */
 import { answerKind, type EventData } from '../../src/schema/index.js';
-import type { StoredRegistration } from './store.js';
+import type { RegistrationStatus, StoredRegistration } from './store.js';
 
 const FORMULA_START = /^(?:[\t\r]|[\p{White_Space}\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 const NEEDS_QUOTES = /[",;\r\n]/;
@@ -24,6 +24,16 @@ export function csvCell(value: string): string {
 export function csvRow(cells: string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
+
+/** The status column, in the organiser's words. */
+const STATUS: Record<RegistrationStatus, string> = {
+  confirmed: 'bevestigd',
+  waitlisted: 'wachtlijst',
+  pending: 'onbevestigd (plaats vastgehouden)',
+  'pending-waitlist': 'onbevestigd (wachtlijst)',
+  cancelled: 'geannuleerd',
+  expired: 'verlopen',
+};
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'ja' : 'nee');
 
@@ -56,7 +66,7 @@ export function registrationsCsv(event: EventData, registrations: StoredRegistra
     const cells = [
       id,
       createdAt,
-      status === 'confirmed' ? 'bevestigd' : 'wachtlijst',
+      STATUS[status],
       String(places),
       attendee.name,
       attendee.email,

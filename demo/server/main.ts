@@ -12,9 +12,12 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApiHandler } from './api.js';
-import { allowedOrigins, loadConfig, type Config } from './config.js';
+import { allowedOrigins, loadConfig, publicApiOrigin, type Config } from './config.js';
 import { loadEvents } from './events.js';
 import { answerClientErrors, API_HEADERS } from './http.js';
+import { Notices } from './mail/notices.js';
+import { outboxTransport, smtpTransport } from './mail/transport.js';
+import { MailWorker } from './mail/worker.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -36,6 +39,10 @@ const placeLimiter = new PlaceLimiter(config.placeLimit);
 const tokenGuesses = new RateLimiter(10);
 let closing = false;
 let apiPort = 0;
+
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport(config.outboxDir, config.mailFrom);
+const notices = new Notices({ events, publicOrigin: () => publicApiOrigin(config, apiPort) });
+const mailer = new MailWorker({ store, transport, compose: (mail) => notices.compose(mail), log, retryMs: config.mailRetry });
 
 /** Answers not yet written: at shutdown each gets `Connection: close`, so no client reuses a closing socket. */
 const unanswered = new Set<ServerResponse>();
@@ -102,10 +109,39 @@ const api = hardenedServer(
     bodyLimit: config.bodyLimit,
     log,
     isClosing: () => closing,
+    notices,
+    mailQueued: () => mailer.wake(),
+    holdMinutes: config.confirmEmail ? config.holdMinutes : undefined,
   }),
   API_HEADERS,
 );
 apiPort = await listen(api, config.apiPort, 'API_PORT');
+
+/**
+ * Places that came free while the server was down (holds that expired) or were added to an event
+ * file (a raised capacity) go to the waiting list now; then the queue is sent, mails left over
+ * from before the restart included.
+ */
+async function promoteWaiting(): Promise<void> {
+  const context = notices.context();
+  const expired = await store.expireHolds(new Date(), context);
+  if (expired.length > 0) log(`holds: ${expired.length} pending registration(s) expired`);
+  for (const id of events.keys()) {
+    const promoted = await store.promote(id, context);
+    if (promoted.length > 0) log(`waiting list: ${promoted.length} registration(s) for ${id} confirmed`);
+  }
+  mailer.wake();
+}
+await promoteWaiting();
+mailer.start();
+/** Expired holds free their places within this long. */
+const HOLD_SWEEP = 30_000;
+const holdSweep = config.confirmEmail
+  ? setInterval(() => {
+      promoteWaiting().catch((error: unknown) => log(`holds: sweep failed: ${(error as Error).message}`));
+    }, HOLD_SWEEP)
+  : undefined;
+holdSweep?.unref();
 
 const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
 console.log(`Bijeen demo site: http://${shown}:${sitePort}/`);
@@ -119,6 +155,8 @@ console.log(
     `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,
     `  connections: at most ${config.maxConnections} per server; headers within ${config.headersTimeout} ms, requests within ${config.requestTimeout} ms, idle after ${config.idleTimeout} ms, keep-alive ${config.keepAliveTimeout} ms`,
     `  CSV export: ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
+    `  mail: ${transport.describe}; personal links on ${publicApiOrigin(config, apiPort).origin}${config.apiOriginOverride ? '' : ' (set API_ORIGIN to the address registrants use)'}`,
+    `  double opt-in: ${config.confirmEmail ? `on, places held ${config.holdMinutes} minutes` : 'off (CONFIRM_EMAIL=1)'}`,
   ].join('\n'),
 );
 if (!existsSync(resolve(cdnDir, 'bijeen.iife.js'))) log('warning: dist/cdn/bijeen.iife.js is missing; run `npm run build` first');
@@ -168,6 +206,10 @@ async function shutdown(signal: string): Promise<void> {
   await stopped;
   clearTimeout(grace);
   clearTimeout(deadline);
+  clearInterval(holdSweep);
+  // A mail being sent may finish; what is left stays queued for the next start.
+  await mailer.stop();
+  transport.close();
   await store.close();
   log('stopped');
   process.exit(0);
