@@ -6,6 +6,7 @@
  *   GET  /api/events/:id                     the event's JSON, live `registration.remaining`
  *   POST /api/events/:id/registrations       a registration (JSON or form-encoded)
  *   GET  /api/events/:id/registrations.csv   the organiser's export, `Authorization: Bearer $ADMIN_TOKEN`
+ *   GET, POST /registration/:token           the registrant's own page (self-service.ts): an HTML page, not JSON
  *
  * CORS: event data is public, so the GET routes answer any origin (`*`): that is what lets any
  * partner page show a card. Registrations are only accepted from `ALLOWED_ORIGINS`: the preflight
@@ -63,6 +64,8 @@ export interface ApiOptions {
   mailQueued: () => void;
   /** Double opt-in (`CONFIRM_EMAIL`): how long a pending registration holds its places; `undefined`: off. */
   holdMinutes: number | undefined;
+  /** The registrant's own page, `/registration/:token`. */
+  selfService: { handle: (req: IncomingMessage, res: ServerResponse, token: string) => Promise<void> };
 }
 
 const JSON_TYPE = 'application/json';
@@ -87,10 +90,13 @@ type Route =
   | { name: 'registrations'; id: string }
   | { name: 'csv'; id: string }
   | { name: 'root' }
+  | { name: 'self-service'; token: string }
   | undefined;
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/api' || pathname === '/api/') return { name: 'root' };
+  const personal = /^\/registration\/([^/]*)$/.exec(pathname);
+  if (personal) return { name: 'self-service', token: personal[1]! };
   if (pathname === '/api/events.ics') return { name: 'calendar' };
   const parts = pathname.split('/');
   // ['', 'api', 'events', id?, tail?]
@@ -467,6 +473,8 @@ export function createApiHandler(options: ApiOptions) {
       case 'csv':
         if (!isRead) return notAllowed('GET, HEAD');
         return exportCsv(req, res, where.id);
+      case 'self-service':
+        return options.selfService.handle(req, res, where.token);
       default:
         req.resume();
         return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });

@@ -19,6 +19,7 @@ import { Notices } from './mail/notices.js';
 import { outboxTransport, smtpTransport } from './mail/transport.js';
 import { MailWorker } from './mail/worker.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { createSelfService } from './self-service.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -112,6 +113,14 @@ const api = hardenedServer(
     notices,
     mailQueued: () => mailer.wake(),
     holdMinutes: config.confirmEmail ? config.holdMinutes : undefined,
+    selfService: createSelfService({
+      store,
+      events,
+      notices,
+      publicOrigin: () => publicApiOrigin(config, apiPort),
+      mailQueued: () => mailer.wake(),
+      log,
+    }),
   }),
   API_HEADERS,
 );

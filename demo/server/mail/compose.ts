@@ -5,18 +5,11 @@
  * small, written in the registration's transaction); the mail itself is written when it is sent,
  * off the registration's path. Nothing here sends anything.
  */
-import {
-  calendarFile,
-  formatMoment,
-  formatRange,
-  formMessages,
-  mapUrl,
-  placeLine,
-  type Locale,
-} from '../../../src/text.js';
-import { answerKind, time, type EventData, type RegistrationPayload } from '../../../src/schema/index.js';
+import { calendarFile, formatMoment, formMessages, type Locale } from '../../../src/text.js';
+import { time, type EventData, type RegistrationPayload } from '../../../src/schema/index.js';
+import { eventFacts, registrationFacts, valueText, type Fact, type Value } from '../registration-facts.js';
 import { escapeHtml } from '../site.js';
-import { mailMessages, type MailMessages } from './messages.js';
+import { mailMessages } from './messages.js';
 
 /** The registrant's mails. */
 export type RegistrantMail = 'confirmed' | 'promoted' | 'waitlisted' | 'pending' | 'pending-waitlist' | 'cancelled';
@@ -45,11 +38,9 @@ export interface MailMessage {
   attachments?: { filename: string; contentType: string; content: string }[];
 }
 
-/** A fact's value: text, or an address (a link in HTML). */
-type Value = string | { href: string };
 
 /** What a mail says, in order; rendered as plain text and as HTML. */
-type Block = { paragraph: string } | { heading: string } | { facts: [label: string, value: Value][] } | { link: string; href: string };
+type Block = { paragraph: string } | { heading: string } | { facts: Fact[] } | { link: string; href: string };
 
 /** What a mail is written with besides its intent. */
 export interface MailSetting {
@@ -63,14 +54,13 @@ export interface MailSetting {
   locale: Locale;
 }
 
-const textOf = (value: Value) => (typeof value === 'string' ? value : value.href);
 
 function plainText(blocks: Block[]): string {
   const parts = blocks.map((block) => {
     if ('paragraph' in block) return block.paragraph;
     if ('heading' in block) return block.heading.toUpperCase();
     if ('facts' in block) {
-      return block.facts.map(([label, value]) => `${label}: ${textOf(value)}`).join('\n');
+      return block.facts.map(([label, value]) => `${label}: ${valueText(value)}`).join('\n');
     }
     return `${block.link}:\n${block.href}`;
   });
@@ -105,57 +95,6 @@ function html(blocks: Block[], subject: string, locale: Locale): string {
 }
 
 /** When, where (with a map link), online, more: the event in facts, in the event's own time zone. */
-function eventFacts({ event, locale }: MailSetting, text: MailMessages): [string, Value][] {
-  const facts: [string, Value][] = [[text.when, formatRange(time(event.start), time(event.end ?? event.start), locale, event.timeZone).join('')]];
-  const { location } = event;
-  const place = location && placeLine({ ...location, online: undefined });
-  if (location && place) {
-    facts.push([text.where, place]);
-    const target = location.lat !== undefined && location.lon !== undefined ? { lat: location.lat, lon: location.lon } : { address: place };
-    facts.push([text.map, { href: mapUrl('osm', 'view', target) }]);
-  }
-  if (location?.online) facts.push([text.online, { href: location.online }]);
-  if (event.url) facts.push([text.more, { href: event.url }]);
-  return facts;
-}
-
-const answerText = (answer: unknown, locale: Locale): string => {
-  const words = formMessages[locale];
-  if (Array.isArray(answer)) return answer.join(', ');
-  if (typeof answer === 'boolean') return answer ? words.yes : words.no;
-  return typeof answer === 'string' ? answer : '';
-};
-
-/** Everything the registrant filled in, in the form's words. */
-function registrationFacts(payload: RegistrationPayload, { event, locale }: MailSetting, status: string, text: MailMessages): [string, Value][] {
-  const words = formMessages[locale];
-  const settings = event.registration;
-  const { attendee } = payload;
-  const facts: [string, Value][] = [
-    [text.statusLabel, status],
-    [words.name, attendee.name],
-    [words.email, attendee.email],
-    [words.organisation, attendee.organisation],
-  ];
-  if (attendee.role) facts.push([words.role, attendee.role]);
-  if (attendee.phone) facts.push([words.phone, attendee.phone]);
-  if (settings?.memberQuestion && payload.member !== undefined) facts.push([settings.memberQuestion, answerText(payload.member, locale)]);
-  const label = settings?.companionLabel ?? words.companion;
-  // "Samenwerkingspartner 1": the label starts a line here.
-  const heading = label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
-  payload.companions.forEach((companion, index) => {
-    const who = [companion.name, companion.email, companion.organisation].filter(Boolean).join(', ');
-    facts.push([`${heading} ${index + 1}`, who]);
-  });
-  for (const question of settings?.questions ?? []) {
-    const answer = payload.answers[question.id];
-    if (answer === undefined && answerKind(question) !== 'confirm') continue;
-    facts.push([question.label, answerText(answer ?? false, locale)]);
-  }
-  if (payload.remarks) facts.push([words.remarks, payload.remarks]);
-  return facts;
-}
-
 function message(setting: MailSetting, subject: string, blocks: Block[], withCalendar: boolean): MailMessage {
   const { event, host, queuedAt, locale } = setting;
   const text = mailMessages(locale);
@@ -226,9 +165,9 @@ function registrantMail(
     ...(pending && link ? [{ link: text.link.confirm, href: link }] : []),
     { heading: text.event },
     { paragraph: title },
-    { facts: eventFacts(setting, text) },
+    { facts: eventFacts(setting.event, setting.locale) },
     { heading: text.registration },
-    { facts: registrationFacts(payload, setting, status, text) },
+    { facts: [[text.statusLabel, status], ...registrationFacts(payload, setting.event, setting.locale)] },
     ...(!pending && link ? [{ link: text.link.manage, href: link }] : []),
     ...(confirmed ? [{ paragraph: text.calendar }] : []),
     ...(link ? [{ paragraph: text.keepLink }] : []),
@@ -257,7 +196,7 @@ function companionMail(
     { paragraph: intro },
     { heading: text.event },
     { paragraph: title },
-    { facts: eventFacts(setting, text) },
+    { facts: eventFacts(setting.event, setting.locale) },
     ...(kind === 'companionCancelled' ? [] : [{ paragraph: text.intro.companionQuestions(registrant) }]),
     ...(kind === 'companion' ? [{ paragraph: text.calendar }] : []),
   ];
