@@ -32,7 +32,7 @@ import { header, mediaType, readBody, requestLocale, targetParam } from './http.
 import { registrationPath, type Notices } from './mail/notices.js';
 import { companionHeading, eventFacts, registrationFacts, type Fact } from './registration-facts.js';
 import { selfServiceMessages, type SelfServiceMessages } from './self-service-messages.js';
-import { escapeHtml } from './site.js';
+import { escapeHtml } from './html.js';
 import type { RegistrationStore, StoredRegistration, TokenOutcome } from './store.js';
 
 export interface SelfServiceOptions {

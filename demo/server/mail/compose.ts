@@ -8,7 +8,7 @@
 import { calendarFile, formatMoment, formMessages, type Locale } from '../../../src/text.js';
 import { time, type EventData, type RegistrationPayload } from '../../../src/schema/index.js';
 import { eventFacts, registrationFacts, valueText, type Fact, type Value } from '../registration-facts.js';
-import { escapeHtml } from '../site.js';
+import { escapeHtml } from '../html.js';
 import { mailMessages } from './messages.js';
 
 /** The registrant's mails. */

@@ -3,15 +3,12 @@
 // with JavaScript switched off, by links and buttons alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { axeViolations } from '../support/axe.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { rules } from '../endpoint/support/events.mjs';
 import { mailsTo, personalLink, readOutbox, waitFor } from '../endpoint/support/mail.mjs';
 import { postJson, registration, startServer, tempDir, writeEvents } from '../endpoint/support/server.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let temp;
 let server;
@@ -45,15 +42,6 @@ async function register(locale) {
     return found.length > 0 && found;
   }, 'the registrant\'s mail');
   return personalLink(mail);
-}
-
-async function axeViolations(page) {
-  // Through the DevTools protocol: the page's CSP allows no script, and this one is the test's.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 const remaining = async () => (await (await fetch(`${server.api}/api/events/${rules.id}`)).json()).registration.remaining;
