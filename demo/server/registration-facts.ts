@@ -1,11 +1,12 @@
 /**
  * An event and a registration as label–value pairs, in Dutch or English: what the confirmation mail
  * and the self-service page both show, written once. Field names are the form's own
- * (`formMessages` from `bijeen/text`), the date is the card's (`formatRange`, in the event's time
+ * (`formMessages` from `bijeen/text`), the date is the card's (`eventDate`, in the event's time
  * zone), the map link is the card's (`mapUrl`).
  */
-import { formatRange, formMessages, mapUrl, placeLine, type Locale } from '../../src/text.js';
-import { answerKind, time, type EventData, type RegistrationPayload } from '../../src/schema/index.js';
+import { formMessages, mapUrl, placeLine, type Locale } from '../../src/text.js';
+import { answerKind, type EventData, type RegistrationPayload } from '../../src/schema/index.js';
+import { eventDate } from './html.js';
 
 /** A value: text, or an address (a link where links are possible). */
 export type Value = string | { href: string };
@@ -21,7 +22,7 @@ export const valueText = (value: Value) => (typeof value === 'string' ? value : 
 /** When, where (with a map link), online, more. */
 export function eventFacts(event: EventData, locale: Locale): Fact[] {
   const text = labels[locale];
-  const facts: Fact[] = [[text.when, formatRange(time(event.start), time(event.end ?? event.start), locale, event.timeZone).join('')]];
+  const facts: Fact[] = [[text.when, eventDate(event, locale)]];
   const { location } = event;
   const place = location && placeLine({ ...location, online: undefined });
   if (location && place) {
