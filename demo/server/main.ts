@@ -126,28 +126,28 @@ const api = hardenedServer(
 );
 apiPort = await listen(api, config.apiPort, 'API_PORT');
 
-/**
- * Places that came free while the server was down (holds that expired) or were added to an event
- * file (a raised capacity) go to the waiting list now; then the queue is sent, mails left over
- * from before the restart included.
- */
-async function promoteWaiting(): Promise<void> {
-  const context = notices.context();
-  const expired = await store.expireHolds(new Date(), context);
-  if (expired.length > 0) log(`holds: ${expired.length} pending registration(s) expired`);
-  for (const id of events.keys()) {
-    const promoted = await store.promote(id, context);
-    if (promoted.length > 0) log(`waiting list: ${promoted.length} registration(s) for ${id} confirmed`);
-  }
+/** Pending registrations past their `confirmBy` expire; the places they held go to the waiting list. */
+async function expireHolds(): Promise<void> {
+  const expired = await store.expireHolds(new Date(), notices.context());
+  if (expired.length === 0) return;
+  log(`holds: ${expired.length} pending registration(s) expired`);
   mailer.wake();
 }
-await promoteWaiting();
+
+// At start-up, places that came free while the server was down (expired holds) or were added to an
+// event file (a raised capacity) go to the waiting list; then the queue is sent, mails left over
+// from before the restart included.
+await expireHolds();
+for (const id of events.keys()) {
+  const promoted = await store.promote(id, notices.context());
+  if (promoted.length > 0) log(`waiting list: ${promoted.length} registration(s) for ${id} confirmed`);
+}
 mailer.start();
 /** Expired holds free their places within this long. */
 const HOLD_SWEEP = 30_000;
 const holdSweep = config.confirmEmail
   ? setInterval(() => {
-      promoteWaiting().catch((error: unknown) => log(`holds: sweep failed: ${(error as Error).message}`));
+      expireHolds().catch((error: unknown) => log(`holds: sweep failed: ${(error as Error).message}`));
     }, HOLD_SWEEP)
   : undefined;
 holdSweep?.unref();

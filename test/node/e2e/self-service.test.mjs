@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { axeViolations } from '../support/axe.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { rules } from '../endpoint/support/events.mjs';
-import { mailsTo, personalLink, readOutbox, waitFor } from '../endpoint/support/mail.mjs';
+import { personalLink, waitForMail } from '../endpoint/support/mail.mjs';
 import { postJson, registration, startServer, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 
 let temp;
@@ -37,11 +37,7 @@ async function register(locale) {
     ],
   });
   assert.equal((await postJson(server, rules.id, body)).status, 201);
-  const [{ mail }] = await waitFor(async () => {
-    const found = mailsTo(await readOutbox(join(temp.dir, 'outbox')), body.attendee.email);
-    return found.length > 0 && found;
-  }, 'the registrant\'s mail');
-  return personalLink(mail);
+  return personalLink(await waitForMail(join(temp.dir, 'outbox'), body.attendee.email));
 }
 
 const remaining = async () => (await (await fetch(`${server.api}/api/events/${rules.id}`)).json()).registration.remaining;

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { calendarEvent, freePort, mailsTo, personalLink, readOutbox, waitFor } from './support/mail.mjs';
+import { calendarEvent, freePort, mailsTo, personalLink, reachable, readOutbox, waitForMail } from './support/mail.mjs';
 import { daysFromNow, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 const event = (id, capacity) => ({
@@ -40,15 +40,7 @@ const person = (tag) => ({ name: `Persoon ${tag}`, email: `${tag}@example.org`, 
 const unique = () => crypto.randomUUID().slice(0, 8);
 const remaining = async (id) => (await (await fetch(`${server.api}/api/events/${id}`)).json()).registration.remaining;
 
-async function mailTo(address, subject) {
-  const [{ mail }] = await waitFor(async () => {
-    const found = mailsTo(await readOutbox(join(temp.dir, 'outbox')), address).filter(({ mail: m }) => m.subject.startsWith(subject));
-    return found.length > 0 && found;
-  }, `"${subject}" to ${address}`);
-  return mail;
-}
-
-const local = (link) => link.replace('//localhost:', '//127.0.0.1:');
+const mailTo = (address, subject) => waitForMail(join(temp.dir, 'outbox'), address, subject);
 
 async function confirm(link) {
   const html = await (await fetch(link)).text();
@@ -85,7 +77,7 @@ describe('double opt-in', () => {
     const ask = await mailTo(body.attendee.email, 'Bevestig uw aanmelding');
     assert.match(ask.text, /vóór .* met de link hieronder/);
     assert.equal(calendarEvent(ask), undefined);
-    const link = local(personalLink(ask));
+    const link = reachable(personalLink(ask));
     // Opening the link (a mail scanner does) confirms nothing.
     assert.match(await (await fetch(link)).text(), /Uw aanmelding is nog niet bevestigd/);
     assert.equal(statusOf(body.attendee.email), 'pending');
@@ -97,7 +89,7 @@ describe('double opt-in', () => {
     assert.equal(statusOf(body.attendee.email), 'confirmed');
     assert.equal(await remaining(roomy.id), before - 2);
     const done = await mailTo(body.attendee.email, 'Aanmelding bevestigd');
-    assert.equal(local(personalLink(done)), link, 'the same personal link');
+    assert.equal(reachable(personalLink(done)), link, 'the same personal link');
     assert.ok(calendarEvent(done));
     await mailTo(`pc-${tag}@example.org`, 'U bent aangemeld');
   });
@@ -109,13 +101,13 @@ describe('double opt-in', () => {
     const second = registration(single, { attendee: person(`w-${unique()}`) });
     assert.equal((await postJson(server, single.id, second)).body.status, 'pending');
     assert.equal(statusOf(second.attendee.email), 'pending-waitlist');
-    const waitLink = local(personalLink(await mailTo(second.attendee.email, 'Bevestig uw aanmelding')));
+    const waitLink = reachable(personalLink(await mailTo(second.attendee.email, 'Bevestig uw aanmelding')));
     assert.match(await (await fetch(waitLink)).text(), /na uw bevestiging komt u op de wachtlijst/);
     assert.equal((await confirm(waitLink)).status, 303);
     assert.equal(statusOf(second.attendee.email), 'waitlisted');
 
     // The first never confirms: its hold runs out (set back in the database), and a restart sweeps it.
-    const holdLink = local(personalLink(await mailTo(first.attendee.email, 'Bevestig uw aanmelding')));
+    const holdLink = reachable(personalLink(await mailTo(first.attendee.email, 'Bevestig uw aanmelding')));
     const db = new Database(join(temp.dir, 'bijeen.sqlite'));
     db.prepare('UPDATE registrations SET confirm_by = ? WHERE email = ?').run(new Date(Date.now() - 1000).toISOString(), first.attendee.email);
     db.close();

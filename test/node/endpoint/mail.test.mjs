@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { prefull, rules } from './support/events.mjs';
-import { calendarEvent, freePort, mailsTo, personalLink, readOutbox, startSmtp, waitFor } from './support/mail.mjs';
+import { calendarEvent, freePort, mailsTo, personalLink, readOutbox, startSmtp, waitFor, waitForMail } from './support/mail.mjs';
 import { companions, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 /** An event with a page of its own, coordinates, an online address, in London's time zone. */
@@ -116,7 +116,7 @@ describe('confirmation mail in the outbox (no SMTP_URL)', () => {
     const tag = unique();
     const body = registration(meeting, { locale: 'en', attendee: person(`en-${tag}`), member: true, answers: { workshop: 'Wonen' } });
     assert.equal((await postJson(server, meeting.id, body, { headers: { 'Accept-Language': 'nl' } })).status, 201);
-    const [{ mail }] = await waitFor(async () => mailsTo(await readOutbox(outbox()), `en-${tag}@example.org`).at(0) && mailsTo(await readOutbox(outbox()), `en-${tag}@example.org`), 'the English mail');
+    const mail = await waitForMail(outbox(), `en-${tag}@example.org`);
     assert.equal(mail.subject, `Registration confirmed: ${meeting.title}`);
     assert.match(mail.text, /^Dear Persoon en-/);
     assert.match(mail.text, /When: Tuesday 5 March 2030, 08:30–11:00/);
@@ -129,10 +129,7 @@ describe('confirmation mail in the outbox (no SMTP_URL)', () => {
     const body = registration(prefull, { attendee: person(`w-${tag}`), companions: [] });
     const answer = await postJson(server, prefull.id, body);
     assert.equal(answer.body.status, 'waitlisted');
-    const [{ mail }] = await waitFor(async () => {
-      const found = mailsTo(await readOutbox(outbox()), `w-${tag}@example.org`);
-      return found.length > 0 && found;
-    }, 'the waiting-list mail');
+    const mail = await waitForMail(outbox(), `w-${tag}@example.org`);
     assert.equal(mail.subject, `U staat op de wachtlijst: ${prefull.title}`);
     assert.match(mail.text, /Status: Op de wachtlijst/);
     assert.ok(personalLink(mail));

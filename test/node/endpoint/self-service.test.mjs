@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { rules, unlimited } from './support/events.mjs';
-import { mailsTo, personalLink, readOutbox, waitFor } from './support/mail.mjs';
+import { mailsTo, personalLink, reachable, readOutbox, waitFor, waitForMail } from './support/mail.mjs';
 import { postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 let server;
@@ -32,12 +32,9 @@ async function registerWithLink(event, overrides) {
   const body = registration(event, overrides);
   const answer = await postJson(server, event.id, body);
   assert.equal(answer.status, 201, answer.text);
-  const [{ mail }] = await waitFor(async () => {
-    const found = mailsTo(await outbox(), body.attendee.email);
-    return found.length > 0 && found;
-  }, 'the registrant\'s mail');
+  const mail = await waitForMail(join(temp.dir, 'outbox'), body.attendee.email);
   const link = personalLink(mail);
-  return { body, answer, mail, link: link.replace('//localhost:', '//127.0.0.1:'), origin: new URL(link).origin };
+  return { body, answer, mail, link: reachable(link), origin: new URL(link).origin };
 }
 
 const remaining = async (event) => (await (await fetch(`${server.api}/api/events/${event.id}`)).json()).registration.remaining;
@@ -141,10 +138,7 @@ describe('the personal page', () => {
     // The address is free again; the other companion still holds theirs.
     assert.equal((await postJson(server, unlimited.id, registration(unlimited, { attendee: companions[1] }))).status, 201);
     assert.equal((await postJson(server, unlimited.id, registration(unlimited, { attendee: companions[0] }))).status, 409);
-    const [{ mail }] = await waitFor(async () => {
-      const notes = mailsTo(await outbox(), companions[1].email).filter(({ mail: m }) => m.subject.startsWith('Uw aanmelding is geannuleerd'));
-      return notes.length > 0 && notes;
-    }, 'the note to the companion');
+    const mail = await waitForMail(join(temp.dir, 'outbox'), companions[1].email, 'Uw aanmelding is geannuleerd');
     assert.match(mail.text, new RegExp(`Persoon r-${tag} heeft uw aanmelding`));
   });
 

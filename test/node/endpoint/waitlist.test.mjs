@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { calendarEvent, mailsTo, personalLink, readOutbox, waitFor } from './support/mail.mjs';
+import { calendarEvent, mailsTo, personalLink, reachable, readOutbox, waitFor, waitForMail } from './support/mail.mjs';
 import { daysFromNow, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 const event = (capacity, extra = {}) => ({
@@ -19,14 +19,9 @@ const event = (capacity, extra = {}) => ({
 });
 
 const person = (tag) => ({ name: `Persoon ${tag}`, email: `${tag}@example.org`, organisation: 'Het Baken' });
-const local = (link) => link.replace('//localhost:', '//127.0.0.1:');
-
 async function linkOf(temp, address, subject) {
-  const [{ mail }] = await waitFor(async () => {
-    const found = mailsTo(await readOutbox(join(temp.dir, 'outbox')), address).filter(({ mail: m }) => m.subject.startsWith(subject));
-    return found.length > 0 && found;
-  }, `"${subject}" to ${address}`);
-  return { mail, link: local(personalLink(mail)) };
+  const mail = await waitForMail(join(temp.dir, 'outbox'), address, subject);
+  return { mail, link: reachable(personalLink(mail)) };
 }
 
 /** Posts the page's form for `view` (a step of the personal page) as the registrant's browser would. */

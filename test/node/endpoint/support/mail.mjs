@@ -83,6 +83,14 @@ export async function waitFor(check, what, timeout = 15_000) {
 /** The mails (parsed) addressed to `address`. */
 export const mailsTo = (mails, address) => mails.filter(({ mail }) => mail.to?.value.some((to) => to.address === address));
 
+/** Waits for the first mail in the outbox folder `dir` to `address` whose subject starts with `subject`; returns it parsed. */
+export function waitForMail(dir, address, subject = '') {
+  return waitFor(
+    async () => mailsTo(await readOutbox(dir), address).find(({ mail }) => mail.subject.startsWith(subject))?.mail,
+    `"${subject}…" to ${address}`,
+  );
+}
+
 /** The one VEVENT of a mail's `.ics` attachment, as ical.js reads it. */
 export function calendarEvent(mail) {
   const attachment = mail.attachments.find((file) => file.contentType === 'text/calendar');
@@ -95,3 +103,6 @@ export function calendarEvent(mail) {
 export function personalLink(mail) {
   return /(http:\/\/[^\s]+\/registration\/[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
 }
+
+/** A personal link as the tests reach the server: on 127.0.0.1 (the mails say localhost). */
+export const reachable = (link) => link.replace('//localhost:', '//127.0.0.1:');
