@@ -8,16 +8,23 @@ import { formMessages, mapUrl, placeLine, type Locale } from '../../src/text.js'
 import { answerKind, type EventData, type RegistrationPayload } from '../../src/schema/index.js';
 import { eventDate } from './html.js';
 
-/** A value: text, or an address (a link where links are possible). */
-export type Value = string | { href: string };
+/** A value: text, or an address (a link where links are possible, showing `text` when given; plain text shows the address). */
+export type Value = string | { href: string; text?: string };
 export type Fact = [label: string, value: Value];
 
 const labels = {
-  nl: { when: 'Wanneer', where: 'Waar', map: 'Kaart', online: 'Online', more: 'Meer informatie' },
-  en: { when: 'When', where: 'Where', map: 'Map', online: 'Online', more: 'More information' },
+  nl: { when: 'Wanneer', where: 'Waar', map: 'Kaart', showMap: 'Bekijk op de kaart', online: 'Online', more: 'Meer informatie' },
+  en: { when: 'When', where: 'Where', map: 'Map', showMap: 'View on map', online: 'Online', more: 'More information' },
 } satisfies Record<Locale, Record<string, string>>;
 
+/** A value as plain text: a link is its address. */
 export const valueText = (value: Value) => (typeof value === 'string' ? value : value.href);
+
+/** A value in HTML (escaped with `escape`): a link shows its `text`, else its address. */
+export function valueHtml(value: Value, escape: (text: string) => string): string {
+  if (typeof value === 'string') return escape(value).replace(/\n/g, '<br>');
+  return `<a href="${escape(value.href)}">${escape(value.text ?? value.href)}</a>`;
+}
 
 /** When, where (with a map link), online, more. */
 export function eventFacts(event: EventData, locale: Locale): Fact[] {
@@ -28,7 +35,7 @@ export function eventFacts(event: EventData, locale: Locale): Fact[] {
   if (location && place) {
     facts.push([text.where, place]);
     const target = location.lat !== undefined && location.lon !== undefined ? { lat: location.lat, lon: location.lon } : { address: place };
-    facts.push([text.map, { href: mapUrl('osm', 'view', target) }]);
+    facts.push([text.map, { href: mapUrl('osm', 'view', target), text: text.showMap }]);
   }
   if (location?.online) facts.push([text.online, { href: location.online }]);
   if (event.url) facts.push([text.more, { href: event.url }]);

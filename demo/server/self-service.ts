@@ -30,7 +30,7 @@ import { formToken, hashToken, isFormToken, TOKEN_FORMAT } from './access-token.
 import { resolvedAt, type LoadedEvent } from './events.js';
 import { header, mediaType, readBody, requestLocale, targetParam } from './http.js';
 import { registrationPath, type Notices } from './mail/notices.js';
-import { companionHeading, eventFacts, registrationFacts, type Fact } from './registration-facts.js';
+import { companionHeading, eventFacts, registrationFacts, valueHtml, type Fact } from './registration-facts.js';
 import { selfServiceMessages, type SelfServiceMessages } from './self-service-messages.js';
 import { escapeHtml } from './html.js';
 import type { RegistrationStore, StoredRegistration, TokenOutcome } from './store.js';
@@ -82,11 +82,7 @@ const PAGE_HEADERS: OutgoingHttpHeaders = {
 type Done = keyof SelfServiceMessages['done'];
 
 function facts(list: Fact[]): string {
-  const value = (entry: Fact[1]) =>
-    typeof entry === 'string'
-      ? escapeHtml(entry).replace(/\n/g, '<br>')
-      : `<a href="${escapeHtml(entry.href)}">${escapeHtml(entry.href)}</a>`;
-  const rows = list.map(([label, entry]) => `    <div><dt>${escapeHtml(label)}</dt><dd>${value(entry)}</dd></div>`);
+  const rows = list.map(([label, entry]) => `    <div><dt>${escapeHtml(label)}</dt><dd>${valueHtml(entry, escapeHtml)}</dd></div>`);
   return `  <dl>\n${rows.join('\n')}\n  </dl>`;
 }
 

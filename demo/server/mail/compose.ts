@@ -7,7 +7,7 @@
  */
 import { calendarFile, formatMoment, formMessages, type Locale } from '../../../src/text.js';
 import { time, type EventData, type RegistrationPayload } from '../../../src/schema/index.js';
-import { eventFacts, registrationFacts, valueText, type Fact, type Value } from '../registration-facts.js';
+import { eventFacts, registrationFacts, valueHtml, valueText, type Fact } from '../registration-facts.js';
 import { escapeHtml } from '../html.js';
 import { mailMessages } from './messages.js';
 
@@ -68,15 +68,11 @@ function plainText(blocks: Block[]): string {
 }
 
 function html(blocks: Block[], subject: string, locale: Locale): string {
-  const value = (entry: Value) =>
-    typeof entry === 'string'
-      ? escapeHtml(entry).replace(/\n/g, '<br>')
-      : `<a href="${escapeHtml(entry.href)}">${escapeHtml(entry.href)}</a>`;
   const body = blocks.map((block) => {
     if ('paragraph' in block) return `<p>${escapeHtml(block.paragraph)}</p>`;
     if ('heading' in block) return `<h2>${escapeHtml(block.heading)}</h2>`;
     if ('facts' in block) {
-      return `<p>${block.facts.map(([label, entry]) => `<strong>${escapeHtml(label)}:</strong> ${value(entry)}`).join('<br>\n')}</p>`;
+      return `<p>${block.facts.map(([label, entry]) => `<strong>${escapeHtml(label)}:</strong> ${valueHtml(entry, escapeHtml)}`).join('<br>\n')}</p>`;
     }
     return `<p><a href="${escapeHtml(block.href)}">${escapeHtml(block.link)}</a></p>`;
   });

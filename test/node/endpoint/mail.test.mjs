@@ -86,7 +86,7 @@ describe('confirmation mail in the outbox (no SMTP_URL)', () => {
       assert.ok(own.text.includes(line), `${line}\nin\n${own.text}`);
     }
     assert.match(own.html, /<html lang="nl">/);
-    assert.match(own.html, /<a href="https:\/\/www\.openstreetmap\.org\/\?mlat=51\.66&(?:amp|#38);mlon=5\.62#map=17\/51\.66\/5\.62">/);
+    assert.match(own.html, /<a href="https:\/\/www\.openstreetmap\.org\/\?mlat=51\.66&(?:amp|#38);mlon=5\.62#map=17\/51\.66\/5\.62">Bekijk op de kaart<\/a>/);
     const link = personalLink(own);
     assert.ok(link?.startsWith(`${server.api.replace('127.0.0.1', 'localhost')}/registration/`), own.text);
     assert.ok(own.html.includes(`href="${link}"`));
