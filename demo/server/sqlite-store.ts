@@ -30,11 +30,12 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
-import { fits, normaliseEmail, placesLeft } from './store.js';
+import { fits, normaliseEmail, placeRequest, placesLeft, withRequest } from './store.js';
 import type {
   Change,
   ChangeContext,
   Outcome,
+  PlaceUsage,
   QueuedMail,
   RegisterInput,
   RegistrationStatus,
@@ -329,6 +330,11 @@ export class SqliteStore implements RegistrationStore {
     return this.#taken.get(eventId)?.taken ?? 0;
   }
 
+  /** What is taken of the event's places now, as `fits()` reads it. */
+  #usage(eventId: string): PlaceUsage {
+    return { taken: this.#takenNow(eventId) };
+  }
+
   async takenByEvent(): Promise<Map<string, number>> {
     return new Map(this.#takenAll.all().map((row) => [row.event_id, row.taken]));
   }
@@ -410,12 +416,12 @@ export class SqliteStore implements RegistrationStore {
     });
     if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
 
-    const places = 1 + payload.companions.length;
+    const request = placeRequest(payload);
     const limits = { capacity: input.capacity };
-    const usage = { taken: this.#takenNow(eventId) };
+    const usage = this.#usage(eventId);
     const optIn = input.confirmBy !== undefined;
     let status: 'confirmed' | 'waitlisted' | 'pending' | 'pending-waitlist' = optIn ? 'pending' : 'confirmed';
-    if (!fits(limits, usage, { places })) {
+    if (!fits(limits, usage, request)) {
       if (!input.waitlist) return { kind: 'full', remaining: placesLeft(limits, usage) ?? 0 };
       status = optIn ? 'pending-waitlist' : 'waitlisted';
     }
@@ -428,7 +434,7 @@ export class SqliteStore implements RegistrationStore {
       payload.idempotencyKey,
       input.payloadHash,
       status,
-      places,
+      request.places,
       email,
       JSON.stringify(payload),
       response.status,
@@ -467,14 +473,14 @@ export class SqliteStore implements RegistrationStore {
   #promoteNow(eventId: string, context: ChangeContext): StoredRegistration[] {
     const limits = context.promotable(eventId);
     if (!limits) return [];
-    const usage = { taken: this.#takenNow(eventId) };
+    let usage = this.#usage(eventId);
     const promoted: StoredRegistration[] = [];
     for (const row of this.#waiting.all(eventId)) {
-      if (limits.capacity !== undefined && usage.taken >= limits.capacity) break;
       const waiting = toRegistration(row);
-      if (!fits(limits, usage, waiting)) continue;
+      const request = placeRequest(waiting.payload);
+      if (!fits(limits, usage, request)) continue;
       const registration = this.#changeStatus(waiting, 'confirmed');
-      usage.taken += registration.places;
+      usage = withRequest(usage, request);
       promoted.push(registration);
       this.#follow({ kind: 'promoted', registration, previous: waiting.status }, context.notify);
     }
@@ -524,7 +530,7 @@ export class SqliteStore implements RegistrationStore {
       // Every change that frees places promotes at once, so what is waiting now does not fit:
       // this one may take free places ahead of them only when it fits where they do not.
       const limits = context.promotable(found.eventId);
-      const fitsNow = limits !== undefined && fits(limits, { taken: this.#takenNow(found.eventId) }, found);
+      const fitsNow = limits !== undefined && fits(limits, this.#usage(found.eventId), placeRequest(found.payload));
       status = fitsNow ? 'confirmed' : 'waitlisted';
     }
     const registration = this.#changeStatus(found, status);

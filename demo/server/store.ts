@@ -69,12 +69,24 @@ export interface PlaceRequest {
   places: number;
 }
 
+/** What a registration asks for: the attendee and each companion. */
+export function placeRequest(payload: RegistrationPayload): PlaceRequest {
+  return { places: 1 + payload.companions.length };
+}
+
 /**
  * The one place where "does this registration fit" is decided: for a new registration, for a
- * confirmation after a double opt-in and for promotion from the waiting list alike.
+ * confirmation after a double opt-in and for promotion from the waiting list alike. A new limit
+ * (say, places for non-members) extends `PlaceLimits`, `PlaceUsage`, `PlaceRequest`, this function
+ * and `withRequest()`, and the store's count of the usage.
  */
 export function fits(limits: PlaceLimits, usage: PlaceUsage, request: PlaceRequest): boolean {
   return limits.capacity === undefined || request.places <= limits.capacity - usage.taken;
+}
+
+/** The usage once `request` is granted (promoting several in one transaction). */
+export function withRequest(usage: PlaceUsage, request: PlaceRequest): PlaceUsage {
+  return { taken: usage.taken + request.places };
 }
 
 /** Places still free (`undefined`: no limit). */
