@@ -1,5 +1,5 @@
 /**
- * The reference registration endpoint (contract sections 4–6) on `node:http`.
+ * The reference registration endpoint (contract sections 4, 5 and 7) on `node:http`.
  *
  *   GET  /api/events                         { events: [event, …] }, date order, live `remaining`; `?tag=a,b`: only those tags
  *   GET  /api/events.ics                     the agenda as a calendar feed (calendar-feed.ts); `?tag=` as above
