@@ -34,12 +34,12 @@ import {
 } from '../../src/schema/index.js';
 import { calendarFeed } from './calendar-feed.js';
 import { registrationsCsv } from './csv.js';
-import { closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { closedReason, liveEvent, placeLimits, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
 import type { Notices } from './mail/notices.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
-import type { RegistrationStore, StoredResponse } from './store.js';
+import type { RegistrationStore, StoredResponse, Taken } from './store.js';
 
 export interface ApiOptions {
   events: Map<string, LoadedEvent>;
@@ -82,6 +82,8 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 }
 
 const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
+
+const NOTHING_TAKEN: Taken = { places: 0, nonMemberPlaces: 0 };
 
 type Route =
   | { name: 'list' }
@@ -360,7 +362,8 @@ export function createApiHandler(options: ApiOptions) {
       eventId: id,
       payload,
       payloadHash: hash,
-      capacity: event.placesHere,
+      ...placeLimits(event),
+      maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
       waitlist: settings.waitlist,
       confirmBy: options.holdMinutes === undefined ? undefined : new Date(Date.now() + options.holdMinutes * 60_000).toISOString(),
       respond: ({ id: registrationId, status }): StoredResponse => ({
@@ -391,10 +394,20 @@ export function createApiHandler(options: ApiOptions) {
         ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
         return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
       }
+      case 'organisation-limit': {
+        // Each companion beyond what the organisation has left, at its block in the form.
+        const max = settings.maxCompanionsPerOrganisation!;
+        const errors = payload.companions
+          .slice(outcome.left)
+          .map((_, index) => ({ path: `companions.${outcome.left + index}`, message: messages.organisationCompanions(outcome.left, max) }));
+        return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
+      }
       case 'full': {
-        const message =
-          outcome.remaining > 0 ? messages.notEnough(data.title, outcome.remaining, places) : messages.full(data.title);
-        return refuse(409, 'full', message, { remaining: outcome.remaining });
+        const { remaining, nonMember } = outcome;
+        let message: string;
+        if (nonMember) message = messages.nonMembersFull(data.title, remaining, places);
+        else message = remaining > 0 ? messages.notEnough(data.title, remaining, places) : messages.full(data.title);
+        return refuse(409, 'full', message, { remaining, ...(nonMember && { scope: 'non-member' }) });
       }
     }
   }
@@ -455,7 +468,7 @@ export function createApiHandler(options: ApiOptions) {
         const tags = tagList(targetParam(req.url, 'tag'));
         const list = [...events.values()]
           .filter((event) => hasAnyTag(event.data, tags))
-          .map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+          .map((event) => liveEvent(event, taken.get(event.data.id) ?? NOTHING_TAKEN));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
       case 'calendar':

@@ -17,6 +17,14 @@ const nl = {
   full: (title: string) => `‘${title}’ is helaas vol. Aanmelden kan niet meer.`,
   notEnough: (title: string, remaining: number, places: number) =>
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
+  /** 409 full when the non-members' places are what ran out (`remaining` of them left). */
+  nonMembersFull: (title: string, remaining: number, places: number) =>
+    remaining === 0
+      ? `De plaatsen voor niet-leden bij ‘${title}’ zijn vergeven. Leden kunnen zich nog aanmelden.`
+      : `Voor niet-leden ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij bij ‘${title}’; u meldt ${places} personen aan.`,
+  /** 422 at `companions.N`: `left` of `max` companions per organisation. */
+  organisationCompanions: (left: number, max: number) =>
+    `Uw organisatie kan ${left === 0 ? 'geen' : `nog ${left}`} extra ${left === 1 ? 'deelnemer' : 'deelnemers'} aanmelden: hoogstens ${max} per organisatie, over alle aanmeldingen samen.`,
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
   /** 422s at `companions.N.email`: the form shows them at that field. */
   companionRegistered: 'Deze deelnemer is al aangemeld voor deze bijeenkomst',
@@ -62,6 +70,12 @@ const en: EndpointMessages = {
   full: (title) => `Sorry, ‘${title}’ is full. Registration is no longer possible.`,
   notEnough: (title, remaining, places) =>
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
+  nonMembersFull: (title, remaining, places) =>
+    remaining === 0
+      ? `The places for non-members at ‘${title}’ are taken. Members can still register.`
+      : `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left for non-members; you are registering ${places} people.`,
+  organisationCompanions: (left, max) =>
+    `Your organisation can register ${left === 0 ? 'no' : left} more ${left === 1 ? 'participant' : 'participants'}: at most ${max} per organisation, over all its registrations.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
   companionRegistered: 'This participant is already registered for this event',
   companionRepeated: 'This e-mail address is already given for another participant in this registration',

@@ -16,6 +16,11 @@
  * companion (the `people` table, one row per person, deleted with their registration and when the
  * registration is cancelled or expires).
  *
+ * The seed meeting's rules: each registration keeps its answer to the member question (`member`:
+ * 1, 0, or NULL when not asked) and its organisation (`organisationKey()`; NULL when there is
+ * nothing to match by, so it matches no other), so the non-members' places and the companions per
+ * organisation are counted by index inside the same transaction.
+ *
  * Access tokens are stored only as their SHA-256 hash (`access_tokens`). The mail queue
  * (`mail_queue`) holds each mail until it is sent; a sent mail's content is erased, only its
  * recipient and times stay.
@@ -30,20 +35,26 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
-import { fits, normaliseEmail, placeRequest, placesLeft, withRequest } from './store.js';
+import { organisationKey } from './organisation.js';
+import { fits, normaliseEmail, placeRequest, placesFor, withRequest } from './store.js';
 import type {
   Change,
   ChangeContext,
   Outcome,
-  PlaceUsage,
   QueuedMail,
   RegisterInput,
   RegistrationStatus,
   RegistrationStore,
   StoredRegistration,
   StoredResponse,
+  Taken,
   TokenOutcome,
 } from './store.js';
+
+interface TakenRow {
+  places: number;
+  non_member_places: number;
+}
 
 interface RegistrationRow {
   seq: number;
@@ -64,7 +75,7 @@ interface MailRow {
   created_at: string;
 }
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /** The registrations table; a function of its name, for the migration that rebuilds it. */
 const registrationsTable = (name: string) => `
@@ -77,6 +88,8 @@ CREATE TABLE IF NOT EXISTS ${name} (
   status          TEXT    NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'pending', 'pending-waitlist', 'cancelled', 'expired')),
   places          INTEGER NOT NULL CHECK (places >= 1),
   email           TEXT    NOT NULL,
+  member          INTEGER CHECK (member IN (0, 1)),
+  organisation    TEXT,
   payload         TEXT    NOT NULL,
   response_status INTEGER NOT NULL,
   response_body   TEXT    NOT NULL,
@@ -92,6 +105,7 @@ ${registrationsTable('registrations')}
 CREATE UNIQUE INDEX IF NOT EXISTS registrations_event_email ON registrations (event_id, email)
   WHERE status NOT IN ('cancelled', 'expired');
 CREATE INDEX IF NOT EXISTS registrations_event_status ON registrations (event_id, status);
+CREATE INDEX IF NOT EXISTS registrations_event_organisation ON registrations (event_id, organisation);
 CREATE INDEX IF NOT EXISTS registrations_confirm_by ON registrations (confirm_by) WHERE confirm_by IS NOT NULL;
 -- Every person of a live registration (attendee and companions), for the duplicate check by index.
 CREATE TABLE IF NOT EXISTS people (
@@ -142,20 +156,39 @@ ALTER TABLE people_v2 RENAME TO people;
 `;
 
 /**
- * Version 2 → 3: registrations get the statuses of self-service and double opt-in, `updated_at`
+ * Version 2 → 3: every registration's member answer and organisation, as columns to count by. The
+ * organisation of the rows already there is filled in by `fillOrganisations()`.
+ */
+const MIGRATE_TO_3 = `
+ALTER TABLE registrations ADD COLUMN member INTEGER CHECK (member IN (0, 1));
+ALTER TABLE registrations ADD COLUMN organisation TEXT;
+UPDATE registrations SET member = CASE json_extract(payload, '$.member') WHEN 1 THEN 1 WHEN 0 THEN 0 END;
+`;
+
+/**
+ * Version 3 → 4: registrations get the statuses of self-service and double opt-in, `updated_at`
  * and `confirm_by`, and the address index becomes partial (a cancelled registrant may register
  * again). SQLite cannot change a CHECK constraint, so the table is rebuilt (foreign keys are off
  * meanwhile; `people` keeps pointing at the table by name). The new tables come from `SCHEMA`.
  */
-const MIGRATE_TO_3 = `
-${registrationsTable('registrations_v3')}
-INSERT INTO registrations_v3
-  (seq, id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at, updated_at)
-  SELECT seq, id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at, created_at
+const MIGRATE_TO_4 = `
+${registrationsTable('registrations_v4')}
+INSERT INTO registrations_v4
+  (seq, id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload, response_status, response_body, created_at, updated_at)
+  SELECT seq, id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload, response_status, response_body, created_at, created_at
   FROM registrations;
 DROP TABLE registrations;
-ALTER TABLE registrations_v3 RENAME TO registrations;
+ALTER TABLE registrations_v4 RENAME TO registrations;
 `;
+
+/** The `member` column: the answer to the member question, NULL when it was not asked. */
+function memberColumn(member: boolean | undefined): number | null {
+  return member === undefined ? null : Number(member);
+}
+
+function takenOf(row: TakenRow | undefined): Taken {
+  return { places: row?.places ?? 0, nonMemberPlaces: row?.non_member_places ?? 0 };
+}
 
 const REGISTRATION_COLUMNS = 'seq, id, event_id, status, places, created_at, confirm_by, payload';
 
@@ -181,10 +214,14 @@ export class SqliteStore implements RegistrationStore {
   readonly #byKey: Database.Statement<[string], { payload_hash: string; response_status: number; response_body: string }>;
   readonly #emailTaken: Database.Statement<[string, string], { found: number }>;
   readonly #insertPerson: Database.Statement<[string, string, string]>;
-  readonly #taken: Database.Statement<[string], { taken: number }>;
-  readonly #takenAll: Database.Statement<[], { event_id: string; taken: number }>;
+  readonly #taken: Database.Statement<[string], TakenRow>;
+  readonly #takenAll: Database.Statement<[], TakenRow & { event_id: string }>;
+  readonly #organisationCompanions: Database.Statement<[string, string], { companions: number }>;
   readonly #insert: Database.Statement<
-    [string, string, string, string, RegistrationStatus, number, string, string, number, string, string, string, string | null]
+    [
+      string, string, string, string, RegistrationStatus, number, string, number | null, string | null,
+      string, number, string, string, string, string | null,
+    ]
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
   readonly #byId: Database.Statement<[string], RegistrationRow>;
@@ -225,6 +262,9 @@ export class SqliteStore implements RegistrationStore {
     this.#migrate(path);
     // After the migration: rebuilding a table that others reference needs foreign keys off.
     this.#db.pragma('foreign_keys = ON');
+    // This process is the file's only user, so a claim on a mail still open was made by a process
+    // that died while sending: the mail is due again now, not when the lease would have run out.
+    this.#db.prepare('UPDATE mail_queue SET claimed_until = NULL WHERE claimed_until IS NOT NULL AND sent_at IS NULL').run();
 
     this.#byKey = this.#db.prepare(
       'SELECT payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ?',
@@ -232,17 +272,24 @@ export class SqliteStore implements RegistrationStore {
     // The attendee's address against earlier attendees and earlier companions of the same event.
     this.#emailTaken = this.#db.prepare('SELECT 1 AS found FROM people WHERE event_id = ? AND email = ? LIMIT 1');
     this.#insertPerson = this.#db.prepare('INSERT INTO people (event_id, email, registration_id) VALUES (?, ?, ?)');
-    // Places are taken by confirmed registrations and held by pending ones.
+    // Places are taken by confirmed registrations and held by pending ones: in all, and by those
+    // who answered the member question "no".
+    const takenColumns = 'coalesce(sum(places), 0) AS places, coalesce(sum(CASE WHEN member = 0 THEN places END), 0) AS non_member_places';
     this.#taken = this.#db.prepare(
-      "SELECT coalesce(sum(places), 0) AS taken FROM registrations WHERE event_id = ? AND status IN ('confirmed', 'pending')",
+      `SELECT ${takenColumns} FROM registrations WHERE event_id = ? AND status IN ('confirmed', 'pending')`,
     );
     this.#takenAll = this.#db.prepare(
-      "SELECT event_id, sum(places) AS taken FROM registrations WHERE status IN ('confirmed', 'pending') GROUP BY event_id",
+      `SELECT event_id, ${takenColumns} FROM registrations WHERE status IN ('confirmed', 'pending') GROUP BY event_id`,
     );
+    // Companions of every registration of the organisation that holds, waits for or asks a place.
+    this.#organisationCompanions = this.#db.prepare(`
+      SELECT coalesce(sum(places - 1), 0) AS companions FROM registrations
+      WHERE event_id = ? AND organisation = ? AND status NOT IN ('cancelled', 'expired')`);
     this.#insert = this.#db.prepare(`
       INSERT INTO registrations
-        (id, event_id, idempotency_key, payload_hash, status, places, email, payload, response_status, response_body, created_at, updated_at, confirm_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        (id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload,
+         response_status, response_body, created_at, updated_at, confirm_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#list = this.#db.prepare(`SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE event_id = ? ORDER BY seq`);
     this.#byId = this.#db.prepare(`SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE id = ?`);
     this.#byToken = this.#db.prepare(`
@@ -300,7 +347,11 @@ export class SqliteStore implements RegistrationStore {
     this.#db.pragma('foreign_keys = OFF');
     this.#db.transaction(() => {
       if (version === 1) this.#db.exec(MIGRATE_TO_2);
-      if (version === 1 || version === 2) this.#db.exec(MIGRATE_TO_3);
+      if (version === 1 || version === 2) {
+        this.#db.exec(MIGRATE_TO_3);
+        this.#fillOrganisations();
+      }
+      if (version >= 1 && version <= 3) this.#db.exec(MIGRATE_TO_4);
       this.#db.exec(SCHEMA);
       const broken = this.#db.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new Error(`${path}: ${broken.length} rows point at rows that do not exist`);
@@ -322,21 +373,24 @@ export class SqliteStore implements RegistrationStore {
     };
   }
 
-  async taken(eventId: string): Promise<number> {
+  async taken(eventId: string): Promise<Taken> {
     return this.#takenNow(eventId);
   }
 
-  #takenNow(eventId: string): number {
-    return this.#taken.get(eventId)?.taken ?? 0;
-  }
-
   /** What is taken of the event's places now, as `fits()` reads it. */
-  #usage(eventId: string): PlaceUsage {
-    return { taken: this.#takenNow(eventId) };
+  #takenNow(eventId: string): Taken {
+    return takenOf(this.#taken.get(eventId));
   }
 
-  async takenByEvent(): Promise<Map<string, number>> {
-    return new Map(this.#takenAll.all().map((row) => [row.event_id, row.taken]));
+  async takenByEvent(): Promise<Map<string, Taken>> {
+    return new Map(this.#takenAll.all().map((row) => [row.event_id, takenOf(row)]));
+  }
+
+  /** Migration to version 3: the organisation of every registration stored before. */
+  #fillOrganisations() {
+    const rows = this.#db.prepare<[], { id: string; payload: string }>('SELECT id, payload FROM registrations').all();
+    const update = this.#db.prepare<[string | null, string]>('UPDATE registrations SET organisation = ? WHERE id = ?');
+    for (const row of rows) update.run(organisationKey((JSON.parse(row.payload) as RegistrationPayload).attendee) ?? null, row.id);
   }
 
   async list(eventId: string): Promise<StoredRegistration[]> {
@@ -416,13 +470,21 @@ export class SqliteStore implements RegistrationStore {
     });
     if (repeated.length + registered.length > 0) return { kind: 'companions-refused', repeated, registered };
 
+    const organisation = organisationKey(payload.attendee);
+    const { maxCompanionsPerOrganisation: maxPerOrganisation } = input;
+    if (maxPerOrganisation !== undefined && organisation !== undefined && payload.companions.length > 0) {
+      const brought = this.#organisationCompanions.get(eventId, organisation)?.companions ?? 0;
+      const left = Math.max(0, maxPerOrganisation - brought);
+      if (payload.companions.length > left) return { kind: 'organisation-limit', left };
+    }
+
     const request = placeRequest(payload);
-    const limits = { capacity: input.capacity };
-    const usage = this.#usage(eventId);
+    const taken = this.#takenNow(eventId);
     const optIn = input.confirmBy !== undefined;
     let status: 'confirmed' | 'waitlisted' | 'pending' | 'pending-waitlist' = optIn ? 'pending' : 'confirmed';
-    if (!fits(limits, usage, request)) {
-      if (!input.waitlist) return { kind: 'full', remaining: placesLeft(limits, usage) ?? 0 };
+    if (!fits(input, taken, request)) {
+      const { left, nonMemberCap } = placesFor(request.member, taken, input);
+      if (!input.waitlist) return { kind: 'full', remaining: left, nonMember: nonMemberCap };
       status = optIn ? 'pending-waitlist' : 'waitlisted';
     }
     const id = crypto.randomUUID();
@@ -436,6 +498,8 @@ export class SqliteStore implements RegistrationStore {
       status,
       request.places,
       email,
+      memberColumn(payload.member),
+      organisation ?? null,
       JSON.stringify(payload),
       response.status,
       JSON.stringify(response.body),
@@ -473,14 +537,14 @@ export class SqliteStore implements RegistrationStore {
   #promoteNow(eventId: string, context: ChangeContext): StoredRegistration[] {
     const limits = context.promotable(eventId);
     if (!limits) return [];
-    let usage = this.#usage(eventId);
+    let taken = this.#takenNow(eventId);
     const promoted: StoredRegistration[] = [];
     for (const row of this.#waiting.all(eventId)) {
       const waiting = toRegistration(row);
       const request = placeRequest(waiting.payload);
-      if (!fits(limits, usage, request)) continue;
+      if (!fits(limits, taken, request)) continue;
       const registration = this.#changeStatus(waiting, 'confirmed');
-      usage = withRequest(usage, request);
+      taken = withRequest(taken, request);
       promoted.push(registration);
       this.#follow({ kind: 'promoted', registration, previous: waiting.status }, context.notify);
     }
@@ -530,7 +594,7 @@ export class SqliteStore implements RegistrationStore {
       // Every change that frees places promotes at once, so what is waiting now does not fit:
       // this one may take free places ahead of them only when it fits where they do not.
       const limits = context.promotable(found.eventId);
-      const fitsNow = limits !== undefined && fits(limits, this.#usage(found.eventId), placeRequest(found.payload));
+      const fitsNow = limits !== undefined && fits(limits, this.#takenNow(found.eventId), placeRequest(found.payload));
       status = fitsNow ? 'confirmed' : 'waitlisted';
     }
     const registration = this.#changeStatus(found, status);

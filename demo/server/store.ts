@@ -5,8 +5,9 @@
  *
  * Every store keeps the same promises:
  * - `register()` decides and stores one registration atomically (idempotency look-up, one person
- *   one place, capacity, insert, its first access token and its mails), a registration that was
- *   answered with a 2xx is durable, and an idempotency key stores at most one registration;
+ *   one place, the companions per organisation, capacity and the non-members' places, insert, its
+ *   first access token and its mails), a registration that was answered with a 2xx is durable, and
+ *   an idempotency key stores at most one registration;
  * - every change that frees places (a cancellation, a removed companion, an expired hold) confirms
  *   the oldest waiting registrations that fit, and queues every resulting mail, in the same
  *   transaction: a freed place never goes unused, and a mail is never lost or invented by a crash;
@@ -54,44 +55,58 @@ export interface StoredRegistration {
   payload: RegistrationPayload;
 }
 
-/** What an event allows, for deciding whether a registration fits. `undefined` capacity: no limit. */
+/** Places taken (confirmed, or held by a pending registration): in all, and by those that answered the member question "no". */
+export interface Taken {
+  places: number;
+  nonMemberPlaces: number;
+}
+
+/** The place limits of an event on this server; `undefined`: no limit. */
 export interface PlaceLimits {
+  /** Places this server may hand out in all (its confirmed registrations count against them). */
   capacity: number | undefined;
+  /** Of those, the places registrations that answer the member question "no" may take. */
+  nonMemberCapacity: number | undefined;
 }
 
-/** What is taken of an event's places now. */
-export interface PlaceUsage {
-  taken: number;
-}
-
-/** What a registration asks for. */
+/** What a registration asks for: its places, and whether it answered the member question "no". */
 export interface PlaceRequest {
   places: number;
+  member: boolean | undefined;
 }
 
 /** What a registration asks for: the attendee and each companion. */
 export function placeRequest(payload: RegistrationPayload): PlaceRequest {
-  return { places: 1 + payload.companions.length };
+  return { places: 1 + payload.companions.length, member: payload.member };
+}
+
+/**
+ * The places a registration can still get: what is left of the capacity and, for one that answers
+ * the member question "no", no more than is left of the non-members' places (a cap within the
+ * capacity, not a reservation: members may take every place). `nonMemberCap` says that the
+ * non-members' cap is the lower of the two. `Infinity` without limits.
+ */
+export function placesFor(member: boolean | undefined, taken: Taken, limits: PlaceLimits): { left: number; nonMemberCap: boolean } {
+  const left = limits.capacity === undefined ? Infinity : Math.max(0, limits.capacity - taken.places);
+  if (member !== false || limits.nonMemberCapacity === undefined) return { left, nonMemberCap: false };
+  const nonMembersLeft = Math.max(0, limits.nonMemberCapacity - taken.nonMemberPlaces);
+  return nonMembersLeft < left ? { left: nonMembersLeft, nonMemberCap: true } : { left, nonMemberCap: false };
 }
 
 /**
  * The one place where "does this registration fit" is decided: for a new registration, for a
- * confirmation after a double opt-in and for promotion from the waiting list alike. A new limit
- * (say, places for non-members) extends `PlaceLimits`, `PlaceUsage`, `PlaceRequest`, this function
- * and `withRequest()`, and the store's count of the usage.
+ * confirmation after a double opt-in and for promotion from the waiting list alike.
  */
-export function fits(limits: PlaceLimits, usage: PlaceUsage, request: PlaceRequest): boolean {
-  return limits.capacity === undefined || request.places <= limits.capacity - usage.taken;
+export function fits(limits: PlaceLimits, taken: Taken, request: PlaceRequest): boolean {
+  return request.places <= placesFor(request.member, taken, limits).left;
 }
 
-/** The usage once `request` is granted (promoting several in one transaction). */
-export function withRequest(usage: PlaceUsage, request: PlaceRequest): PlaceUsage {
-  return { taken: usage.taken + request.places };
-}
-
-/** Places still free (`undefined`: no limit). */
-export function placesLeft(limits: PlaceLimits, usage: PlaceUsage): number | undefined {
-  return limits.capacity === undefined ? undefined : Math.max(0, limits.capacity - usage.taken);
+/** What is taken once `request` is granted (promoting several in one transaction). */
+export function withRequest(taken: Taken, request: PlaceRequest): Taken {
+  return {
+    places: taken.places + request.places,
+    nonMemberPlaces: taken.nonMemberPlaces + (request.member === false ? request.places : 0),
+  };
 }
 
 /** A mail to queue; the store keeps `message` (what the mail is about) as JSON and does not look inside. */
@@ -148,16 +163,23 @@ export type Outcome =
   | { kind: 'duplicate' }
   /** Companions (by index) whose address is the attendee's or an earlier companion's, or already holds a place for the event. */
   | { kind: 'companions-refused'; repeated: number[]; registered: number[] }
-  | { kind: 'full'; remaining: number }
+  /** More companions than the attendee's organisation has left (`left`, of `maxCompanionsPerOrganisation`). */
+  | { kind: 'organisation-limit'; left: number }
+  /** Not enough places: `remaining` for this registration; `nonMember` when the non-members' cap is what ran out. */
+  | { kind: 'full'; remaining: number; nonMember: boolean }
   | { kind: 'created'; response: StoredResponse; registration: StoredRegistration };
 
-export interface RegisterInput {
+export interface RegisterInput extends PlaceLimits {
   eventId: string;
   payload: RegistrationPayload;
   /** Hash of the validated payload, to tell a retry from a reused key. */
   payloadHash: string;
-  /** Places this server may hand out in all (its confirmed registrations count against them), or `undefined` when unlimited. */
-  capacity: number | undefined;
+  /**
+   * Companions one organisation (`organisationKey()`) may bring over all its registrations that
+   * hold or wait for a place, or `undefined` when unlimited. Waiting-list (and pending) companions
+   * count, so that confirming them later never breaks the limit.
+   */
+  maxCompanionsPerOrganisation: number | undefined;
   waitlist: boolean;
   /** Double opt-in: the registration waits for its confirmation until then (ISO); `undefined`: no opt-in. */
   confirmBy: string | undefined;
@@ -178,9 +200,9 @@ export interface RegistrationStore {
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */
   findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined>;
   /** Places taken (confirmed, and held by pending registrations) by registrations made here. */
-  taken(eventId: string): Promise<number>;
-  /** `taken()` for every event at once. */
-  takenByEvent(): Promise<Map<string, number>>;
+  taken(eventId: string): Promise<Taken>;
+  /** `taken()` for every event at once (events without registrations are left out). */
+  takenByEvent(): Promise<Map<string, Taken>>;
   /** Every registration of an event, oldest first. */
   list(eventId: string): Promise<StoredRegistration[]>;
   /** Decides and stores one registration atomically, its token and mails included. */
@@ -202,7 +224,11 @@ export interface RegistrationStore {
   /** Confirms the oldest waiting registrations of an event that fit (e.g. after its capacity was raised). */
   promote(eventId: string, context: ChangeContext): Promise<StoredRegistration[]>;
 
-  /** Hands up to `limit` due mails to the caller for `leaseMs`; another caller gets them only after that. */
+  /**
+   * Hands up to `limit` due mails to the caller for `leaseMs`; another caller gets them only after
+   * that (a store that is its database's only user, as SQLite here, releases a dead process's claims
+   * when it opens).
+   */
   claimMails(now: Date, limit: number, leaseMs: number): Promise<QueuedMail[]>;
   /** The mail went out: it is never sent again, and its content (with the personal link) is erased. */
   mailSent(id: number, now: Date): Promise<void>;

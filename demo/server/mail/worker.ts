@@ -9,7 +9,8 @@
  * (`retryMs`, doubling up to 15 minutes, with jitter) for up to three days; an SMTP server's
  * permanent refusal (5xx, not an authentication failure) ends it at once. Sent once, with one
  * exception: when the process dies after the server accepted a mail and before it was marked sent (a
- * few milliseconds), it is sent again after the lease, with the same Message-ID. SMTP offers no way
+ * few milliseconds), it is sent again (after the restart, or after the lease by another process),
+ * with the same Message-ID. SMTP offers no way
  * to close that gap; the other choice (mark first, then send) would lose the mail instead.
  */
 import type { QueuedMail, RegistrationStore } from '../store.js';

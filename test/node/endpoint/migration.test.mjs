@@ -47,7 +47,7 @@ test('a version-2 file is migrated at start-up: registrations, places and people
     assert.equal(reused.body.errors[0].path, 'idempotencyKey');
 
     const db = new Database(path);
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
     assert.deepEqual(db.prepare("SELECT id, status, places, updated_at IS NOT NULL AS updated FROM registrations").get(), { id: 'r-oud', status: 'confirmed', places: 2, updated: 1 });
     assert.deepEqual(db.pragma('foreign_key_check'), []);
     // What version 3 allows: a cancelled registration, whose attendee then registers anew.
