@@ -95,6 +95,35 @@ describe('waiting-list promotion', () => {
     }
   });
 
+  test('promotion keeps to the non-members\' places: a waiting non-member is passed over until one of those is free', async () => {
+    const temp = tempDir();
+    const rules = event(3, {});
+    rules.registration = { ...rules.registration, memberQuestion: 'Bent u lid?', nonMemberPlaces: 1 };
+    writeEvents(join(temp.dir, 'events'), { wachtlijst: rules });
+    const server = await startServer({ dir: temp.dir });
+    try {
+      const post = async (tag, member) => {
+        const answer = await postJson(server, 'wachtlijst', registration(rules, { attendee: person(tag), member }));
+        assert.equal(answer.status, 201, answer.text);
+        return answer.body.status;
+      };
+      assert.equal(await post('a', false), 'confirmed');
+      assert.equal(await post('b', false), 'waitlisted', 'the one non-member place is taken');
+      assert.equal(await post('c', true), 'confirmed');
+      assert.equal(await post('d', true), 'confirmed');
+      assert.equal(await post('e', true), 'waitlisted', 'full');
+      const { link: c } = await linkOf(temp, 'c@example.org', 'Aanmelding bevestigd');
+      await act(c, '?step=cancel');
+      assert.deepEqual(statuses(temp), { a: 'confirmed', b: 'waitlisted', c: 'cancelled', d: 'confirmed', e: 'confirmed' });
+      const { link: a } = await linkOf(temp, 'a@example.org', 'Aanmelding bevestigd');
+      await act(a, '?step=cancel');
+      assert.deepEqual(statuses(temp), { a: 'cancelled', b: 'confirmed', c: 'cancelled', d: 'confirmed', e: 'confirmed' });
+    } finally {
+      await server.stop();
+      temp.cleanup();
+    }
+  });
+
   test('after the event, nothing is promoted any more', async () => {
     const temp = tempDir();
     const running = event(1, { start: daysFromNow(1), end: daysFromNow(1.1) });
