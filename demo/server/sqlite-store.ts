@@ -49,6 +49,11 @@ interface RegistrationRow {
 
 const SCHEMA_VERSION = 2;
 
+/** `DecisionFacts` for one batch, told of each registration stored. */
+interface BatchFacts extends DecisionFacts {
+  stored(registration: NewRegistration): void;
+}
+
 /**
  * The commit blocks this process while it flushes: what arrives meanwhile waits in the socket
  * buffers and joins the next batch. A first registration after a quiet spell waits 2 ms for
@@ -110,12 +115,6 @@ export class SqliteStore implements RegistrationStore {
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
   readonly #commits: GroupCommit<RegisterInput, Outcome>;
-  /** What `decide()` reads: straight from the database, inside the batch's transaction. */
-  readonly #facts: DecisionFacts = {
-    earlier: (key) => this.#findByKey(key),
-    holdsPlace: (eventId, email) => this.#emailTaken.get(eventId, email) !== undefined,
-    taken: (eventId) => this.#takenNow(eventId),
-  };
 
   constructor(path: string) {
     if (path !== ':memory:') {
@@ -160,9 +159,12 @@ export class SqliteStore implements RegistrationStore {
       'SELECT seq, id, event_id, status, places, created_at, payload FROM registrations WHERE event_id = ? ORDER BY seq',
     );
     // Called inside the batch's transaction, better-sqlite3 runs this one in a savepoint.
-    const decideOne = this.#db.transaction((input: RegisterInput) => this.#decide(input));
+    const decideOne = this.#db.transaction((input: RegisterInput, facts: BatchFacts) => this.#decide(input, facts));
     // `.immediate`: take the write lock at BEGIN, so the reads inside count what the inserts see.
-    const commitBatch = this.#db.transaction((inputs: RegisterInput[]) => inputs.map((input) => settle(() => decideOne(input)))).immediate;
+    const commitBatch = this.#db.transaction((inputs: RegisterInput[]) => {
+      const facts = this.#batchFacts();
+      return inputs.map((input) => settle(() => decideOne(input, facts)));
+    }).immediate;
     this.#commits = new GroupCommit(async (inputs) => commitBatch(inputs), GROUP_COMMIT);
   }
 
@@ -217,10 +219,34 @@ export class SqliteStore implements RegistrationStore {
     if (this.#db.open) this.#db.close();
   }
 
-  /** One registration, decided by the shared rules against this transaction's view, and stored. */
-  #decide(input: RegisterInput): Outcome {
-    const { outcome, created } = decide(input, this.#facts);
-    if (created) this.#write(created);
+  /**
+   * What `decide()` reads inside one batch's transaction, which sees the batch's own inserts: the
+   * database, except that an event's places are counted once per batch (a sum over its rows) and
+   * then kept up to date with each confirmed registration the batch stores.
+   */
+  #batchFacts(): BatchFacts {
+    const taken = new Map<string, number>();
+    return {
+      earlier: (key) => this.#findByKey(key),
+      holdsPlace: (eventId, email) => this.#emailTaken.get(eventId, email) !== undefined,
+      taken: (eventId) => {
+        if (!taken.has(eventId)) taken.set(eventId, this.#takenNow(eventId));
+        return taken.get(eventId)!;
+      },
+      stored: (registration) => {
+        const counted = taken.get(registration.eventId);
+        if (counted !== undefined && registration.status === 'confirmed') taken.set(registration.eventId, counted + registration.places);
+      },
+    };
+  }
+
+  /** One registration, decided by the shared rules and stored, in a savepoint of its own. */
+  #decide(input: RegisterInput, facts: BatchFacts): Outcome {
+    const { outcome, created } = decide(input, facts);
+    if (created) {
+      this.#write(created);
+      facts.stored(created);
+    }
     return outcome;
   }
 
