@@ -1,0 +1,278 @@
+// The store contract: what every RegistrationStore promises, run against both stores, SQLite and
+// PostgreSQL (a real server: test/node/support/postgres.mjs). Called directly, many calls at once,
+// and on PostgreSQL through two store instances on one database, as two endpoint processes
+// would; then through the HTTP endpoint, where the answers and the export must not tell the two
+// stores apart.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { full50, rules, unlimited, waitlist50 } from './support/events.mjs';
+import { companions, exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
+import { createDatabase, withClient } from '../support/postgres.mjs';
+
+const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
+const { PostgresStore, MIGRATIONS } = await tsImport('../../../demo/server/postgres-store.ts', import.meta.url);
+
+const temp = tempDir('bijeen-store-');
+const databases = [];
+const opened = [];
+
+after(async () => {
+  for (const store of opened) await store.close();
+  for (const database of databases) await database.drop();
+  temp.cleanup();
+});
+
+/** The two engines. `open()` gives a fresh, empty store; `openTwin()` a second instance on the same database (PostgreSQL only). */
+const engines = {
+  sqlite: {
+    async open() {
+      const path = join(temp.dir, `${crypto.randomUUID()}.sqlite`);
+      const store = new SqliteStore(path);
+      opened.push(store);
+      return { store, stores: [store] };
+    },
+  },
+  postgres: {
+    async open() {
+      const database = await createDatabase();
+      databases.push(database);
+      const store = await PostgresStore.open(database.url);
+      const twin = await PostgresStore.open(database.url);
+      opened.push(store, twin);
+      return { store, stores: [store, twin], url: database.url };
+    },
+  },
+};
+
+const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+
+/** A `RegisterInput` for `event` (a fixture), as the endpoint builds it after validation. */
+function input(event, payload = registration(event), overrides = {}) {
+  const settings = event.registration;
+  return {
+    eventId: event.id,
+    payload,
+    payloadHash: hash(payload),
+    capacity: settings.capacity,
+    waitlist: settings.waitlist ?? false,
+    respond: ({ id, status }) => ({ status: 201, body: { id, status, message: `${status} ${payload.attendee.name}` } }),
+    ...overrides,
+  };
+}
+
+const placesOf = (payload) => 1 + payload.companions.length;
+const confirmedPlaces = (rows) => rows.filter((row) => row.status === 'confirmed').reduce((sum, row) => sum + row.places, 0);
+
+for (const [engine, { open }] of Object.entries(engines)) {
+  describe(`store contract: ${engine}`, () => {
+    let store;
+    let stores;
+    /** Spreads calls over the instances: on PostgreSQL half go to the twin. */
+    const spread = (index) => stores[index % stores.length];
+
+    before(async () => {
+      ({ store, stores } = await open());
+    });
+
+    test('capacity is exact: 300 registrations at once against 50 places, companions counted, the rest "full"', async () => {
+      const payloads = Array.from({ length: 300 }, (_, index) => registration(full50, { companions: companions(index % 3, `cap${index}`) }));
+      const outcomes = await Promise.all(payloads.map((payload, index) => spread(index).register(input(full50, payload))));
+      const created = outcomes.filter((outcome) => outcome.kind === 'created');
+      const full = outcomes.filter((outcome) => outcome.kind === 'full');
+      assert.equal(created.length + full.length, 300, 'every call is created or full');
+      const placesTold = payloads.filter((_, index) => outcomes[index].kind === 'created').reduce((sum, payload) => sum + placesOf(payload), 0);
+      assert.equal(placesTold, 50, 'exactly the capacity was handed out');
+      for (const refusal of full) assert.ok(refusal.remaining < 3, `refused with ${refusal.remaining} left`);
+      const rows = await store.list(full50.id);
+      assert.equal(rows.length, created.length, 'one row per created registration');
+      assert.equal(confirmedPlaces(rows), 50);
+      assert.equal(await store.taken(full50.id), 50);
+      assert.equal((await stores.at(-1).takenByEvent()).get(full50.id), 50);
+    });
+
+    test('with a waiting list the rest is waitlisted, and the confirmed places stay exact', async () => {
+      const payloads = Array.from({ length: 120 }, (_, index) => registration(waitlist50, { companions: companions(index % 3, `wl${index}`) }));
+      const outcomes = await Promise.all(payloads.map((payload, index) => spread(index).register(input(waitlist50, payload))));
+      assert.ok(outcomes.every((outcome) => outcome.kind === 'created'));
+      const rows = await store.list(waitlist50.id);
+      assert.equal(rows.length, 120);
+      assert.equal(confirmedPlaces(rows), 50);
+      assert.ok(rows.some((row) => row.status === 'waitlisted'));
+      const told = new Map(outcomes.map((outcome) => [outcome.registration.id, outcome.registration.status]));
+      for (const row of rows) assert.equal(told.get(row.id), row.status, 'the stored status is the one answered');
+    });
+
+    test('idempotency is exact: one key sent 20 times at once stores one row, and every answer is the first', async () => {
+      const payload = registration(unlimited);
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, index) => spread(index).register(input(unlimited, payload))));
+      const created = outcomes.filter((outcome) => outcome.kind === 'created');
+      assert.equal(created.length, 1);
+      const replays = outcomes.filter((outcome) => outcome.kind === 'replay');
+      assert.equal(replays.length, 19);
+      for (const replay of replays) assert.deepEqual(replay.response, created[0].response);
+      const rows = (await store.list(unlimited.id)).filter((row) => row.payload.idempotencyKey === payload.idempotencyKey);
+      assert.equal(rows.length, 1);
+      assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: hash(payload), response: created[0].response });
+    });
+
+    test('a key reused with another registration is refused, also for another event at the same moment', async () => {
+      const first = registration(unlimited);
+      assert.equal((await store.register(input(unlimited, first))).kind, 'created');
+      const other = { ...registration(unlimited), idempotencyKey: first.idempotencyKey };
+      assert.deepEqual(await spread(1).register(input(unlimited, other)), { kind: 'key-conflict' });
+      // The same new key for two events at once, on two instances: one stores it, the other is refused.
+      const key = crypto.randomUUID();
+      const a = registration(unlimited, { idempotencyKey: key });
+      const b = registration(waitlist50, { idempotencyKey: key });
+      const outcomes = await Promise.all([store.register(input(unlimited, a)), spread(1).register(input(waitlist50, b))]);
+      assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['created', 'key-conflict']);
+      assert.equal((await store.findByKey(key)).payloadHash, outcomes[0].kind === 'created' ? hash(a) : hash(b));
+    });
+
+    test('one person, one place: as attendee or companion, also when both arrive at once', async () => {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const person = (name) => ({ name, email: `${name}-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
+      const ann = registration(unlimited, { attendee: person('ann'), companions: [person('bob')] });
+      assert.equal((await store.register(input(unlimited, ann))).kind, 'created');
+      // Bob is Ann's companion: as attendee a duplicate, as someone's companion refused at his index.
+      const bobAlone = registration(unlimited, { attendee: { ...person('bob'), email: ` BOB-${tag}@Example.org ` } });
+      assert.deepEqual(await spread(1).register(input(unlimited, bobAlone)), { kind: 'duplicate' });
+      const withBob = registration(unlimited, { attendee: person('cas'), companions: [person('dee'), person('bob'), person('dee')] });
+      assert.deepEqual(await store.register(input(unlimited, withBob)), { kind: 'companions-refused', repeated: [2], registered: [1] });
+      // Eve twice at once, with two keys, on two instances: one place.
+      const eves = [registration(unlimited, { attendee: person('eve') }), registration(unlimited, { attendee: person('eve') })];
+      const outcomes = await Promise.all(eves.map((payload, index) => spread(index).register(input(unlimited, payload))));
+      assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['created', 'duplicate']);
+      const rows = await store.list(unlimited.id);
+      assert.equal(rows.filter((row) => row.payload.attendee.email.includes(`eve-${tag}`)).length, 1);
+    });
+
+    test('one registration that fails does not sink the others of its batch', async () => {
+      const payloads = Array.from({ length: 6 }, () => registration(unlimited));
+      const broken = 2;
+      const results = await Promise.allSettled(
+        payloads.map((payload, index) =>
+          store.register(
+            input(unlimited, payload, index === broken ? { respond: () => { throw new Error('answer could not be built'); } } : {}),
+          ),
+        ),
+      );
+      assert.equal(results[broken].status, 'rejected');
+      assert.match(results[broken].reason.message, /answer could not be built/);
+      const stored = new Set((await store.list(unlimited.id)).map((row) => row.payload.idempotencyKey));
+      payloads.forEach((payload, index) => {
+        if (index === broken) assert.ok(!stored.has(payload.idempotencyKey), 'the failed one is not stored');
+        else {
+          assert.equal(results[index].value.kind, 'created');
+          assert.ok(stored.has(payload.idempotencyKey), `registration ${index} is stored`);
+        }
+      });
+    });
+
+    test('list() gives every registration oldest first, with its payload and time as stored', async () => {
+      const event = { ...unlimited, id: `lijst-${engine}` };
+      const payloads = [
+        registration(event, { companions: companions(2) }),
+        registration(event, { answers: { dieet: 'Vegetarisch — geen noten', themes: ['Toewijzing', 'Begeleiding'] } }),
+        registration(event, { attendee: { name: 'Zoë Ğündoğdu', email: 'zoe@example.org', organisation: 'Corporatie "De Sleutel"' } }),
+      ];
+      const before = new Date().toISOString();
+      for (const payload of payloads) await store.register(input(event, payload));
+      const rows = await store.list(event.id);
+      assert.deepEqual(rows.map((row) => row.payload), payloads);
+      assert.deepEqual(rows.map((row) => row.places), [3, 1, 1]);
+      assert.ok(rows[0].seq < rows[1].seq && rows[1].seq < rows[2].seq);
+      for (const row of rows) {
+        assert.equal(row.eventId, event.id);
+        assert.match(row.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        assert.ok(row.createdAt >= before);
+      }
+      assert.deepEqual(await store.list('bestaat-niet'), []);
+      assert.equal(await store.taken('bestaat-niet'), 0);
+    });
+  });
+}
+
+describe('store contract: PostgreSQL schema', () => {
+  test('processes that start together on an empty database migrate it once', async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(database.url)));
+    opened.push(...stores);
+    const rows = await withClient(database.url, (client) => client.query('SELECT version, name FROM schema_migrations ORDER BY version'));
+    assert.deepEqual(rows.rows, MIGRATIONS.map(({ version, name }) => ({ version, name })));
+  });
+
+  test('a database with a newer schema than this server knows is refused with the versions named', async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    opened.push(await PostgresStore.open(database.url));
+    const newer = MIGRATIONS.at(-1).version + 1;
+    await withClient(database.url, (client) => client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')", [newer]));
+    await assert.rejects(PostgresStore.open(database.url), new RegExp(`schema version ${newer}; this server knows up to ${newer - 1}`));
+  });
+
+  test('an unreachable server fails open() with the reason', async () => {
+    await assert.rejects(PostgresStore.open('postgres://nobody@127.0.0.1:1/none'), /ECONNREFUSED/);
+  });
+});
+
+describe('store contract: through the HTTP endpoint', () => {
+  const TOKEN = 'store-contract-token-0123456789abcdef';
+  const runs = {};
+
+  before(async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    for (const [engine, env] of [['sqlite', {}], ['postgres', { DATABASE_URL: database.url }]]) {
+      const dir = join(temp.dir, `http-${engine}`);
+      writeEvents(join(dir, 'events'), { rules, full50 });
+      runs[engine] = { server: await startServer({ dir, env: { ADMIN_TOKEN: TOKEN, ...env } }) };
+    }
+  });
+
+  after(async () => {
+    for (const { server } of Object.values(runs)) await server.stop();
+  });
+
+  test('both stores answer the same requests alike: created, replayed, duplicate, key reused, full', async () => {
+    const fixed = (tag) => ({ name: `Vaste ${tag}`, email: `vast-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
+    const script = [
+      registration(rules, { attendee: fixed('a'), companions: companions(2, 'http-a'), answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing'], dieet: 'Geen' } }),
+      registration(rules, { attendee: fixed('b'), member: false }),
+      registration(rules, { attendee: fixed('a') }),
+    ];
+    script.push(structuredClone(script[0]));
+    script.push({ ...registration(rules, { attendee: fixed('c') }), idempotencyKey: script[1].idempotencyKey });
+    for (let i = 0; i < 3; i++) script.push(registration(rules, { attendee: fixed(`vol${i}`), companions: companions(2, `vol${i}`) }));
+    const answers = {};
+    for (const [engine, { server }] of Object.entries(runs)) {
+      answers[engine] = [];
+      for (const body of script) {
+        const { status, body: answer, headers } = await postJson(server, rules.id, body);
+        answers[engine].push({ status, kind: answer.status ?? answer.errors?.[0]?.path, replayed: headers.get('idempotent-replayed') });
+      }
+    }
+    assert.deepEqual(answers.postgres, answers.sqlite);
+    assert.deepEqual(
+      answers.sqlite.map((answer) => `${answer.status} ${answer.kind}${answer.replayed ? ' replayed' : ''}`),
+      ['201 confirmed', '201 confirmed', '409 duplicate', '201 confirmed replayed', '422 idempotencyKey', '201 confirmed', '201 confirmed', '409 full'],
+    );
+  });
+
+  test('the organiser\'s CSV export is the same from both stores, ids and times aside', async () => {
+    const exports = {};
+    for (const [engine, { server }] of Object.entries(runs)) {
+      const csv = await exportCsv(server, rules.id, TOKEN);
+      assert.equal(csv.status, 200);
+      assert.deepEqual(csv.rows[0].slice(0, 2), ['aanmelding', 'ontvangen (UTC)']);
+      // Without the registration's id and time, which differ by nature.
+      exports[engine] = csv.rows.map((row) => row.slice(2));
+    }
+    assert.equal(exports.sqlite.length, 5, 'heading and the four registrations stored');
+    assert.deepEqual(exports.postgres, exports.sqlite);
+  });
+});
