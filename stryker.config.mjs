@@ -21,6 +21,8 @@ export const groups = {
       'demo/server/csv.ts': ['csv'],
       'demo/server/rate-limit.ts': ['limits'],
       'demo/server/site.ts': ['site'],
+      'demo/server/snippet-page.ts': ['site'],
+      'demo/server/html.ts': ['site'],
       '*': ['api', 'contract-edges', 'csv', 'limits', 'site'],
     },
   },

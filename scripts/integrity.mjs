@@ -1,17 +1,14 @@
 // Writes dist/cdn/integrity.json (SRI sha384 of each CDN file) and puts the same hashes into the
 // embed snippets of README.md and the demo pages, so what partners copy always matches the files.
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sri } from './sri.mjs';
 
 const cdnDir = 'dist/cdn';
 export const cdnFiles = ['bijeen.js', 'bijeen.iife.js'];
 
 const integrity = Object.fromEntries(
-  cdnFiles.map((file) => [
-    file,
-    `sha384-${createHash('sha384').update(readFileSync(join(cdnDir, file))).digest('base64')}`,
-  ]),
+  cdnFiles.map((file) => [file, sri(readFileSync(join(cdnDir, file)))]),
 );
 writeFileSync(join(cdnDir, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
 

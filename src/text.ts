@@ -10,3 +10,4 @@ export { eventListMessages, type EventListMessages } from './i18n/event-list.js'
 export { schemaMessages, type SchemaMessages } from './i18n/schema.js';
 export { formatMoment, formatRange, opensAtSentence } from './internal/format-date.js';
 export { calendarFile, eventUid, type CalendarOptions } from './components/event-card/calendar.js';
+export { addressLine } from './components/event-card/place.js';

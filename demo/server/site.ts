@@ -9,14 +9,22 @@
  *   default `ALLOWED_ORIGINS`; `API_ORIGIN` overrides it;
  * - `{{AGENDA}}`: a `<bijeen-event-list>` of the endpoint's events with the calendar subscription,
  *   the same agenda in plain HTML inside as the fallback for visitors without JavaScript.
+ *
+ * The snippet builder (`/snippet`, `/en/snippet`) is rendered by `snippet-page.ts`, with the SRI
+ * hash of the CDN file as served at that moment. The CDN files are served with
+ * `Access-Control-Allow-Origin: *`, so a snippet pasted into any other site loads them
+ * (`crossorigin="anonymous"` + `integrity` need a CORS answer).
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { cardMessages, eventListMessages, formatRange } from '../../src/text.js';
-import { agenda, time, type EventData } from '../../src/schema/index.js';
+import { cardMessages, eventListMessages } from '../../src/text.js';
+import { agenda, type EventData } from '../../src/schema/index.js';
+import { sri } from '../../scripts/sri.mjs';
 import type { LoadedEvent } from './events.js';
+import { escapeHtml, eventDate } from './html.js';
 import { targetPath } from './http.js';
+import { SNIPPET_FILE, snippetPage, snippetPageLocale } from './snippet-page.js';
 
 export interface SiteOptions {
   /** Folder with the pages (`*.html`) and `assets/`. */
@@ -79,15 +87,6 @@ export const SITE_ERROR_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** "dinsdag 18 september 2018, 13.00–17.00 uur" in the event's own time zone, as the card writes it. */
-function when(event: EventData): string {
-  return formatRange(time(event.start), time(event.end ?? event.start), 'nl', event.timeZone).join('');
-}
-
 function where(event: EventData): string {
   const { location } = event;
   if (!location) return '';
@@ -100,7 +99,7 @@ function agendaItem(event: EventData): string {
   const place = where(event);
   const title = event.url ? `<a href="${escapeHtml(event.url)}">${escapeHtml(event.title)}</a>` : escapeHtml(event.title);
   const status = event.status === 'cancelled' ? ` <strong>${escapeHtml(cardMessages.nl.status.cancelled)}.</strong>` : '';
-  return `        <li><p>${title}<br />${escapeHtml(when(event))}${place ? `, ${escapeHtml(place)}` : ''}.${status}</p></li>`;
+  return `        <li><p>${title}<br />${escapeHtml(eventDate(event, 'nl'))}${place ? `, ${escapeHtml(place)}` : ''}.${status}</p></li>`;
 }
 
 const agendaList = (events: EventData[]) => `      <ul class="agenda">\n${events.map(agendaItem).join('\n')}\n      </ul>`;
@@ -159,6 +158,39 @@ export function createSiteHandler(options: SiteOptions) {
     return page ? join(root, `${page[1]}.html`) : undefined;
   }
 
+  /** The CDN file's SRI hash, from the bytes served now; `undefined` when it is not built. */
+  async function cdnIntegrity(): Promise<string | undefined> {
+    try {
+      return sri(await readFile(join(cdnDir, SNIPPET_FILE)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** What the site serves at `pathname`, or `undefined` (404). */
+  async function content(pathname: string, api: string): Promise<{ body: Buffer; type: string } | undefined> {
+    const html = TYPES['.html']!;
+    const snippetLocale = snippetPageLocale(pathname);
+    if (snippetLocale) {
+      const page = snippetPage({ locale: snippetLocale, events: events.values(), apiOrigin: api, integrity: await cdnIntegrity() });
+      return { body: Buffer.from(page), type: html };
+    }
+    const file = fileFor(pathname);
+    if (!file) return undefined;
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return undefined;
+    }
+    if (extname(file) !== '.html') return { body, type: TYPES[extname(file)] ?? 'application/octet-stream' };
+    const filled = body
+      .toString('utf8')
+      .replaceAll('{{AGENDA}}', () => agendaHtml(events.values(), api))
+      .replaceAll('{{API}}', api);
+    return { body: Buffer.from(filled), type: html };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = targetPath(req.url);
     const api = apiOrigin(req);
@@ -177,30 +209,16 @@ export function createSiteHandler(options: SiteOptions) {
       res.end('Methode niet toegestaan');
       return;
     }
-    const file = fileFor(pathname);
-    let body: Buffer | undefined;
-    if (file) {
-      try {
-        body = await readFile(file);
-      } catch {
-        body = undefined;
-      }
-    }
-    if (!file || !body) {
+    const page = await content(pathname, api);
+    if (!page) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><html lang="nl"><title>Niet gevonden</title><p>Deze pagina bestaat niet. <a href="/">Naar de homepage</a></p>');
       return;
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (extname(file) === '.html') {
-      const html = body
-        .toString('utf8')
-        .replaceAll('{{AGENDA}}', () => agendaHtml(events.values(), api))
-        .replaceAll('{{API}}', api);
-      body = Buffer.from(html);
-    }
+    const { body, type } = page;
     res.writeHead(200, {
       ...headers,
+      ...(pathname.startsWith('/cdn/') && { 'Access-Control-Allow-Origin': '*' }),
       'Content-Type': type,
       'Content-Length': body.length,
       // Pages and CDN files change with every build; the browser revalidates.

@@ -43,7 +43,7 @@ const apiOrigin = () => server.api;
 
 describe('demo partner site', () => {
   test('pages carry the strict Content-Security-Policy, connect-src the API origin', async () => {
-    for (const path of ['/', '/agenda', '/aanmelden', '/agenda.html', '/nope']) {
+    for (const path of ['/', '/agenda', '/aanmelden', '/agenda.html', '/snippet', '/en/snippet', '/nope']) {
       const { status, headers } = await get(path);
       assert.equal(status, path === '/nope' ? 404 : 200, path);
       const csp = headers['content-security-policy'];
@@ -116,6 +116,25 @@ describe('demo partner site', () => {
     assert.doesNotMatch(html, /<bijeen-event[ >]/);
   });
 
+  test('every page links to the snippet builder; it has a Dutch and an English version', async () => {
+    for (const page of ['/', '/agenda', '/aanmelden']) {
+      assert.match((await get(page)).body.toString(), /<a href="\/snippet">Insluitcode<\/a>/, page);
+    }
+    const dutch = (await get('/snippet')).body.toString();
+    const english = (await get('/en/snippet')).body.toString();
+    assert.match(dutch, /<html lang="nl">[\s\S]*<a href="\/snippet" aria-current="page">Insluitcode<\/a>/);
+    assert.match(dutch, /<a href="\/en\/snippet" hreflang="en" lang="en">English<\/a>/);
+    assert.match(english, /<html lang="en">[\s\S]*<a href="\/en\/snippet" aria-current="page">Embed code<\/a>/);
+    assert.match(english, /<a href="\/snippet" hreflang="nl" lang="nl">Nederlands<\/a>/);
+    for (const html of [dutch, english]) {
+      assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+      assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
+      // One option per event the endpoint serves, its JSON URL on the API origin.
+      const sources = [...html.matchAll(/<option value="[^"]*"[^>]* data-src="([^"]+)"/g)].map((match) => match[1]);
+      assert.deepEqual(sources.sort(), demoEvents.map((event) => `${apiOrigin()}/api/events/${event.id}`).sort());
+    }
+  });
+
   test('only pages, assets and CDN files are served: no server code, events or database', async () => {
     for (const path of [
       '/server/main.ts',
@@ -141,8 +160,9 @@ describe('demo partner site', () => {
     const script = await get('/cdn/bijeen.iife.js');
     assert.equal(script.status, 200);
     assert.equal(script.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(script.headers['access-control-allow-origin'], '*', 'a snippet on another site loads it with crossorigin="anonymous"');
     assert.equal(`sha384-${createHash('sha384').update(script.body).digest('base64')}`, expected);
-    for (const page of ['/', '/agenda', '/aanmelden']) {
+    for (const page of ['/', '/agenda', '/aanmelden', '/snippet', '/en/snippet']) {
       assert.match((await get(page)).body.toString(), new RegExp(`integrity="${expected.replace(/[+/]/g, '\\$&')}"`), page);
     }
   });
