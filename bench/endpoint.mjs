@@ -45,7 +45,7 @@ function post(agent, server, body, key) {
   });
 }
 
-/** Sends `total` registrations over `servers` (round robin), `concurrency` at a time; returns the figures. */
+/** Sends `total` registrations over `servers`, `concurrency` at a time; returns the figures. */
 async function load(servers, total, concurrency) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const cpuBefore = servers.map((server) => cpuSeconds(server.child.pid));
@@ -55,10 +55,11 @@ async function load(servers, total, concurrency) {
   const errors = [];
   let next = 0;
   const started = performance.now();
-  async function worker() {
+  // Each client sticks to one process, as behind a proxy that routes by client address; a client
+  // that switched would leave keep-alive sockets idle until the server closes them under it.
+  async function worker(server) {
     while (next < total) {
       const n = next++;
-      const server = servers[n % servers.length];
       const key = crypto.randomUUID();
       const body = {
         eventId: 'bench',
@@ -81,7 +82,7 @@ async function load(servers, total, concurrency) {
       latencies.push(performance.now() - t0);
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(servers[index % servers.length])));
   const seconds = (performance.now() - started) / 1000;
   const cpu = servers.reduce((sum, server, index) => sum + cpuSeconds(server.child.pid) - cpuBefore[index], 0);
   agent.destroy();
@@ -125,7 +126,9 @@ export async function benchEndpoint(engine, { total = TOTAL, concurrency = CONCU
     for (let i = 0; i < (database ? 2 : 1); i++) servers.push(await startServer({ dir: temp.dir, env }));
     const load1 = loadavg()[0];
     const figures = await load(servers, total, concurrency);
-    return { engine, processes: servers.length, loadAverage: Number(load1.toFixed(2)), ...figures };
+    // What the endpoint logged about failures, to tell a server error from a network one.
+    const serverErrors = servers.flatMap((server) => server.output().split('\n').filter((line) => /\berror\b/i.test(line))).slice(0, 5);
+    return { engine, processes: servers.length, loadAverage: Number(load1.toFixed(2)), ...figures, serverErrors };
   } finally {
     for (const server of servers) await server.stop();
     await database?.drop();
@@ -138,6 +141,7 @@ export function printEndpoint(results) {
     const where = e.engine === 'postgres' ? `PostgreSQL, ${e.processes} processes` : 'SQLite, 1 process';
     console.log(`\nEndpoint on ${where} (loopback, ${e.requests} registrations, ${e.concurrency} at a time; load average ${e.loadAverage})`);
     console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}${e.errors ? ` ${JSON.stringify(e.errorKinds)}` : ''}, lost ${e.lost}, doubled ${e.doubled}`);
+    for (const line of e.serverErrors) console.log(`  logged: ${line}`);
     console.log(`  endpoint CPU ${e.endpointCpuMsPerRegistration} ms per registration (all its processes together)`);
   }
 }

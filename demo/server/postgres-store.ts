@@ -14,7 +14,7 @@
  * see ARCHITECTURE.md.
  *
  * Group commit: the registrations that arrive while the previous batch commits share one
- * transaction (`GroupCommit`). The batch reads what its decisions need in a few queries, decides
+ * transaction (`Batcher`). The batch reads what its decisions need in a few queries, decides
  * each registration in arrival order in memory (each decision sees the ones before it), writes
  * them all in two statements and commits: one round of queries and one WAL flush per batch. When
  * the transaction fails, each registration is tried again in a transaction of its own, so one bad
@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 import { decide, type DecisionFacts, type NewRegistration } from './decide.js';
-import { GroupCommit, settle } from './group-commit.js';
+import { Batcher, settle } from './batcher.js';
 import { normaliseEmail } from './store.js';
 import type { Outcome, RegisterInput, RegistrationStatus, RegistrationStore, StoredRegistration, StoredResponse } from './store.js';
 
@@ -80,6 +80,8 @@ const DECIDE_AGAIN = new Set([
 
 /** Batches form while the previous one commits; a lone registration waits 1 ms for company. */
 const GROUP_COMMIT = { windowMs: 1, maxBatch: 200 };
+/** Look-ups wait for nothing but the requests already read. */
+const LOOK_UPS = { windowMs: 0, maxBatch: 500 };
 
 interface RegistrationRow {
   seq: string;
@@ -112,11 +114,17 @@ function eventLockKey(eventId: string): number {
 
 export class PostgresStore implements RegistrationStore {
   readonly #pool: pg.Pool;
-  readonly #commits: GroupCommit<RegisterInput, Outcome>;
+  readonly #commits: Batcher<RegisterInput, Outcome>;
+  /** `findByKey()` runs before every registration: look-ups that arrive together share one query. */
+  readonly #lookUps: Batcher<string, StoredAnswer | undefined>;
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
-    this.#commits = new GroupCommit((inputs) => this.#commitBatch(inputs), GROUP_COMMIT);
+    this.#commits = new Batcher((inputs) => this.#commitBatch(inputs), GROUP_COMMIT);
+    this.#lookUps = new Batcher(async (keys) => {
+      const found = await answersByKey(pool, keys);
+      return keys.map((key) => ({ status: 'fulfilled', value: found.get(key) }));
+    }, LOOK_UPS);
   }
 
   /** Connects, applies the migrations this database lacks, and returns the store. */
@@ -134,12 +142,8 @@ export class PostgresStore implements RegistrationStore {
     return new PostgresStore(pool);
   }
 
-  async findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined> {
-    const { rows } = await this.#pool.query<KeyRow>(
-      'SELECT idempotency_key, payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = $1',
-      [key],
-    );
-    return rows[0] && storedAnswer(rows[0]);
+  findByKey(key: string): Promise<StoredAnswer | undefined> {
+    return this.#lookUps.submit(key);
   }
 
   async taken(eventId: string): Promise<number> {
@@ -179,7 +183,7 @@ export class PostgresStore implements RegistrationStore {
   }
 
   async close(): Promise<void> {
-    await this.#commits.drain();
+    await Promise.all([this.#commits.drain(), this.#lookUps.drain()]);
     await this.#pool.end();
   }
 
@@ -292,15 +296,18 @@ async function insert(client: pg.PoolClient, created: NewRegistration[]): Promis
   ]);
 }
 
-interface KeyRow {
-  idempotency_key: string;
-  payload_hash: string;
-  response_status: number;
-  response_body: Record<string, unknown>;
-}
+/** The first answer given for an idempotency key, with the hash of the payload it answered. */
+type StoredAnswer = { payloadHash: string; response: StoredResponse };
 
-function storedAnswer(row: KeyRow): { payloadHash: string; response: StoredResponse } {
-  return { payloadHash: row.payload_hash, response: { status: row.response_status, body: row.response_body } };
+/** The stored answers for `keys`, in one query (on a pool, or on a transaction's connection). */
+async function answersByKey(db: pg.Pool | pg.PoolClient, keys: string[]): Promise<Map<string, StoredAnswer>> {
+  const { rows } = await db.query<{ idempotency_key: string; payload_hash: string; response_status: number; response_body: Record<string, unknown> }>(
+    'SELECT idempotency_key, payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ANY($1::text[])',
+    [keys],
+  );
+  return new Map(
+    rows.map((row) => [row.idempotency_key, { payloadHash: row.payload_hash, response: { status: row.response_status, body: row.response_body } }]),
+  );
 }
 
 /**
@@ -308,18 +315,17 @@ function storedAnswer(row: KeyRow): { payloadHash: string; response: StoredRespo
  * to date with each registration the batch creates.
  */
 class BatchFacts implements DecisionFacts {
-  readonly #earlier = new Map<string, { payloadHash: string; response: StoredResponse }>();
+  readonly #earlier: Map<string, StoredAnswer>;
   /** Event → the addresses that hold a place, among those the batch asks about. */
   readonly #people = new Map<string, Set<string>>();
   readonly #taken = new Map<string, number>();
 
+  private constructor(earlier: Map<string, StoredAnswer>) {
+    this.#earlier = earlier;
+  }
+
   static async load(client: pg.PoolClient, inputs: RegisterInput[]): Promise<BatchFacts> {
-    const facts = new BatchFacts();
-    const keys = await client.query<KeyRow>(
-      'SELECT idempotency_key, payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ANY($1::text[])',
-      [inputs.map((input) => input.payload.idempotencyKey)],
-    );
-    for (const row of keys.rows) facts.#earlier.set(row.idempotency_key, storedAnswer(row));
+    const facts = new BatchFacts(await answersByKey(client, inputs.map((input) => input.payload.idempotencyKey)));
 
     const asked = inputs.flatMap((input) =>
       [input.payload.attendee, ...input.payload.companions].map((person) => [input.eventId, normaliseEmail(person.email)]),

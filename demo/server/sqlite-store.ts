@@ -7,7 +7,7 @@
  * power cut; at this endpoint's volume the extra fsync costs nothing that matters.
  *
  * Group commit: `register()` calls that arrive within a few milliseconds share one transaction
- * (`GroupCommit`), so one fsync makes the whole batch durable; each promise settles after that
+ * (`Batcher`), so one fsync makes the whole batch durable; each promise settles after that
  * commit. Inside the batch every registration is decided in arrival order in a savepoint of its
  * own: a registration that throws rolls back alone, the others commit.
  *
@@ -27,7 +27,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 import { decide, type DecisionFacts, type NewRegistration } from './decide.js';
-import { GroupCommit, settle } from './group-commit.js';
+import { Batcher, settle } from './batcher.js';
 import type {
   Outcome,
   RegisterInput,
@@ -114,7 +114,7 @@ export class SqliteStore implements RegistrationStore {
     [string, string, string, string, RegistrationStatus, number, string, string, number, string, string]
   >;
   readonly #list: Database.Statement<[string], RegistrationRow>;
-  readonly #commits: GroupCommit<RegisterInput, Outcome>;
+  readonly #commits: Batcher<RegisterInput, Outcome>;
 
   constructor(path: string) {
     if (path !== ':memory:') {
@@ -165,7 +165,7 @@ export class SqliteStore implements RegistrationStore {
       const facts = this.#batchFacts();
       return inputs.map((input) => settle(() => decideOne(input, facts)));
     }).immediate;
-    this.#commits = new GroupCommit(async (inputs) => commitBatch(inputs), GROUP_COMMIT);
+    this.#commits = new Batcher(async (inputs) => commitBatch(inputs), GROUP_COMMIT);
   }
 
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */

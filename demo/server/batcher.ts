@@ -1,23 +1,23 @@
 /**
- * Group commit: registrations that arrive close together share one database transaction, so one
- * flush to disk (fsync) makes a whole batch durable instead of one registration. Each caller's
- * promise settles only after the transaction of its batch has committed: nobody gets an answer
- * for a registration that is not on disk yet.
+ * Calls that arrive close together, run as one batch: the stores' group commit (registrations that
+ * share one transaction, so one flush to disk makes a whole batch durable) and PostgreSQL's
+ * look-ups (one query for many keys). Each caller's promise settles once its batch is done: for a
+ * commit, only after the transaction has committed, so nobody gets an answer for a registration
+ * that is not on disk yet.
  *
- * One batch runs at a time. The first registration after a quiet spell waits `windowMs` for
- * others to join; registrations that arrive while a batch commits form the next batch, which starts
- * as soon as that commit is done. Under load, batches grow by themselves, and the wait only costs
- * anything when the endpoint is quiet.
+ * One batch runs at a time. The first call after a quiet spell waits `windowMs` for others to join;
+ * calls that arrive while a batch runs form the next batch, which starts as soon as that one is
+ * done. Under load, batches grow by themselves, and the wait only costs anything when it is quiet.
  *
- * The store decides each item of a batch in order and reports each outcome on its own (a
- * `PromiseSettledResult`): one item that fails does not fail the others.
+ * `run` reports each item's result on its own (a `PromiseSettledResult`): one item that fails does
+ * not fail the others.
  */
-export type CommitBatch<Item, Result> = (items: Item[]) => Promise<PromiseSettledResult<Result>[]>;
+export type RunBatch<Item, Result> = (items: Item[]) => Promise<PromiseSettledResult<Result>[]>;
 
-export interface GroupCommitOptions {
+export interface BatcherOptions {
   /** Milliseconds the first item of a batch waits for others (0: until the pending I/O has been read). */
   windowMs: number;
-  /** Most items in one transaction; a longer queue is committed in several batches. */
+  /** Most items in one batch; a longer queue runs in several batches. */
   maxBatch: number;
 }
 
@@ -27,20 +27,20 @@ interface Waiting<Item, Result> {
   reject: (reason: unknown) => void;
 }
 
-export class GroupCommit<Item, Result> {
-  readonly #commit: CommitBatch<Item, Result>;
-  readonly #options: GroupCommitOptions;
+export class Batcher<Item, Result> {
+  readonly #run: RunBatch<Item, Result>;
+  readonly #options: BatcherOptions;
   readonly #queue: Waiting<Item, Result>[] = [];
   #scheduled = false;
-  /** The batch being committed, if any. */
+  /** The batch that runs, if any. */
   #running: Promise<void> | undefined;
 
-  constructor(commit: CommitBatch<Item, Result>, options: GroupCommitOptions) {
-    this.#commit = commit;
+  constructor(run: RunBatch<Item, Result>, options: BatcherOptions) {
+    this.#run = run;
     this.#options = options;
   }
 
-  /** Queues `item` for the next batch; settles once that batch has committed. */
+  /** Queues `item` for the next batch; settles once that batch is done. */
   submit(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
@@ -48,7 +48,7 @@ export class GroupCommit<Item, Result> {
     });
   }
 
-  /** Resolves when everything submitted so far has been committed. */
+  /** Resolves when everything submitted so far is done. */
   async drain(): Promise<void> {
     while (this.#running || this.#queue.length > 0) {
       if (!this.#running) this.#start();
@@ -69,19 +69,19 @@ export class GroupCommit<Item, Result> {
   #start(): void {
     this.#scheduled = false;
     const batch = this.#queue.splice(0, this.#options.maxBatch);
-    this.#running = this.#run(batch).finally(() => {
+    this.#running = this.#settle(batch).finally(() => {
       this.#running = undefined;
-      // Whatever arrived meanwhile has waited for this commit already: on to the next batch.
+      // Whatever arrived meanwhile has waited for this batch already: on to the next one.
       if (this.#queue.length > 0) this.#start();
     });
   }
 
-  async #run(batch: Waiting<Item, Result>[]): Promise<void> {
+  async #settle(batch: Waiting<Item, Result>[]): Promise<void> {
     let results: PromiseSettledResult<Result>[];
     try {
-      results = await this.#commit(batch.map((waiting) => waiting.item));
+      results = await this.#run(batch.map((waiting) => waiting.item));
     } catch (error) {
-      // The transaction itself failed (the commit, the connection): nothing of it is stored.
+      // The batch as a whole failed (a commit, the connection): every item gets the error.
       for (const waiting of batch) waiting.reject(error);
       return;
     }
