@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChrome } from './chrome.mjs';
+import { ensurePostgres } from './postgres.mjs';
 import { startPostgres } from '../test/node/support/postgres.mjs';
 
 const results = '.test-results';
@@ -44,11 +45,12 @@ step('size budget', 'node', ['scripts/size.mjs']);
 step('browser tests', npx, ['wtr'], { counts: 'browser' });
 step('storybook build', 'npm', ['run', 'build-storybook', '--silent']);
 // One throwaway PostgreSQL server for the Node tests (each test file makes its own database on
-// it), unless TEST_DATABASE_URL names one. Without PostgreSQL the PostgreSQL tests fail and say how
-// to install it.
+// it), unless TEST_DATABASE_URL names one. Without PostgreSQL (and no way to install it) the
+// PostgreSQL tests fail and say how to install it.
 let postgres;
 if (!env.TEST_DATABASE_URL) {
   try {
+    ensurePostgres();
     postgres = await startPostgres();
     env.TEST_DATABASE_URL = postgres.url;
   } catch (error) {
