@@ -156,3 +156,33 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
   });
 });
+
+describe('DATABASE_URL at start-up', () => {
+  test('the log names the database without its password', async () => {
+    const url = new URL(database.url);
+    url.password = 'geheim-wachtwoord';
+    // The test server trusts local connections, so the password is never asked for.
+    const server = await startServer({ dir: temp.dir, env: { DATABASE_URL: url.href } });
+    try {
+      url.password = '';
+      assert.ok(server.output().includes(`database: PostgreSQL ${url.href}`), server.output());
+      assert.doesNotMatch(server.output(), /geheim/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a URL that is not postgres://, or a server that cannot be reached, stops the start with the reason and without the password', async () => {
+    for (const [value, reason] of [
+      ['mysql://bijeen:geheim@127.0.0.1/bijeen', /Configuration: DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/, got mysql:\/\//],
+      ['postgres://bijeen:geheim@127.0.0.1:1/bijeen', /Database PostgreSQL postgres:\/\/bijeen@127\.0\.0\.1:1\/bijeen: .*ECONNREFUSED/],
+    ]) {
+      const outcome = await startServer({ dir: temp.dir, env: { DATABASE_URL: value } }).catch((error) => error);
+      if (!(outcome instanceof Error)) await outcome.stop();
+      assert.ok(outcome instanceof Error, `${value} must not start the server`);
+      assert.match(outcome.message, /exited \(1\)/);
+      assert.match(outcome.message, reason);
+      assert.doesNotMatch(outcome.message, /geheim/);
+    }
+  });
+});
