@@ -111,15 +111,23 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     const bodies = Array.from({ length: 600 }, (_, index) => registration(unlimited, { companions: companions(index % 3, `kill${index}`) }));
     let accepted = 0;
     let next = 0;
+    let killed = false;
     const outcomes = [];
-    // 16 clients per process, each sending its next body as soon as the last is answered.
+    // 16 clients per process, each sending its next body as soon as the last is answered. Answers of
+    // one group commit arrive together: the kill waits for a request sent to the victim after the
+    // 150th answer, so there is one in flight when it lands.
     const client = (server) => async () => {
-      while (next < bodies.length && server.child.exitCode === null && server.child.signalCode === null) {
+      while (next < bodies.length && !(server === victim && killed)) {
         const body = bodies[next++];
         try {
-          const response = await postJson(server, unlimited.id, body);
+          const sending = postJson(server, unlimited.id, body);
+          if (server === victim && accepted >= 150 && !killed) {
+            killed = true;
+            victim.child.kill('SIGKILL');
+          }
+          const response = await sending;
           outcomes.push({ body, response });
-          if (response.status === 201 && ++accepted === 150) victim.child.kill('SIGKILL');
+          if (response.status === 201) accepted++;
         } catch (error) {
           outcomes.push({ body, error });
         }
