@@ -1,8 +1,14 @@
-import { LitElement, css, type CSSResultGroup } from 'lit';
+import { LitElement, css, type CSSResultGroup, type PropertyValues } from 'lit';
 import type { Locale, Localized } from '../i18n/index.js';
 import type { BijeenEventMap, DataErrorDetail } from './events.js';
 import { LocaleController } from './locale.js';
 import { issueText } from '../schema/issues.js';
+
+/**
+ * What an element's data has come to (contract section 3): `loading` while it loads, then `ready`
+ * or `error`. Read it as `el.state` or select it as `[state="error"]`.
+ */
+export type ElementState = 'loading' | 'ready' | 'error';
 
 type DetailOf<K extends keyof BijeenEventMap> =
   BijeenEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -65,11 +71,54 @@ export const resetStyles = css`
   }
 `;
 
-/** The small base every Bijeen element extends: reset styles, locale and typed events. */
+/** The small base every Bijeen element extends: reset styles, locale, `state` and typed events. */
 export class BijeenElement extends LitElement {
   static override styles: CSSResultGroup = resetStyles;
 
+  /** `state` is reflected, never read: observed only so that a change from outside can be undone. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'state'];
+  }
+
   protected readonly localeController = new LocaleController(this);
+
+  /**
+   * What the element's data has come to; `undefined` while it has nothing to report. Read-only:
+   * each element with data defines it (`SourceMixin`, `<bijeen-map-link>`), and the `state`
+   * attribute follows it through `reflectState()`.
+   */
+  get state(): ElementState | undefined {
+    return undefined;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // The attribute is the element's to write: page code that writes it is overruled at once
+    // (before the first update, by the first update).
+    if (name === 'state') {
+      if (this.hasUpdated) this.reflectState();
+    } else {
+      super.attributeChangedCallback(name, old, value);
+    }
+  }
+
+  /**
+   * Every update, on the server too, starts by resolving the locale (what follows reads it) and
+   * writing `state` to its attribute (for a state that follows the element's properties, as the
+   * map link's does, this is where it is reflected).
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.localeController.resolve();
+    this.reflectState();
+  }
+
+  /** Writes `state` to the `state` attribute (none while it is `undefined`), after each change of it. */
+  reflectState(): void {
+    const { state } = this;
+    if (this.getAttribute('state') === (state ?? null)) return;
+    if (state) this.setAttribute('state', state);
+    else this.removeAttribute('state');
+  }
 
   /** The resolved locale: own `lang`, nearest `[lang]` ancestor, the document, else `nl`. */
   get locale(): Locale {

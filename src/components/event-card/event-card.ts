@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
 import type { Locale } from '../../i18n/index.js';
@@ -175,9 +175,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     }
   }
 
-  /** The first registration form beside the card (same document or shadow root). */
+  /** The first registration form beside the card (same document or shadow root); none known on the server. */
   private get registrationForm(): HTMLElement | null {
-    return (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
+    return isServer ? null : (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
   }
 
   /** `registration-href` when it is an allowed URL (an integrator's typo must not become a script link). */
@@ -216,12 +216,14 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
     const showMap = !teaser && !this.noMap && (place.lat !== undefined || !!address);
+    // The map link gets the card's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <div class="place">
         ${para(lines.join(teaser ? ', ' : '\n'))}
         ${showMap
           ? html`
               <bijeen-map-link
+                lang=${this.locale}
                 address=${[address, country].filter(Boolean).join(', ') || nothing}
                 lat=${place.lat ?? nothing}
                 lon=${place.lon ?? nothing}

@@ -167,9 +167,9 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
     return this.memo.view;
   }
 
-  // `update`, not `willUpdate`: the source controller takes a new `events` value or inline script
-  // in its `hostUpdate`, which runs between the two.
-  override update(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // The source has taken a new `events` value or inline script in super.willUpdate().
+    super.willUpdate(changed);
     const before = this.memo?.view;
     const after = this.view;
     if (after !== before) {
@@ -180,7 +180,6 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
         this.announcement = this.text(eventListMessages).count(after.events.length);
       }
     }
-    super.update(changed);
   }
 
   override updated(changed: PropertyValues<this>) {
@@ -225,12 +224,14 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
   /** One `<ul>` of cards, their titles at `level`. */
   private renderItems(events: readonly EventData[], level: number) {
     const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : nothing;
+    // Each card gets the list's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <ul part="list" role="list">
         ${events.map(
           (event) => html`
             <li part="item">
               <bijeen-event-card
+                lang=${this.locale}
                 exportparts=${CARD_EXPORT_PARTS}
                 variant="teaser"
                 heading-level=${level}

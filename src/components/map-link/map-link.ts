@@ -69,6 +69,16 @@ export class BijeenMapLink extends BijeenElement {
   /** `view` (default) shows the place; `directions` opens the route planner towards it. */
   mode: MapMode = 'view';
 
+  /**
+   * `ready` when the attributes give a place to link to (a bad `provider` or `mode` is reported,
+   * and the link shows with the default), `error` when they do not: no address and no valid
+   * coordinates, so no link and a `bijeen-data-error`. Reflected to the `state` attribute, which
+   * page code cannot change: read-only, a value written to the attribute is put back at once.
+   */
+  override get state(): 'ready' | 'error' {
+    return this.resolve().target ? 'ready' : 'error';
+  }
+
   override updated(changed: PropertyValues) {
     // Reported once per input change, not on every re-render (e.g. a language switch).
     if (!INPUTS.some((key) => changed.has(key))) return;

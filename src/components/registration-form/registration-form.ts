@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceMixin } from '../../internal/event-source-mixin.js';
-import { EventSourceController } from '../../internal/event-source.js';
+import { EventSourceController, pageBaseUrl } from '../../internal/event-source.js';
 import { opensAtSentence } from '../../internal/format-date.js';
 import { formMessages } from '../../i18n/form.js';
 import { controlName, HONEYPOT_FIELD, registrationFields, type EventData } from '../../schema/index.js';
@@ -140,17 +140,18 @@ export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
   /** Whether this update brought a new event or changed attributes: reported in `updated()`. */
   private reconfigured = false;
 
-  override update(changed: PropertyValues) {
-    // The event source settles in hostUpdate, which runs after willUpdate: hence here.
+  // On the server too: Lit's server renderer calls willUpdate (and render), nothing else.
+  protected override willUpdate(changed: PropertyValues) {
+    // The event source has settled in super.willUpdate().
+    super.willUpdate(changed);
     const event = this.source.event;
     this.reconfigured = event !== this.loaded || CONFIG.some((key) => changed.has(key));
     if (this.reconfigured) {
-      this.checked = checkAttributes(this, document.baseURI, this.text(formMessages).badValue);
+      this.checked = checkAttributes(this, pageBaseUrl(), this.text(formMessages).badValue);
       this.loaded = event;
       this.current = event && applyOverrides(event, this.checked.overrides);
     }
     if (event && this.drafts.load(event.id)) this.submission.reset();
-    super.update(changed);
   }
 
   /**
@@ -211,7 +212,8 @@ export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
       maxCompanions,
       privacyUrl,
       sending: this.submission.outcome === 'sending',
-      form: this.form,
+      // None before the first render (and on the server, where there is no render root).
+      form: this.hasUpdated ? this.form : null,
       onSubmit: (event) => this.submission.onSubmit(event),
       onInput: (event) => this.onInput(event),
       onAddCompanion: () => void this.companions.add(),
