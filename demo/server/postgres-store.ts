@@ -191,6 +191,8 @@ export class PostgresStore implements RegistrationStore {
     try {
       return await transaction(this.#pool, (client) => decideBatch(client, inputs));
     } catch (error) {
+      // One registration (or the moment) failed the whole transaction: each on its own, so only
+      // the one at fault fails; one that ran into another process's commit is decided once more.
       if (inputs.length > 1) {
         const results: PromiseSettledResult<Outcome>[] = [];
         for (const input of inputs) results.push(...(await this.#commitBatch([input])));
