@@ -20,22 +20,34 @@ type DetailOf<K extends keyof BijeenEventMap> =
  * so each element sets what it relies on. Text colour and font inherit from the page unless a
  * token says otherwise.
  *
- * The global tokens (`--bijeen-accent-color` …) are read here, once, each with its one default,
- * into private `--_*` properties that the elements' styles use. A later fallback (say an NL Design
- * System token) is added in this one place.
+ * The global tokens (`--bijeen-accent-color` …) are read here, once, into private `--_*`
+ * properties that the elements' styles use. Each is read in one order: the `--bijeen-*` token when
+ * the page sets it, else its NL Design System counterpart (`--utrecht-*`, as the theme packages of
+ * Dutch municipalities and Open Formulieren define them), else Bijeen's default. An element token
+ * with an NL Design System counterpart reads it in the same order where the element resolves it
+ * (`--bijeen-registration-form-input-background` → `--utrecht-textbox-background-color`).
+ *
+ * A colour whose default depends on where it is used has no default here: a custom property
+ * cannot hold `inherit`, and a property that reads an unset one falls back at its use,
+ * `var(--_link-color, inherit)`.
  */
 export const resetStyles = css`
   :host {
     box-sizing: border-box;
     color: var(--bijeen-color, inherit);
-    font-family: var(--bijeen-font-family, inherit);
-    --_accent-color: var(--bijeen-accent-color, #0b5cad);
-    --_accent-contrast-color: var(--bijeen-accent-contrast-color, #fff);
+    font-family: var(--bijeen-font-family, var(--utrecht-document-font-family, inherit));
+    --_accent-color: var(--bijeen-accent-color, var(--utrecht-button-primary-action-background-color, #0b5cad));
+    --_accent-contrast-color: var(--bijeen-accent-contrast-color, var(--utrecht-button-primary-action-color, #fff));
     --_border-color: var(--bijeen-border-color, currentColor);
     --_radius: var(--bijeen-radius, 0.25rem);
     --_spacing: var(--bijeen-spacing, 1rem);
-    --_focus-ring-color: var(--bijeen-focus-ring-color, currentColor);
-    --_focus-ring-width: var(--bijeen-focus-ring-width, 3px);
+    --_link-color: var(--bijeen-link-color, var(--utrecht-link-color));
+    --_focus-ring-color: var(--bijeen-focus-ring-color, var(--utrecht-focus-outline-color));
+    --_focus-ring-width: var(--bijeen-focus-ring-width, var(--utrecht-focus-outline-width, 3px));
+    /* Form controls: the global tokens, else the NL Design System's textbox tokens. */
+    --_control-color: var(--bijeen-color, var(--utrecht-textbox-color));
+    --_control-border-color: var(--bijeen-border-color, var(--utrecht-textbox-border-color, currentColor));
+    --_control-radius: var(--bijeen-radius, var(--utrecht-textbox-border-radius, 0.25rem));
   }
 
   :host([hidden]) {
@@ -61,12 +73,12 @@ export const resetStyles = css`
   }
 
   a {
-    color: var(--bijeen-link-color, inherit);
+    color: var(--_link-color, inherit);
     text-underline-offset: 0.15em;
   }
 
   :focus-visible {
-    outline: var(--_focus-ring-width) solid var(--_focus-ring-color);
+    outline: var(--_focus-ring-width) solid var(--_focus-ring-color, currentColor);
     outline-offset: 2px;
   }
 `;

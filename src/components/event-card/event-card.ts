@@ -79,16 +79,16 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * @csspart button - The "Zet in uw agenda" disclosure button.
  * @csspart link - Every other link: "Lees meer", online, calendar, organizer.
  *
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Background of "Aanmelden" (global; default: #0b5cad).
- * @cssproperty --bijeen-accent-contrast-color - Text on the accent (global; default: #fff).
+ * @cssproperty --bijeen-accent-color - Background of "Aanmelden" (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
+ * @cssproperty --bijeen-accent-contrast-color - Text on the accent (global; default: NL Design System `--utrecht-button-primary-action-color`, else #fff).
  * @cssproperty --bijeen-border-color - The card border is this colour at 25% (global; default: currentColor).
  * @cssproperty --bijeen-radius - Corner radius of "Aanmelden" and the image beside the text (global; default: 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the padding derives from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor; the accent around "Aanmelden").
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor; the accent around "Aanmelden").
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-event-card-background - Card background (default: transparent, the page shows through).
  * @cssproperty --bijeen-event-card-border-color - Card border colour (default: the border colour at 25%).
  * @cssproperty --bijeen-event-card-border-width - Card border width (default: 1px).

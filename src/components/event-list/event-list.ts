@@ -57,14 +57,14 @@ interface ListView {
  * @csspart card-base - Each card's `base`; the cards' other parts are passed on as they are: `title`,
  *   `date`, `link`, `button`, `badge` (with `badge-<status>`), `image`, `register`.
  *
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Border and text of "Toon meer" (global; default: #0b5cad).
+ * @cssproperty --bijeen-accent-color - Border and text of "Toon meer" (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
  * @cssproperty --bijeen-radius - Corner radius of "Toon meer" (global; default: 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the gaps derive from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Colour of the subscription link (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Colour of the subscription link (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-event-list-gap - Space between the cards (default: the spacing).
  * @cssproperty --bijeen-event-list-column-min-width - The narrowest a column of cards gets before
  *   the list uses fewer columns (default: 18rem; one column in narrower containers).

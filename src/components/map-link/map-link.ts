@@ -32,11 +32,11 @@ const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
  * @slot - Replaces the visible label.
  * @csspart link - The `<a>` element.
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
- * @cssproperty --bijeen-map-link-hover-color - Link colour on hover (default: the link colour).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
+ * @cssproperty --bijeen-map-link-hover-color - Link colour on hover (default: NL Design System `--utrecht-link-hover-color`, else the link colour).
  * @event bijeen-data-error - Neither an address nor valid coordinates, or a bad attribute.
  */
 export class BijeenMapLink extends BijeenElement {

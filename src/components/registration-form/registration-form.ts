@@ -52,22 +52,22 @@ const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 
  * @csspart remove-companion - The button that removes one companion.
  * @csspart retry - The button that sends a failed registration again.
  * @csspart status - The live regions that announce progress and success (`role="status"`) or failure (`role="alert"`).
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
- * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Checkbox and radio colour (global; default: #0b5cad).
- * @cssproperty --bijeen-border-color - Border of controls and buttons (global; default: currentColor).
- * @cssproperty --bijeen-radius - Corner radius of controls, buttons and companion boxes (global; default: 0.25rem).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
+ * @cssproperty --bijeen-color - Text colour, also of text fields (global; default: inherited; text fields: NL Design System `--utrecht-textbox-color`, else inherited).
+ * @cssproperty --bijeen-accent-color - Checkbox and radio colour (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
+ * @cssproperty --bijeen-border-color - Border of controls and buttons (global; default: currentColor; text fields: NL Design System `--utrecht-textbox-border-color`, else currentColor).
+ * @cssproperty --bijeen-radius - Corner radius of controls, buttons and companion boxes (global; default: 0.25rem; text fields: NL Design System `--utrecht-textbox-border-radius`, else 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the field gap derives from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-registration-form-field-gap - Space between fields (default: 1.25 × the spacing).
  * @cssproperty --bijeen-registration-form-line-height - Line height (default: 1.5).
- * @cssproperty --bijeen-registration-form-input-background - Background of text fields (default: transparent).
+ * @cssproperty --bijeen-registration-form-input-background - Background of text fields (default: NL Design System `--utrecht-textbox-background-color`, else transparent). Their border width follows `--utrecht-textbox-border-width` (else 2px).
  * @cssproperty --bijeen-registration-form-button-background - Background of buttons (default: transparent).
  * @cssproperty --bijeen-registration-form-button-color - Text colour of buttons (default: inherited).
- * @cssproperty --bijeen-registration-form-submit-background - Background of the submit button (default: the button background).
- * @cssproperty --bijeen-registration-form-submit-color - Text colour of the submit button (default: the button colour).
+ * @cssproperty --bijeen-registration-form-submit-background - Background of the submit button (default: the button background, else NL Design System `--utrecht-button-primary-action-background-color`, else transparent).
+ * @cssproperty --bijeen-registration-form-submit-color - Text colour of the submit button (default: the button colour, else NL Design System `--utrecht-button-primary-action-color`, else inherited).
  * @cssproperty --bijeen-registration-form-error-color - Accent bar of errors and the error summary (default: #d52b1e).
  * @cssproperty --bijeen-registration-form-error-text-color - Colour of error messages (default: inherited; they are bold).
  * @cssproperty --bijeen-registration-form-success-color - Accent bar of the confirmation (default: #2e7d32).
