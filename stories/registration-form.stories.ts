@@ -148,7 +148,10 @@ export const EveryQuestionType: Story = {
   args: {
     event: seed({
       maxCompanions: 0,
+      // No member question, so no places set apart for non-members either.
       memberQuestion: undefined,
+      nonMemberPlaces: undefined,
+      nonMemberRemaining: undefined,
       questions: [
         { id: 'text', label: 'Dieetwensen', type: 'text' },
         { id: 'textarea', label: 'Wat wilt u de sprekers vragen?', type: 'textarea' },
