@@ -6,10 +6,16 @@
 /** @type {Record<string, { mutate: string[]; tests: string[]; nodeArgs: string[] }>} */
 export const groups = {
   // Pure modules: their unit tests (also part of the browser suite) run in Node with mocha, with
-  // `@open-wc/testing` mapped to chai.
+  // `@open-wc/testing` mapped to chai; the form's sending (`sendRegistration`) also has Node tests
+  // of its own against a scripted endpoint.
   schema: {
     mutate: ['src/schema/**/*.ts', 'src/components/registration-form/submit.ts', 'src/components/event-card/calendar.ts'],
-    tests: ['test/schema/*.test.ts', 'test/components/registration-form/submit.test.ts', 'test/components/event-card/calendar.test.ts'],
+    tests: [
+      'test/schema/*.test.ts',
+      'test/components/registration-form/submit.test.ts',
+      'test/components/event-card/calendar.test.ts',
+      'test/node/registration-form/*.test.mjs',
+    ],
     nodeArgs: ['--import', 'tsx', '--import', './test/support/node/register.mjs'],
   },
   // The reference endpoint, module by module: test/node/server/ drives each module in the test

@@ -6,7 +6,7 @@
 //
 // Every test starts its own endpoint (`startEndpoint()` in its body or in `beforeEach`, never in
 // `before`) and `afterEach(closeEndpoints)` stops them: no test leans on another's registrations.
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import * as fixtures from '../../endpoint/support/events.mjs';
@@ -28,8 +28,9 @@ const open = new Set();
 /**
  * Starts an endpoint. Options override `createApiHandler`'s (`allowedOrigins`, `adminToken`,
  * `trustProxy`, `bodyLimit`, …); besides: `events` (fixture objects by file name, default every
- * fixture of test/node/endpoint/support/events.mjs), `rateLimit` and `placeLimit` (default 0: off),
- * `tokenGuessLimit` (wrong admin tokens per minute, default 10 as in `main.ts`) and `now` (the limiters' clock).
+ * fixture of test/node/endpoint/support/events.mjs), `store` (default a new in-memory one),
+ * `rateLimit` and `placeLimit` (default 0: off), `tokenGuessLimit` (wrong admin tokens per minute,
+ * default 10 as in `main.ts`) and `now` (the limiters' clock).
  *
  * @returns `{ api, siteOrigin, store, logs, events, close(), shutDown() }`: `api` is the origin
  * to fetch from; `siteOrigin` the allowed origin `postJson()` sends; `logs` every line the
@@ -37,6 +38,7 @@ const open = new Set();
  */
 export async function startEndpoint({
   events = fixtures.all,
+  store = new SqliteStore(':memory:'),
   rateLimit = 0,
   placeLimit = 0,
   tokenGuessLimit = 10,
@@ -46,7 +48,6 @@ export async function startEndpoint({
   const temp = tempDir('bijeen-in-process-');
   const logs = [];
   const log = (line) => logs.push(line);
-  const store = new SqliteStore(':memory:');
   const limiters = [new RateLimiter(rateLimit, now), new PlaceLimiter(placeLimit, now), new RateLimiter(tokenGuessLimit, now)];
   let closing = false;
   const loaded = loadEvents(writeEvents(join(temp.dir, 'events'), events), log);
@@ -86,6 +87,43 @@ export async function startEndpoint({
   };
   open.add(endpoint);
   return endpoint;
+}
+
+/**
+ * One request with `node:http` (any method, target and headers, `Host` included); resolves to
+ * `{ status, headers, text, body }`, `body` parsed when it is JSON.
+ */
+export function request(endpoint, { method = 'GET', path = '/', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(endpoint.api, { method, path, headers, timeout: 5_000 }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        resolve({ status: response.statusCode, headers: response.headers, text, body: parsed });
+      });
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`${method} ${path}: no answer within 5 s`)));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** POSTs form fields (`[name, value]` pairs) as application/x-www-form-urlencoded from the partner site. */
+export function postForm(endpoint, eventId, entries, { origin = endpoint.siteOrigin, headers = {} } = {}) {
+  const body = new URLSearchParams(entries).toString();
+  return request(endpoint, {
+    method: 'POST',
+    path: `/api/events/${encodeURIComponent(eventId)}/registrations`,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(origin ? { Origin: origin } : {}), ...headers },
+    body,
+  });
 }
 
 /** Stops every endpoint a test started: `afterEach(closeEndpoints)`. */
