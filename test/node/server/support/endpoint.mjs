@@ -67,6 +67,8 @@ export async function startEndpoint({
   });
   const server = createServer(handler);
   answerClientErrors(server, API_HEADERS);
+  // A request left without an answer (a mutant under test that hangs) fails within seconds.
+  server.setTimeout(3_000);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 
   const endpoint = {
