@@ -95,6 +95,29 @@ function documentLang() {
   };
 }
 
+/**
+ * Every element reflects its read-only `state` property to a `state` attribute
+ * (`BijeenElement.reflectState()`), which the analyzer cannot see: documented from the property.
+ */
+function documentStateAttribute() {
+  return {
+    name: 'bijeen-state-attribute',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const element of customElements(customElementsManifest)) {
+        const state = element.members?.find((member) => member.name === 'state');
+        if (!state) continue;
+        element.attributes ??= [];
+        element.attributes.push({
+          name: 'state',
+          fieldName: 'state',
+          type: { text: state.type.text.replace(/ \| undefined$/, '') },
+          description: 'The `state` property, reflected (absent while it is `undefined`), for selectors such as `[state="error"]`. Written by the element only: a value page code writes is put back at once.',
+        });
+      }
+    },
+  };
+}
+
 function documentExportedParts() {
   return {
     name: 'bijeen-exported-parts',
@@ -138,5 +161,5 @@ export default {
   globs: ['src/components/**/*.ts', 'src/internal/*-mixin.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
-  plugins: [typeEvents(), documentLang(), documentExportedParts(), hideInternals(), pointAtShippedFiles()],
+  plugins: [typeEvents(), documentLang(), documentStateAttribute(), documentExportedParts(), hideInternals(), pointAtShippedFiles()],
 };

@@ -6,13 +6,14 @@
 // wording 12.3, the event list 2.7 KB gzip on its own. No readable trimming reaches 32 KB; that takes
 // a product decision (one language per CDN file, or English loaded separately; a separate file for
 // the list). Until then the test fails above what we have, so the file cannot grow unnoticed, and it
-// prints the distance to the 32 KB target.
+// prints the distance to the 32 KB target. Issue 14 added `state` on every element and
+// server-side rendering (0.25 KB gzip) and the NL Design System fallbacks (0.17–0.21 KB).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const TARGET = 32 * KB;
-const BUDGET = 36.5 * KB;
+const BUDGET = 38 * KB;
 const AIM = 28 * KB;
 const FILES = ['bijeen.js', 'bijeen.iife.js'];
 

@@ -5,3 +5,4 @@ export { BijeenMapLink } from './components/map-link/map-link.js';
 export { BijeenRegistrationForm } from './components/registration-form/registration-form.js';
 export { BijeenEvent } from './components/event/event.js';
 export type * from './internal/events.js';
+export type { ElementState } from './internal/bijeen-element.js';

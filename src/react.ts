@@ -5,7 +5,7 @@
  * listeners as `onbijeen-load`); `import type {} from 'bijeen/react'` brings only those types.
  */
 import * as React from 'react';
-import { createComponent, type EventName, type WebComponentProps } from '@lit/react';
+import { createComponent, type EventName, type ReactWebComponent, type WebComponentProps } from '@lit/react';
 import { BijeenEvent as EventElement } from './components/event/event.js';
 import { BijeenEventCard as EventCardElement } from './components/event-card/event-card.js';
 import { BijeenEventList as EventListElement } from './components/event-list/event-list.js';
@@ -56,11 +56,25 @@ type EventProps<Tag extends BijeenTag> = {
   [Name in EventsOf<Tag> as `on${Pascal<Name>}`]: EventName<ElementEventMap<Tag>[Name]>;
 };
 
-function wrap<Tag extends BijeenTag>(tagName: Tag, elementClass: new () => HTMLElementTagNameMap[Tag]) {
+/**
+ * Read-only properties are no props: React would assign them, which throws. `state` is read from
+ * the element (a `ref`) or selected as `[state="…"]`.
+ */
+type ReadOnly = 'state';
+
+/** `@lit/react`'s component for the element `Tag`, without the read-only props. */
+type BijeenComponent<Tag extends BijeenTag> = React.ForwardRefExoticComponent<
+  Omit<React.ComponentPropsWithoutRef<ReactWebComponent<HTMLElementTagNameMap[Tag], EventProps<Tag>>>, ReadOnly> &
+    React.RefAttributes<HTMLElementTagNameMap[Tag]>
+>;
+
+function wrap<Tag extends BijeenTag>(tagName: Tag, elementClass: new () => HTMLElementTagNameMap[Tag]): BijeenComponent<Tag> {
   const events = Object.fromEntries(
     elementEvents[tagName].map((name) => [`on${pascal(name)}`, name]),
   ) as EventProps<Tag>;
-  return createComponent({ react: React, tagName, elementClass, events, displayName: pascal(tagName) });
+  const component = createComponent({ react: React, tagName, elementClass, events, displayName: pascal(tagName) });
+  // The same component, typed without the read-only props.
+  return component as unknown as BijeenComponent<Tag>;
 }
 
 export const BijeenEvent = wrap('bijeen-event', EventElement);
@@ -75,7 +89,7 @@ export type * from './internal/events.js';
  * A raw tag's props in React 19, which sets an element's properties and listens to
  * `on<event-name>` props on custom elements.
  */
-type RawTagProps<Tag extends BijeenTag> = WebComponentProps<HTMLElementTagNameMap[Tag]> & {
+type RawTagProps<Tag extends BijeenTag> = Omit<WebComponentProps<HTMLElementTagNameMap[Tag]>, ReadOnly> & {
   [Name in EventsOf<Tag> as `on${Name}`]?: (event: ElementEventMap<Tag>[Name]) => void;
 };
 

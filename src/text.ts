@@ -1,8 +1,9 @@
 /**
  * `bijeen/text`: the words and dates the elements show, for a server that must say the same
  * thing in the same way (the reference endpoint's "not open yet" refusal, a server-rendered
- * event page, a calendar feed with the card's UIDs). Registers nothing, needs no DOM; runs in
- * browsers and on Node 20.
+ * event page, a calendar feed with the card's UIDs), and `jsonScript()`, the inline JSON a
+ * server-rendered element takes its event from in the browser. Registers nothing, needs no DOM;
+ * runs in browsers and on Node 20.
  */
 export { toLocale, type Locale, type Localized } from './i18n/index.js';
 export { cardMessages, type CardMessages } from './i18n/card.js';
@@ -11,3 +12,4 @@ export { schemaMessages, type SchemaMessages } from './i18n/schema.js';
 export { formatMoment, formatRange, opensAtSentence } from './internal/format-date.js';
 export { calendarFile, eventUid, type CalendarOptions } from './components/event-card/calendar.js';
 export { addressLine } from './components/event-card/place.js';
+export { jsonScript } from './internal/json.js';

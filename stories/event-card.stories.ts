@@ -5,7 +5,7 @@ import '../src/components/event-card/event-card.js';
 import type { EventInput } from '../src/schema/index.js';
 // A file, never a data: URL (the schema refuses those), so Vite must not inline it.
 import venueImage from './assets/event-card-venue.svg?no-inline';
-import { holdPendingFeed } from './support/pending-feed.js';
+import { mockFetch } from './support/mock-fetch.js';
 import { longTitleEvent, multiDayEvent, udenMeeting, webinarEvent } from '../test/fixtures/events.js';
 
 // Story data: the test fixtures (the static Storybook has no backend), with a local image for
@@ -111,6 +111,11 @@ export const StatusesEnglish: Story = {
     </div>`,
 };
 
+// The seed meeting's places for non-members: how many are left (the stories above), and none.
+const nonMemberPlacesTaken: EventInput = { ...seed, registration: { ...seed.registration, nonMemberRemaining: 0 } };
+export const NonMemberPlacesTaken: Story = { render: (args) => inWidth('56rem', card(args, nonMemberPlacesTaken)) };
+export const NonMemberPlacesTakenEnglish: Story = { ...NonMemberPlacesTaken, args: { lang: 'en' } };
+
 // Widths: the card follows its container, not the viewport.
 export const Narrow: Story = { render: (args) => inWidth('240px', card(args, seed)) };
 export const NarrowTeaser: Story = { args: { variant: 'teaser' }, render: (args) => inWidth('300px', card(args, seed)) };
@@ -158,16 +163,15 @@ export const InlineJson: Story = {
   },
 };
 
-// The feed URL is held open (see support/pending-feed.ts), so the card stays in its loading state:
+// The feed never answers (see support/mock-fetch.ts), so the card stays in its loading state:
 // the reserved space, the calm placeholder and the fallback link.
 const PENDING_FEED = 'event-card-pending-feed.json';
 
 export const Loading: Story = {
   tags: ['expect-loading'],
-  render: (args) => {
-    holdPendingFeed(PENDING_FEED);
-    return inWidth('40rem', html`<bijeen-event-card src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-card>`);
-  },
+  parameters: { mock: { [PENDING_FEED]: { hang: true } } },
+  beforeEach: mockFetch,
+  render: (args) => inWidth('40rem', html`<bijeen-event-card src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-card>`),
 };
 
 export const ErrorInvalidData: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/components/event-list/event-list.js';
 import type { EventInput } from '../src/schema/index.js';
-import { holdPendingFeed } from './support/pending-feed.js';
+import { mockFetch } from './support/mock-fetch.js';
 import { cancelledEvent, longTitleEvent, udenMeeting, webinarEvent } from '../test/fixtures/events.js';
 
 // An organiser's agenda from the test fixtures (the static Storybook has no backend), on a fixed
@@ -116,14 +116,14 @@ const fallback = html`<ul>
   <li><a href="https://example.org/agenda/buurtbeheer">Buurtbeheer in Tilburg-Noord, 17 september 2030</a></li>
 </ul>`;
 
+// The feed never answers (see support/mock-fetch.ts): the list stays loading.
 const PENDING_FEED = 'event-list-pending-feed.json';
 
 export const Loading: Story = {
   tags: ['expect-loading'],
-  render: (args) => {
-    holdPendingFeed(PENDING_FEED);
-    return html`<bijeen-event-list src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-list>`;
-  },
+  parameters: { mock: { [PENDING_FEED]: { hang: true } } },
+  beforeEach: mockFetch,
+  render: (args) => html`<bijeen-event-list src=${PENDING_FEED} lang=${args.lang}>${fallback}</bijeen-event-list>`,
 };
 
 /** One item has no valid start: it is left out and reported, the others show. */

@@ -1,28 +1,23 @@
-import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/components/registration-form/registration-form.js';
 import type { BijeenRegistrationForm } from '../src/components/registration-form/registration-form.js';
+import type { RegistrationFailureReason } from '../src/internal/events.js';
 import type { EventInput } from '../src/schema/index.js';
 import { udenMeeting } from '../test/fixtures/events.js';
+import { mockFetch, type Reply } from './support/mock-fetch.js';
 
 /**
- * Every state of the form, viewable without a backend. How: a `beforeEach` replaces `window.fetch`
- * for the story being shown (restored when it unmounts) with a scripted responder for the demo
- * endpoint and demo feed below; every other request goes to the network unchanged. `play`
- * functions fill in and submit through the controls' public names, as a partner's own end-to-end
- * test would. The element itself is unchanged: these are its real states.
+ * Every state of the form, viewable without a backend: `mockFetch` (support/mock-fetch.ts) answers
+ * for the demo endpoint and the demo feed below, as each story scripts them. `play` functions fill
+ * in and submit through the controls' public names, as a partner's own end-to-end test would.
  */
 
 const ENDPOINT = udenMeeting.registration.endpoint;
 const FEED = 'https://example.org/events/wat-werkt-in-huisvesting.json';
 
-interface Reply {
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Never answers: the form stays in its sending state. */
-  hang?: boolean;
-}
+/** The endpoint's answers to a story's submissions, in turn (the last one repeats). */
+const replies = (...list: Reply[]) => ({ mock: { [ENDPOINT]: list } });
 
 interface Args {
   lang: 'nl' | 'en';
@@ -33,27 +28,6 @@ interface Args {
   format: 'json' | 'form';
   retries: number;
   timeout: number;
-}
-
-function scriptedFetch({ parameters }: StoryContext<Args>) {
-  const original = window.fetch;
-  const replies: Reply[] = [...(parameters.replies ?? [{ status: 201, body: { id: 'demo-1', status: 'confirmed' } }])];
-  window.fetch = async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url === FEED) return Response.json(udenMeeting);
-    if (url !== ENDPOINT) return original(input, init);
-    const reply = (replies.length > 1 ? replies.shift() : replies[0])!;
-    if (reply.hang) {
-      return new Promise<Response>((_, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
-      );
-    }
-    const body = reply.body === undefined ? null : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    return new Response(body, { status: reply.status ?? 201, headers: { 'Content-Type': 'application/json', ...reply.headers } });
-  };
-  return () => {
-    window.fetch = original;
-  };
 }
 
 const answers: Record<string, string | boolean | string[]> = {
@@ -98,6 +72,22 @@ async function fillIn(
 const submitEmpty = async ({ canvasElement }: { canvasElement: HTMLElement }) => fillIn(canvasElement, { values: {} });
 const submitFilled = async ({ canvasElement }: { canvasElement: HTMLElement }) => fillIn(canvasElement);
 
+/**
+ * Submits the filled-in form and waits for the end of sending, so the story ends on the endpoint's
+ * last answer; throws (failing the story test) unless that is `expected`: `registered` or a failure reason.
+ */
+const submitExpecting =
+  (expected: 'registered' | RegistrationFailureReason) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const outcome = new Promise<string>((resolve) => {
+      canvasElement.addEventListener('bijeen-registered', () => resolve('registered'), { once: true });
+      canvasElement.addEventListener('bijeen-registration-failed', (event) => resolve(event.detail.reason), { once: true });
+    });
+    await fillIn(canvasElement);
+    const ended = await outcome;
+    if (ended !== expected) throw new Error(`expected the form to end ${expected}, it ended ${ended}`);
+  };
+
 function seed(registration: Partial<NonNullable<EventInput['registration']>> = {}, extra: Partial<EventInput> = {}): EventInput {
   return { ...udenMeeting, ...extra, registration: { ...udenMeeting.registration, ...registration } };
 }
@@ -119,7 +109,13 @@ const meta: Meta<Args> = {
     now: { control: 'text' },
     event: { control: 'object' },
   },
-  beforeEach: scriptedFetch,
+  parameters: {
+    mock: {
+      [FEED]: { body: udenMeeting },
+      [ENDPOINT]: { status: 201, body: { id: 'demo-1', status: 'confirmed' } },
+    },
+  },
+  beforeEach: mockFetch,
   render: ({ lang, now, event, endpoint, format, retries, timeout }) => html`<bijeen-registration-form
     .event=${event}
     .now=${Date.parse(now)}
@@ -165,38 +161,119 @@ export const EveryQuestionType: Story = {
   },
 };
 export const WaitingListForm: Story = { args: { event: seed({ remaining: 0, waitlist: true }) } };
-export const FromSrc: Story = {
-  render: ({ lang, now }) => html`<bijeen-registration-form src=${FEED} lang=${lang} .now=${Date.parse(now)}>
-    <a href="https://example.org/agenda/huisvesting-kwetsbare-groepen">Aanmelden via de pagina van de bijeenkomst</a>
-  </bijeen-registration-form>`,
+
+// Loading from `src`: the fallback link shows until the event is loaded, and again if it cannot be.
+const fromSrc: Story['render'] = ({ lang, now }) => html`<bijeen-registration-form src=${FEED} lang=${lang} .now=${Date.parse(now)}>
+  <a href="https://example.org/agenda/huisvesting-kwetsbare-groepen">Aanmelden via de pagina van de bijeenkomst</a>
+</bijeen-registration-form>`;
+export const FromSrc: Story = { render: fromSrc };
+/** The feed never answers: the form stays loading and shows its fallback. */
+export const Loading: Story = { tags: ['expect-loading'], parameters: { mock: { [FEED]: { hang: true } } }, render: fromSrc };
+/** The feed answers with an event that does not validate: `bijeen-data-error`, the fallback stays. */
+export const DataError: Story = {
+  tags: ['expect-data-error'],
+  parameters: { mock: { [FEED]: { body: { ...udenMeeting, start: 'dinsdag middag' } } } },
+  render: fromSrc,
+};
+
+// The seed meeting's rules: places for non-members, companions per organisation
+const nonMemberPlacesTaken = (waitlist: boolean) => seed({ nonMemberRemaining: 0, waitlist });
+const asNonMember = { ...answers, member: 'false' };
+/** Non-members' places taken, with a waiting list: answering "no" turns the button into the waiting list. */
+export const NonMemberPlacesTaken: Story = {
+  args: { event: nonMemberPlacesTaken(true) },
+  play: ({ canvasElement }) => fillIn(canvasElement, { values: asNonMember, submit: false }),
+};
+export const NonMemberPlacesTakenEnglish: Story = { ...NonMemberPlacesTaken, args: { ...NonMemberPlacesTaken.args, lang: 'en' } };
+/** Non-members' places taken, no waiting list: a non-member who sends anyway gets the endpoint's refusal. */
+export const NonMemberPlacesTakenRefused: Story = {
+  args: { event: nonMemberPlacesTaken(false) },
+  parameters: {
+    replies: [
+      {
+        status: 409,
+        body: { status: 'full', scope: 'non-member', remaining: 0, message: 'De plaatsen voor niet-leden zijn vergeven. Leden kunnen zich nog aanmelden.' },
+      },
+    ],
+  },
+  play: ({ canvasElement }) => fillIn(canvasElement, { values: asNonMember }),
+};
+/** The endpoint refuses the second companion: the organisation's colleagues brought the rest. */
+export const OrganisationCompanionsUsedUp: Story = {
+  parameters: {
+    replies: [
+      {
+        status: 422,
+        body: {
+          errors: [
+            {
+              path: 'companions.1',
+              message: 'Uw organisatie kan nog 1 extra deelnemer aanmelden: hoogstens 2 per organisatie, over alle aanmeldingen samen.',
+            },
+          ],
+        },
+      },
+    ],
+  },
+  play: ({ canvasElement }) =>
+    fillIn(canvasElement, {
+      companions: 2,
+      values: {
+        ...answers,
+        'companions.0.name': 'Bram Jansen',
+        'companions.0.email': 'bram@example.org',
+        'companions.1.name': 'Carla Smit',
+        'companions.1.email': 'carla@example.org',
+      },
+    }),
 };
 
 // Sending and the endpoint's answers
-export const Sending: Story = { parameters: { replies: [{ hang: true }] }, args: { timeout: 3_600_000 }, play: submitFilled };
+export const Sending: Story = { parameters: replies({ hang: true }), args: { timeout: 3_600_000 }, play: submitFilled };
 export const Confirmed: Story = {
-  parameters: { replies: [{ status: 201, body: { id: 'r-1', status: 'confirmed', message: 'U ontvangt een bevestiging per e-mail.' } }] },
+  parameters: replies({ status: 201, body: { id: 'r-1', status: 'confirmed', message: 'U ontvangt een bevestiging per e-mail.' } }),
   play: submitFilled,
 };
 export const ConfirmedEnglish: Story = { ...Confirmed, args: { lang: 'en' } };
-export const Waitlisted: Story = { parameters: { replies: [{ status: 201, body: { id: 'r-2', status: 'waitlisted' } }] }, play: submitFilled };
-export const Pending: Story = { parameters: { replies: [{ status: 202, body: { id: 'r-3', status: 'pending' } }] }, play: submitFilled };
-export const Duplicate: Story = { parameters: { replies: [{ status: 409, body: { status: 'duplicate' } }] }, play: submitFilled };
-export const Full: Story = { parameters: { replies: [{ status: 409, body: { status: 'full' } }] }, play: submitFilled };
+export const Waitlisted: Story = { parameters: replies({ status: 201, body: { id: 'r-2', status: 'waitlisted' } }), play: submitFilled };
+export const Pending: Story = { parameters: replies({ status: 202, body: { id: 'r-3', status: 'pending' } }), play: submitFilled };
+export const Duplicate: Story = { parameters: replies({ status: 409, body: { status: 'duplicate' } }), play: submitFilled };
+export const Full: Story = { parameters: replies({ status: 409, body: { status: 'full' } }), play: submitFilled };
 export const ServerFieldErrors: Story = {
-  parameters: { replies: [{ status: 422, body: { errors: [{ path: 'attendee.email', message: 'Dit e-mailadres kennen wij niet' }] } }] },
+  parameters: replies({ status: 422, body: { errors: [{ path: 'attendee.email', message: 'Dit e-mailadres kennen wij niet' }] } }),
   play: submitFilled,
 };
-export const Rejected: Story = { parameters: { replies: [{ status: 413, body: '<h1>Too large</h1>' }] }, play: submitFilled };
+export const Rejected: Story = { parameters: replies({ status: 413, body: '<h1>Too large</h1>' }), play: submitFilled };
 export const FailedWithEmailFallback: Story = {
-  parameters: { replies: [{ status: 503, body: '<html><body><h1>503 Service Unavailable</h1></body></html>' }] },
+  parameters: replies({ status: 503, body: '<html><body><h1>503 Service Unavailable</h1></body></html>' }),
   play: submitFilled,
 };
 export const FailedWithEmailFallbackEnglish: Story = { ...FailedWithEmailFallback, args: { lang: 'en' } };
 export const FailedWithoutEmailFallback: Story = {
   args: { event: seed({ email: undefined }) },
-  parameters: { replies: [{ status: 503 }] },
+  parameters: replies({ status: 503 }),
   play: submitFilled,
 };
+/** A 429 whose `Retry-After` (2 minutes) is beyond what the form waits for (30 s): it stops at once and offers a retry. */
+export const RateLimited: Story = {
+  args: { retries: 3 },
+  parameters: replies({ status: 429, headers: { 'Retry-After': '120' } }),
+  play: submitExpecting('rate-limited'),
+};
+/** A 429 with `Retry-After: 1`: the form waits a second, sends again (same idempotency key) and is confirmed. */
+export const RateLimitedThenConfirmed: Story = {
+  args: { retries: 1 },
+  parameters: replies({ status: 429, headers: { 'Retry-After': '1' } }, { status: 201, body: { id: 'r-4', status: 'confirmed' } }),
+  play: submitExpecting('registered'),
+};
+/** The endpoint never answers; the `timeout` attribute is 1 s here (default 15 s). */
+export const TimedOut: Story = {
+  args: { timeout: 1000 },
+  parameters: replies({ hang: true }),
+  play: submitExpecting('timeout'),
+};
+export const NetworkFailure: Story = { parameters: replies({ network: true }), play: submitExpecting('network') };
+export const NetworkFailureEnglish: Story = { ...NetworkFailure, args: { lang: 'en' } };
 
 // Registering by e-mail (no endpoint, only registration.email)
 export const EmailOnly: Story = { args: { event: seed({ endpoint: undefined }) } };
@@ -207,6 +284,8 @@ export const NotYetOpen: Story = { args: { now: '2018-06-01T12:00:00+02:00' } };
 export const NotYetOpenEnglish: Story = { args: { now: '2018-06-01T12:00:00+02:00', lang: 'en' } };
 export const Closed: Story = { args: { now: '2018-09-15T12:00:00+02:00' } };
 export const Cancelled: Story = { args: { event: seed({}, { status: 'cancelled' }) } };
+export const Postponed: Story = { args: { event: seed({}, { status: 'postponed' }) } };
+export const PostponedEnglish: Story = { args: { event: seed({}, { status: 'postponed' }), lang: 'en' } };
 export const Past: Story = { args: { now: '2018-09-19T12:00:00+02:00' } };
 export const FullNoWaitingList: Story = { args: { event: seed({ remaining: 0, waitlist: false }) } };
 export const ClosedEnglish: Story = { args: { now: '2018-09-15T12:00:00+02:00', lang: 'en' } };

@@ -1,5 +1,9 @@
+/// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+// A real NL Design System theme from npm: Open Formulieren's design tokens. Its CSS only defines
+// `--utrecht-*` tokens on `.openforms-theme`, so it changes nothing outside that class.
+import '@open-formulieren/design-tokens/dist/index.css';
 import '../src/index.js';
 import type { EventInput } from '../src/schema/index.js';
 
@@ -44,16 +48,33 @@ const meta: Meta = {
 };
 export default meta;
 
+/** Every element once: the map link in running text, a teaser card, the composite, the list. */
+const elements = html`
+  <p>
+    Kaartlink in de lopende tekst:
+    <bijeen-map-link address="Leeuweriksweg 12, 5402 XD Uden"></bijeen-map-link>
+  </p>
+  <bijeen-event-card variant="teaser" .event=${meeting} no-structured-data></bijeen-event-card>
+  <bijeen-event .event=${meeting} no-structured-data></bijeen-event>
+  <bijeen-event-list .events=${[meeting]} limit="1" calendar-href="https://example.org/api/events.ics" no-structured-data></bijeen-event-list>
+`;
+
 export const OneTheme: StoryObj = {
-  render: () => html`
-    <div style="${theme};background:#fff;padding:1.5rem;max-width:56rem">
-      <p>
-        Kaartlink in de lopende tekst:
-        <bijeen-map-link address="Leeuweriksweg 12, 5402 XD Uden"></bijeen-map-link>
-      </p>
-      <bijeen-event-card variant="teaser" .event=${meeting} no-structured-data></bijeen-event-card>
-      <bijeen-event .event=${meeting} no-structured-data></bijeen-event>
-      <bijeen-event-list .events=${[meeting]} limit="1" calendar-href="https://example.org/api/events.ics" no-structured-data></bijeen-event-list>
-    </div>
-  `,
+  render: () => html`<div style="${theme};background:#fff;padding:1.5rem;max-width:56rem">${elements}</div>`,
+};
+
+/**
+ * The elements inside a page themed with NL Design System tokens (Open Formulieren's theme): the
+ * primary button ("Aanmelden", the submit button), links, focus ring, font and text fields follow
+ * the `--utrecht-*` tokens, with no `--bijeen-*` token set. README, "NL Design System", lists them.
+ */
+export const NlDesignSystem: StoryObj = {
+  name: 'NL Design System theme',
+  render: () => html`<div class="openforms-theme" style="background:#fff;padding:1.5rem;max-width:56rem">${elements}</div>`,
+};
+
+/** The same theme, with the page's own `--bijeen-*` tokens: those win over the theme's. */
+export const NlDesignSystemWithBijeenTokens: StoryObj = {
+  name: 'NL Design System theme, Bijeen tokens win',
+  render: () => html`<div class="openforms-theme" style="${theme};background:#fff;padding:1.5rem;max-width:56rem">${elements}</div>`,
 };

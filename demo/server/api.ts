@@ -5,7 +5,10 @@
  *   GET  /api/events.ics                     the agenda as a calendar feed (calendar-feed.ts); `?tag=` as above
  *   GET  /api/events/:id                     the event's JSON, live `registration.remaining`
  *   POST /api/events/:id/registrations       a registration (JSON or form-encoded)
- *   GET  /api/events/:id/registrations.csv   the organiser's export, `Authorization: Bearer $ADMIN_TOKEN`
+ *   GET  /api/events/:id/registrations.csv   the organiser's export, `Authorization: Bearer $ADMIN_TOKEN`; `?sep=;` for Dutch Excel
+ *   GET  /api/events/:id/registrations.xlsx  the same as a spreadsheet, same token
+ *   GET  /api/people?email=…                 everything stored about one address (people.ts), same token
+ *   DELETE /api/people?email=…               erases that address everywhere, same token
  *
  * CORS: event data is public, so the GET routes answer any origin (`*`): that is what lets any
  * partner page show a card. Registrations are only accepted from `ALLOWED_ORIGINS`: the preflight
@@ -13,7 +16,7 @@
  * site is refused here as well (403), since a form-encoded POST needs no preflight. A request
  * without `Origin` (curl, a server) is not a browser page and is let through.
  *
- * Every answer is JSON (the CSV export aside). Non-2xx bodies are `{ status, message }` with a
+ * Every answer is JSON (the exports aside). Non-2xx bodies are `{ status, message }` with a
  * machine-readable `status`, except 422 which is `{ errors: [{ path, message }], message }`.
  * Every answer, errors included, carries `API_HEADERS`; no request can throw out of the handler.
  */
@@ -32,12 +35,14 @@ import {
   validateRegistration,
 } from '../../src/schema/index.js';
 import { calendarFeed } from './calendar-feed.js';
-import { registrationsCsv } from './csv.js';
-import { closedReason, liveEvent, type LoadedEvent } from './events.js';
+import { registrationsCsv, type CsvSeparator } from './csv.js';
+import { closedReason, liveEvent, placeLimits, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
+import { answerPeople } from './people.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
-import type { RegistrationStore, StoredResponse } from './store.js';
+import type { RegistrationStore, StoredResponse, Taken } from './store.js';
+import { registrationsXlsx, XLSX_TYPE } from './xlsx.js';
 
 export interface ApiOptions {
   events: Map<string, LoadedEvent>;
@@ -73,18 +78,24 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 
 const PUBLIC_CORS: OutgoingHttpHeaders = { 'Access-Control-Allow-Origin': '*' };
 
+const NOTHING_TAKEN: Taken = { places: 0, nonMemberPlaces: 0 };
+
+type ExportFormat = 'csv' | 'xlsx';
+
 type Route =
   | { name: 'list' }
   | { name: 'calendar' }
   | { name: 'event'; id: string }
   | { name: 'registrations'; id: string }
-  | { name: 'csv'; id: string }
+  | { name: 'export'; id: string; format: ExportFormat }
+  | { name: 'people' }
   | { name: 'root' }
   | undefined;
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/api' || pathname === '/api/') return { name: 'root' };
   if (pathname === '/api/events.ics') return { name: 'calendar' };
+  if (pathname === '/api/people') return { name: 'people' };
   const parts = pathname.split('/');
   // ['', 'api', 'events', id?, tail?]
   if (parts[1] !== 'api' || parts[2] !== 'events' || parts.length > 5) return undefined;
@@ -98,7 +109,8 @@ function route(pathname: string): Route {
   if (id === '') return undefined;
   if (parts.length === 4) return { name: 'event', id };
   if (parts[4] === 'registrations') return { name: 'registrations', id };
-  if (parts[4] === 'registrations.csv') return { name: 'csv', id };
+  if (parts[4] === 'registrations.csv') return { name: 'export', id, format: 'csv' };
+  if (parts[4] === 'registrations.xlsx') return { name: 'export', id, format: 'xlsx' };
   return undefined;
 }
 
@@ -197,36 +209,64 @@ export function createApiHandler(options: ApiOptions) {
     else sendJson(res, 403, { status: 'forbidden', message: messages.origin }, { Vary: 'Origin' });
   }
 
-  async function exportCsv(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  /**
+   * The organiser's routes (exports, access and erasure requests) let a request through only with
+   * `Authorization: Bearer $ADMIN_TOKEN`; otherwise it is answered here and this returns false.
+   */
+  function admitted(req: IncomingMessage, res: ServerResponse): boolean {
     const messages = endpointMessages(requestLocale(req));
     // Disabled without a token: as if the route did not exist.
-    if (adminToken === undefined) return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
+    if (adminToken === undefined) {
+      sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
+      return false;
+    }
     // After too many wrong tokens a client waits, right token or not: guessing stays slow.
     const client = clientAddress(req, trustProxy);
     const wait = tokenGuesses.peek(client);
     if (wait > 0) {
-      return sendJson(
+      sendJson(
         res,
         429,
         { status: 'rate_limited', message: messages.tokenThrottled(wait), retryAfter: wait },
         { 'Retry-After': String(wait) },
       );
+      return false;
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
     if (!match || !sameSecret(match[1]!, adminToken)) {
       tokenGuesses.take(client);
-      return sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });
+      sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });
+      return false;
     }
+    return true;
+  }
+
+  /** The CSV's separator from `?sep=`: a comma unless asked for a semicolon; `undefined` for anything else. */
+  function csvSeparator(req: IncomingMessage): CsvSeparator | undefined {
+    const asked = targetParam(req.url, 'sep');
+    if (asked === null || asked === ',') return ',';
+    return asked === ';' ? ';' : undefined;
+  }
+
+  async function exportRegistrations(req: IncomingMessage, res: ServerResponse, id: string, format: ExportFormat): Promise<void> {
+    const messages = endpointMessages(requestLocale(req));
     const event = events.get(id);
     if (!event) return sendJson(res, 404, { status: 'not_found', message: messages.notFound });
-    const body = registrationsCsv(event.data, await store.list(id));
+    let body: string | Buffer;
+    if (format === 'csv') {
+      const separator = csvSeparator(req);
+      if (separator === undefined) return sendJson(res, 400, { status: 'bad_request', message: messages.badSeparator });
+      body = registrationsCsv(event.data, await store.list(id), separator);
+    } else {
+      body = await registrationsXlsx(event.data, await store.list(id));
+    }
     res.writeHead(200, {
       ...API_HEADERS,
-      'Content-Type': 'text/csv; charset=utf-8; header=present',
-      'Content-Disposition': `attachment; filename="${id.replace(/[^A-Za-z0-9_-]/g, '_')}-aanmeldingen.csv"`,
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8; header=present' : XLSX_TYPE,
+      'Content-Disposition': `attachment; filename="${id.replace(/[^A-Za-z0-9_-]/g, '_')}-aanmeldingen.${format}"`,
       'Content-Length': Buffer.byteLength(body),
     });
-    res.end(body);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function register(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
@@ -353,7 +393,8 @@ export function createApiHandler(options: ApiOptions) {
       eventId: id,
       payload,
       payloadHash: hash,
-      capacity: event.placesHere,
+      ...placeLimits(event),
+      maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
       waitlist: settings.waitlist,
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,
@@ -387,10 +428,20 @@ export function createApiHandler(options: ApiOptions) {
           .map(({ index, message }) => ({ path: `companions.${index}.email`, message }));
         return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
       }
+      case 'organisation-limit': {
+        // Each companion beyond what the organisation has left, at its block in the form.
+        const max = settings.maxCompanionsPerOrganisation!;
+        const errors = payload.companions
+          .slice(outcome.left)
+          .map((_, index) => ({ path: `companions.${outcome.left + index}`, message: messages.organisationCompanions(outcome.left, max) }));
+        return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
+      }
       case 'full': {
-        const message =
-          outcome.remaining > 0 ? messages.notEnough(data.title, outcome.remaining, places) : messages.full(data.title);
-        return refuse(409, 'full', message, { remaining: outcome.remaining });
+        const { remaining, nonMember } = outcome;
+        let message: string;
+        if (nonMember) message = messages.nonMembersFull(data.title, remaining, places);
+        else message = remaining > 0 ? messages.notEnough(data.title, remaining, places) : messages.full(data.title);
+        return refuse(409, 'full', message, { remaining, ...(nonMember && { scope: 'non-member' }) });
       }
     }
   }
@@ -451,7 +502,7 @@ export function createApiHandler(options: ApiOptions) {
         const tags = tagList(targetParam(req.url, 'tag'));
         const list = [...events.values()]
           .filter((event) => hasAnyTag(event.data, tags))
-          .map((event) => liveEvent(event, taken.get(event.data.id) ?? 0));
+          .map((event) => liveEvent(event, taken.get(event.data.id) ?? NOTHING_TAKEN));
         return sendJson(res, 200, { events: list }, PUBLIC_CORS);
       }
       case 'calendar':
@@ -466,9 +517,16 @@ export function createApiHandler(options: ApiOptions) {
       case 'registrations':
         if (method !== 'POST') return notAllowed('POST, OPTIONS', registrationCors(req));
         return register(req, res, where.id);
-      case 'csv':
+      case 'export':
         if (!isRead) return notAllowed('GET, HEAD');
-        return exportCsv(req, res, where.id);
+        req.resume();
+        if (!admitted(req, res)) return;
+        return exportRegistrations(req, res, where.id, where.format);
+      case 'people':
+        if (!isRead && method !== 'DELETE') return notAllowed('GET, HEAD, DELETE');
+        req.resume();
+        if (!admitted(req, res)) return;
+        return answerPeople(req, res, { store, events, log });
       default:
         req.resume();
         return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });
@@ -479,13 +537,14 @@ export function createApiHandler(options: ApiOptions) {
     handle(req, res).catch((error: unknown) => {
       // Nothing here may throw again: an exception that escapes ends the whole process.
       try {
-        log(`error: ${req.method} ${JSON.stringify(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        const pathname = targetPath(req.url);
+        // The path without its query: `/api/people?email=…` must not put the address in the log.
+        log(`error: ${req.method} ${JSON.stringify(pathname ?? req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (res.headersSent) {
           res.destroy();
           return;
         }
         const messages = endpointMessages(requestLocale(req));
-        const pathname = targetPath(req.url);
         const where = pathname === undefined ? undefined : route(pathname);
         sendJson(res, 500, { status: 'error', message: messages.server }, where?.name === 'registrations' ? registrationCors(req) : {});
       } catch {

@@ -48,12 +48,16 @@ export interface Config {
   idleTimeout: number;
   /** Open connections per server (`MAX_CONNECTIONS`, default `defaultMaxConnections()`); more are closed at once. */
   maxConnections: number;
+  /** Days after an event's end that its registrations' personal data is kept (`RETENTION_DAYS`, default 30). */
+  retentionDays: number;
 }
 
 /** Shortest `ADMIN_TOKEN`: 32 characters, e.g. `openssl rand -hex 16`. */
 export const MIN_TOKEN_LENGTH = 32;
 /** Fewest places `PLACE_LIMIT` may allow: one registration with the most companions any event allows. */
 const MIN_PLACE_LIMIT = 11;
+/** Longest `RETENTION_DAYS`: ten years. Personal data kept longer than that has no purpose here. */
+const MAX_RETENTION_DAYS = 3650;
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name]?.trim();
@@ -116,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (placeLimit > 0 && placeLimit < MIN_PLACE_LIMIT) {
     throw new Error(`PLACE_LIMIT must be 0 (off) or at least ${MIN_PLACE_LIMIT} (one registration with 10 companions), got ${placeLimit}`);
   }
+  const retentionDays = integer('RETENTION_DAYS', 30, env);
+  if (retentionDays > MAX_RETENTION_DAYS) {
+    throw new Error(
+      `RETENTION_DAYS must be at most ${MAX_RETENTION_DAYS} (ten years), got ${retentionDays}; registrations are erased that many days after their event ends`,
+    );
+  }
   const headersTimeout = positive('HEADERS_TIMEOUT_MS', 8_000, env);
   const requestTimeout = positive('REQUEST_TIMEOUT_MS', 30_000, env);
   if (headersTimeout > requestTimeout) {
@@ -145,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepAliveTimeout: positive('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     idleTimeout: positive('IDLE_TIMEOUT_MS', 10_000, env),
     maxConnections: positive('MAX_CONNECTIONS', defaultMaxConnections(), env),
+    retentionDays,
   };
 }
 

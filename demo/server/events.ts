@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueText, parseEvent, registrationStatus, time, type EventData } from '../../src/schema/index.js';
 import type { ClosedReason } from './messages.js';
+import { placesFor, type PlaceLimits, type Taken } from './store.js';
 
 export interface LoadedEvent {
   /** Validated, defaults filled in, URLs absolute (resolved against a stand-in API origin): for rules. */
@@ -24,6 +25,8 @@ export interface LoadedEvent {
    * from the start, and `remaining: 2` without a capacity gives two places.
    */
   placesHere: number | undefined;
+  /** Of those, the places for non-members, the same way: `nonMemberRemaining`, else `nonMemberPlaces`. */
+  nonMemberPlacesHere: number | undefined;
 }
 
 /** Only for validating relative URLs; the files' URLs are served unchanged. */
@@ -60,26 +63,39 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
       log(`events: skipped ${file}: id "${data.id}" is already used by ${events.get(data.id)!.file}`);
       continue;
     }
-    const { capacity, remaining } = data.registration ?? {};
-    events.set(data.id, { data, raw: raw as Record<string, unknown>, file, modified, placesHere: remaining ?? capacity });
+    const { capacity, remaining, nonMemberPlaces, nonMemberRemaining } = data.registration ?? {};
+    events.set(data.id, {
+      data,
+      raw: raw as Record<string, unknown>,
+      file,
+      modified,
+      placesHere: remaining ?? capacity,
+      nonMemberPlacesHere: nonMemberRemaining ?? nonMemberPlaces,
+    });
   }
   // Sorted once here: a Map iterates in insertion order. The sort is stable, so events that start
   // together stay in file-name order.
   return new Map([...events].sort(([, a], [, b]) => time(a.data.start) - time(b.data.start)));
 }
 
-/** Places left, or `undefined` when the event has no limit. */
-export function remainingPlaces(event: LoadedEvent, takenHere: number): number | undefined {
-  return event.placesHere === undefined ? undefined : Math.max(0, event.placesHere - takenHere);
+/** The place limits the store decides by. */
+export function placeLimits(event: LoadedEvent): PlaceLimits {
+  return { capacity: event.placesHere, nonMemberCapacity: event.nonMemberPlacesHere };
 }
 
-/** The file's JSON with `registration.remaining` set to the live count. */
-export function liveEvent(event: LoadedEvent, takenHere: number): Record<string, unknown> {
+/**
+ * The file's JSON with the live counts: `registration.remaining` (when the event has a capacity)
+ * and `registration.nonMemberRemaining` (when it has non-member places; never more than
+ * `remaining`), as `placesFor` gives them to a member and to a non-member.
+ */
+export function liveEvent(event: LoadedEvent, taken: Taken): Record<string, unknown> {
   const registration = event.raw.registration;
   if (typeof registration !== 'object' || registration === null) return event.raw;
-  const remaining = remainingPlaces(event, takenHere);
-  if (remaining === undefined) return event.raw;
-  return { ...event.raw, registration: { ...registration, remaining } };
+  const limits = placeLimits(event);
+  const live: Record<string, number> = {};
+  if (limits.capacity !== undefined) live.remaining = placesFor(true, taken, limits).left;
+  if (limits.nonMemberCapacity !== undefined) live.nonMemberRemaining = placesFor(false, taken, limits).left;
+  return { ...event.raw, registration: { ...registration, ...live } };
 }
 
 const CLOSED: ReadonlySet<string> = new Set<ClosedReason>(['not-open', 'closed', 'past', 'cancelled', 'postponed']);

@@ -16,6 +16,7 @@ import { allowedOrigins, loadConfig, type Config } from './config.js';
 import { loadEvents } from './events.js';
 import { answerClientErrors, API_HEADERS } from './http.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { startRetention } from './retention.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -30,6 +31,8 @@ try {
 }
 const store = new SqliteStore(config.databasePath);
 const events = loadEvents(config.eventsDir, log);
+// Before the endpoint listens: what is past its retention is never served again.
+const retention = await startRetention({ store, events, days: config.retentionDays, log });
 const limiter = new RateLimiter(config.rateLimit);
 const placeLimiter = new PlaceLimiter(config.placeLimit);
 /** Wrong admin tokens per minute per client before the export answers 429. */
@@ -118,7 +121,8 @@ console.log(
     `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
     `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,
     `  connections: at most ${config.maxConnections} per server; headers within ${config.headersTimeout} ms, requests within ${config.requestTimeout} ms, idle after ${config.idleTimeout} ms, keep-alive ${config.keepAliveTimeout} ms`,
-    `  CSV export: ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
+    `  admin routes (exports, access and erasure requests): ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
+    `  retention: personal data erased ${config.retentionDays} days after each event ends (checked daily)`,
   ].join('\n'),
 );
 if (!existsSync(resolve(cdnDir, 'bijeen.iife.js'))) log('warning: dist/cdn/bijeen.iife.js is missing; run `npm run build` first');
@@ -142,7 +146,7 @@ function stopListening(server: Server): Promise<void> {
  * `Connection: close`; a request that arrives on an open keep-alive connection is answered 503 +
  * `Retry-After` (the site serves it, with `Connection: close`); idle connections are closed after
  * `SHUTDOWN_GRACE`, everything still open after `SHUTDOWN_DEADLINE`; then the database is closed
- * and the process exits 0. A second signal exits at once.
+ * and the process exits 0 (after a retention pass in progress, if any). A second signal exits at once.
  */
 async function shutdown(signal: string): Promise<void> {
   if (closing) {
@@ -168,6 +172,7 @@ async function shutdown(signal: string): Promise<void> {
   await stopped;
   clearTimeout(grace);
   clearTimeout(deadline);
+  await retention.stop();
   await store.close();
   log('stopped');
   process.exit(0);

@@ -15,6 +15,14 @@ const nl = {
   full: (title: string) => `‘${title}’ is helaas vol. Aanmelden kan niet meer.`,
   notEnough: (title: string, remaining: number, places: number) =>
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
+  /** 409 full when the non-members' places are what ran out (`remaining` of them left). */
+  nonMembersFull: (title: string, remaining: number, places: number) =>
+    remaining === 0
+      ? `De plaatsen voor niet-leden bij ‘${title}’ zijn vergeven. Leden kunnen zich nog aanmelden.`
+      : `Voor niet-leden ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij bij ‘${title}’; u meldt ${places} personen aan.`,
+  /** 422 at `companions.N`: `left` of `max` companions per organisation. */
+  organisationCompanions: (left: number, max: number) =>
+    `Uw organisatie kan ${left === 0 ? 'geen' : `nog ${left}`} extra ${left === 1 ? 'deelnemer' : 'deelnemers'} aanmelden: hoogstens ${max} per organisatie, over alle aanmeldingen samen.`,
   duplicate: 'Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.',
   /** 422s at `companions.N.email`: the form shows them at that field. */
   companionRegistered: 'Deze deelnemer is al aangemeld voor deze bijeenkomst',
@@ -47,6 +55,10 @@ const nl = {
   origin: 'Aanmelden vanaf deze website is niet toegestaan.',
   method: 'Deze methode wordt hier niet ondersteund.',
   unauthorized: 'Geef het beheerderstoken mee als Authorization: Bearer <token>.',
+  badSeparator: 'Het scheidingsteken kan alleen een komma (sep=,) of een puntkomma (sep=;) zijn.',
+  badEmail: 'Geef een geldig e-mailadres mee, zoals ?email=naam@example.org.',
+  erased: (registrations: number, companions: number) =>
+    `Gewist: ${registrations === 1 ? '1 aanmelding' : `${registrations} aanmeldingen`} en ${companions === 1 ? '1 vermelding' : `${companions} vermeldingen`} als ${companions === 1 ? 'introducé' : 'introducés'}.`,
   server: 'Er ging iets mis bij het verwerken van uw aanmelding. Probeer het later opnieuw.',
   unavailable: 'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
 };
@@ -59,6 +71,12 @@ const en: EndpointMessages = {
   full: (title) => `Sorry, ‘${title}’ is full. Registration is no longer possible.`,
   notEnough: (title, remaining, places) =>
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,
+  nonMembersFull: (title, remaining, places) =>
+    remaining === 0
+      ? `The places for non-members at ‘${title}’ are taken. Members can still register.`
+      : `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left for non-members; you are registering ${places} people.`,
+  organisationCompanions: (left, max) =>
+    `Your organisation can register ${left === 0 ? 'no' : left} more ${left === 1 ? 'participant' : 'participants'}: at most ${max} per organisation, over all its registrations.`,
   duplicate: 'Someone with this e-mail address is already registered for this event.',
   companionRegistered: 'This participant is already registered for this event',
   companionRepeated: 'This e-mail address is already given for another participant in this registration',
@@ -88,6 +106,10 @@ const en: EndpointMessages = {
   origin: 'Registering from this website is not allowed.',
   method: 'This method is not supported here.',
   unauthorized: 'Send the admin token as Authorization: Bearer <token>.',
+  badSeparator: 'The separator can only be a comma (sep=,) or a semicolon (sep=;).',
+  badEmail: 'Send a valid e-mail address, such as ?email=name@example.org.',
+  erased: (registrations, companions) =>
+    `Erased: ${registrations === 1 ? '1 registration' : `${registrations} registrations`} and ${companions === 1 ? '1 entry' : `${companions} entries`} as a companion.`,
   server: 'Something went wrong while processing your registration. Please try again later.',
   unavailable: 'The server is restarting. Please try again in a moment.',
 };

@@ -19,6 +19,9 @@ const nl = {
   registerWaitlist: 'Aanmelden voor de wachtlijst',
   opensAt: (when: string) => `Aanmelden kan vanaf ${when}.`,
   placesLeft: (count: number) => (count === 1 ? 'Nog 1 plaats vrij.' : `Nog ${count} plaatsen vrij.`),
+  /** Of the places left, how many registrations that answer the member question "no" can take. */
+  nonMemberPlacesLeft: (count: number) =>
+    count === 0 ? 'Geen plaatsen meer voor niet-leden.' : `Voor niet-leden nog ${count === 1 ? '1 plaats' : `${count} plaatsen`}.`,
   readMore: 'Lees meer',
   /** Follows "Lees meer", read by screen readers only. */
   readMoreAbout: (title: string) => ` over ${title}`,
@@ -52,6 +55,8 @@ const en: typeof nl = {
   registerWaitlist: 'Join the waiting list',
   opensAt: (when) => `Registration opens ${when}.`,
   placesLeft: (count) => (count === 1 ? '1 place left.' : `${count} places left.`),
+  nonMemberPlacesLeft: (count) =>
+    count === 0 ? 'No places left for non-members.' : `${count === 1 ? '1 place' : `${count} places`} left for non-members.`,
   readMore: 'Read more',
   readMoreAbout: (title) => ` about ${title}`,
   joinOnline: 'Join online',

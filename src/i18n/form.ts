@@ -25,6 +25,11 @@ const nl = {
   companionAdded: ({ companion, count, max }: CompanionCount) => `${companion} toegevoegd, ${count} van ${max}`,
   /** Read out after removing one: "Extra deelnemer 1 verwijderd, 1 van 3" (`count` companions are left). */
   companionRemoved: ({ companion, count, max }: CompanionCount) => `${companion} verwijderd, ${count} van ${max}`,
+  /** Under the companions' maximum, when the event limits them per organisation. */
+  companionsPerOrganisation: (max: number) => `Per organisatie samen hoogstens ${max}, ook als collega’s zich apart aanmelden.`,
+  /** After the card's "Geen plaatsen meer voor niet-leden.", under the member question. */
+  nonMemberWaitlist: 'Antwoordt u nee, dan komt u op de wachtlijst.',
+  nonMemberFull: 'Antwoordt u nee, dan kunt u zich niet meer aanmelden.',
   remarks: 'Opmerkingen',
   consent: 'Ik geef toestemming om mijn gegevens voor deze aanmelding te gebruiken',
   privacy: 'Lees de privacyverklaring',
@@ -90,6 +95,9 @@ const en: typeof nl = {
   remove: (label) => `Remove ${label}`,
   companionAdded: ({ companion, count, max }) => `${companion} added, ${count} of ${max}`,
   companionRemoved: ({ companion, count, max }) => `${companion} removed, ${count} of ${max}`,
+  companionsPerOrganisation: (max) => `At most ${max} per organisation in all, also when colleagues register separately.`,
+  nonMemberWaitlist: 'If you answer no, you join the waiting list.',
+  nonMemberFull: 'If you answer no, you can no longer register.',
   remarks: 'Remarks',
   consent: 'I agree to my details being used for this registration',
   privacy: 'Read the privacy statement',

@@ -1,9 +1,9 @@
-import type { ReactiveController } from 'lit';
+import { isServer, type ReactiveController } from 'lit';
 import { eventSourceMessages, type EventSourceMessages } from '../i18n/event-source.js';
 import type { Locale } from '../i18n/index.js';
 import { parseEvent, type EventData, type DataIssue, type SchemaResult } from '../schema/index.js';
 import type { BijeenElement } from './bijeen-element.js';
-import type { EventSourceProperties, SourceProperties } from './event-source-mixin.js';
+import { attachSource, type EventSourceProperties, type SourceProperties } from './event-source-mixin.js';
 
 /** What an element knows about its data at a moment: one event, or a list element's events. */
 export type SourceState<Value> =
@@ -25,6 +25,13 @@ export type EventSourceHost = BijeenElement & EventSourceProperties;
 
 /** An element that loads data from `src`: `SourceMixin` gives it `src`, the element its own data property. */
 export type SourceHost = BijeenElement & SourceProperties;
+
+/**
+ * The address relative URLs in the page's own data (inline JSON, the `event` property, attributes)
+ * resolve against. On the server there is no page: none, so only absolute URLs are valid there
+ * (unless the server sets `globalThis.location`).
+ */
+export const pageBaseUrl = (): string | undefined => (isServer ? undefined : document.baseURI);
 
 /** Every event object this library produced by validation, so it is never validated twice. */
 const validated = new WeakSet<object>();
@@ -85,7 +92,7 @@ async function fetchJson(src: string, signal: AbortSignal): Promise<FetchResult>
  * its URLs were resolved against the JSON's own address, which a second pass against this page
  * could not reproduce. Valid events are frozen and remembered.
  */
-export function acceptEvent(data: unknown, baseUrl: string, locale: Locale): SchemaResult<EventData> {
+export function acceptEvent(data: unknown, baseUrl: string | undefined, locale: Locale): SchemaResult<EventData> {
   if (validated.has(data as object)) return { success: true, data: data as EventData };
   const result = parseEvent(data, { baseUrl, locale });
   if (result.success) validated.add(deepFreeze(result.data));
@@ -100,6 +107,13 @@ export function acceptEvent(data: unknown, baseUrl: string, locale: Locale): Sch
  * a new property value is picked up. A fetch is aborted when `src` changes or the element leaves
  * the page. Subclasses say which property holds the data, how it is validated and what
  * `bijeen-load` carries.
+ *
+ * The sources are looked at in `settle()`, which `SourceMixin` calls in the element's
+ * `willUpdate`: before its subclass's `willUpdate` code reads the data, and on the server too,
+ * where Lit's renderer calls `willUpdate` but no controller's `hostUpdate`. On the server only the
+ * property counts: there are no children to read, and nothing is fetched (`src` is `loading`
+ * there, as in the browser's first render, which fetches it after hydration). Every change of
+ * `state` is followed by an update of the host, which reflects it to the `state` attribute.
  */
 export abstract class SourceController<Value, Host extends SourceHost = SourceHost> implements ReactiveController {
   state: SourceState<Value> = { status: 'empty' };
@@ -111,13 +125,14 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
 
   constructor(protected readonly host: Host) {
     host.addController(this);
+    attachSource(host, this);
   }
 
   /** The data property's value (`event`, `events`). */
   protected abstract property(): unknown;
 
   /** Validates what a source gave; `baseUrl` is the address relative URLs resolve against. */
-  protected abstract validate(data: unknown, baseUrl: string): Validated<Value>;
+  protected abstract validate(data: unknown, baseUrl: string | undefined): Validated<Value>;
 
   /** Fires `bijeen-load` for a valid value. */
   protected abstract loaded(value: Value): void;
@@ -145,17 +160,17 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
   hostDisconnected() {
     this.observer?.disconnect();
     if (this.request) {
-      // Load again if the element comes back before the data arrived.
+      // Load again if the element comes back before the data arrived (still `loading` till then).
       this.request.abort();
       this.request = this.active = undefined;
-      this.state = { status: 'empty' };
     }
   }
 
-  hostUpdate() {
+  /** Takes the source that wins now, unless it is the one `state` already comes from. */
+  settle() {
     const { src } = this.host;
     const property = this.property();
-    const inline = this.host.querySelector(INLINE_SCRIPT)?.textContent;
+    const inline = isServer ? undefined : this.host.querySelector(INLINE_SCRIPT)?.textContent;
     // Later wins; no source at all is `src` without a value.
     const next: [kind: 'property' | 'inline' | 'src', value: unknown] =
       property != null ? ['property', property] : inline != null ? ['inline', inline] : ['src', src || undefined];
@@ -166,8 +181,9 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
     this.request = undefined;
 
     if (kind === 'src') {
-      if (value) void this.load(value as string);
-      else this.state = { status: 'empty' };
+      if (!value) this.state = { status: 'empty' };
+      else if (isServer) this.state = { status: 'loading' };
+      else void this.load(value as string);
     } else {
       let data = value;
       if (kind === 'inline') {
@@ -178,7 +194,7 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
           return this.fail(text.notJson(text.inlineScript));
         }
       }
-      this.accept(data, document.baseURI);
+      this.accept(data, pageBaseUrl());
     }
   }
 
@@ -195,12 +211,11 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
     this.host.requestUpdate();
   }
 
-  private accept(data: unknown, baseUrl: string) {
+  private accept(data: unknown, baseUrl: string | undefined) {
     const result = this.validate(data, baseUrl);
     if (!result.ok) return this.fail(result.message, result.issues);
     this.state = { status: 'ready', value: result.value };
-    // Events are fired after the render that shows the new state, never inside an update.
-    void this.host.updateComplete.then(() => {
+    this.afterRender(() => {
       if (result.issues?.length) this.host.reportDataError({ message: result.message!, issues: result.issues });
       this.loaded(result.value);
     });
@@ -208,7 +223,17 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
 
   private fail(message: string, issues: DataIssue[] = []) {
     this.state = { status: 'error', message, issues };
-    void this.host.updateComplete.then(() => this.host.reportDataError({ message, issues }));
+    this.afterRender(() => this.host.reportDataError({ message, issues }));
+  }
+
+  /**
+   * Events are fired after the render that shows the new state, never inside an update. On the
+   * server the render is the only one (its `updateComplete` never comes): there the integrator
+   * hears at once.
+   */
+  private afterRender(report: () => void) {
+    if (isServer) report();
+    else void this.host.updateComplete.then(report);
   }
 }
 
@@ -223,7 +248,7 @@ export class EventSourceController extends SourceController<EventData, EventSour
     return this.host.event;
   }
 
-  protected validate(data: unknown, baseUrl: string): Validated<EventData> {
+  protected validate(data: unknown, baseUrl: string | undefined): Validated<EventData> {
     const result = acceptEvent(data, baseUrl, this.host.locale);
     return result.success ? { ok: true, value: result.data } : { ok: false, message: result.message, issues: result.issues };
   }

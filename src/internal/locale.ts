@@ -1,16 +1,18 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toLocale, type Locale } from '../i18n/index.js';
 
 /**
  * The locale of an element: its own `lang`, else the nearest ancestor's `[lang]` (crossing shadow
  * roots, so a card inside `<bijeen-event>` follows the composite), else the document's, else `nl`.
+ * On the server (Lit SSR) there is no document and no parent: an element knows its own `lang`
+ * and, rendered inside another Bijeen element, that element's; else it is `nl`.
  */
 export function resolveLocale(element: Element): Locale {
   for (let node: Element | null = element; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
     const lang = node.getAttribute('lang');
     if (lang) return toLocale(lang);
   }
-  return toLocale(document.documentElement.lang);
+  return isServer ? 'nl' : toLocale(document.documentElement.lang);
 }
 
 type Host = ReactiveControllerHost & Element;
@@ -21,7 +23,9 @@ let observer: MutationObserver | undefined;
 
 /**
  * The host's locale, resolved once per update (a render reads it many times, and each read would
- * walk the ancestors); re-renders its host when a `lang` attribute anywhere in the document changes.
+ * walk the ancestors): `BijeenElement` calls `resolve()` first thing in `willUpdate`, before its
+ * data is validated and on the server too (Lit's server renderer calls no controller's
+ * `hostUpdate`). Re-renders its host when a `lang` attribute anywhere in the document changes.
  */
 export class LocaleController implements ReactiveController {
   private resolved?: Locale;
@@ -43,7 +47,8 @@ export class LocaleController implements ReactiveController {
     this.resolved = undefined;
   }
 
-  hostUpdate() {
+  /** Resolves the locale again, for the update that is starting. */
+  resolve() {
     this.resolved = resolveLocale(this.host);
   }
 

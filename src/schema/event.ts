@@ -30,6 +30,9 @@ const positiveInt = numberIn('positiveInteger', 1, Infinity, true);
 
 const count = numberIn('count', 0, Infinity, true);
 
+/** Most companions any event allows (`registration.maxCompanions` is 0–10). */
+export const MAX_COMPANIONS = 10;
+
 /** Question ids become payload paths (`answers.<id>`) and form control names. */
 export const QUESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -115,18 +118,39 @@ export const RegistrationSettingsSchema = withDefaults(
       capacity: z.optional(count),
       remaining: z.optional(count),
       waitlist: z.optional(z.boolean()),
-      maxCompanions: z.optional(numberIn('companionsRange', 0, 10, true)),
+      maxCompanions: z.optional(numberIn('companionsRange', 0, MAX_COMPANIONS, true)),
+      /** Companions one organisation may bring over all its registrations (the reference endpoint counts them). */
+      maxCompanionsPerOrganisation: z.optional(positiveInt),
       companionLabel: z.optional(filledText(100)),
       memberQuestion: z.optional(filledText(500)),
+      /** Places (attendees and their companions) that registrations answering the member question "no" may take: a cap within `capacity`. */
+      nonMemberPlaces: z.optional(count),
+      /** Of those, how many are left, like `remaining`. */
+      nonMemberRemaining: z.optional(count),
       questions: z.optional(list(QuestionSchema, 50)),
       privacyUrl: z.optional(urlField),
     })
     .check(
       objectRule((registration, report) => {
         if (isBefore(registration.closes, registration.opens)) report('closesBeforeOpens', ['closes']);
-        const { capacity, remaining } = registration;
-        // Only when both are valid counts: a broken one has its own issue already.
-        if (isCount(capacity) && isCount(remaining) && remaining > capacity) report('remainingOverCapacity', ['remaining']);
+        const { capacity, remaining, nonMemberPlaces, nonMemberRemaining, maxCompanions, maxCompanionsPerOrganisation } = registration;
+        // Each pair only when both are valid counts: a broken one has its own issue already.
+        const notAbove = (field: string, value: unknown, limitField: string, limit: unknown) => {
+          if (isCount(value) && isCount(limit) && value > limit) report('notAbove', [field], limitField);
+        };
+        notAbove('remaining', remaining, 'capacity', capacity);
+        notAbove('nonMemberPlaces', nonMemberPlaces, 'capacity', capacity);
+        notAbove('nonMemberRemaining', nonMemberRemaining, 'nonMemberPlaces', nonMemberPlaces);
+        // A per-organisation limit below the per-registration one would refuse what the form offers.
+        const validMax = isCount(maxCompanions) && maxCompanions <= MAX_COMPANIONS;
+        if (isCount(maxCompanionsPerOrganisation) && validMax && maxCompanionsPerOrganisation < maxCompanions) {
+          report('notBelow', ['maxCompanionsPerOrganisation'], 'maxCompanions');
+        }
+        // Non-members are those who answer the member question "no": without it nobody is one.
+        if (!registration.memberQuestion) {
+          if (nonMemberPlaces !== undefined) report('needsMemberQuestion', ['nonMemberPlaces']);
+          if (nonMemberRemaining !== undefined) report('needsMemberQuestion', ['nonMemberRemaining']);
+        }
         const seen = new Set<unknown>();
         const questions: unknown[] = Array.isArray(registration.questions) ? registration.questions : [];
         questions.forEach((question, index) => {

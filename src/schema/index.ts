@@ -7,6 +7,7 @@ export {
   EventSchema,
   ImageSchema,
   LocationSchema,
+  MAX_COMPANIONS,
   OrganizerSchema,
   QuestionSchema,
   QUESTION_ID,
@@ -26,7 +27,6 @@ export {
 } from './event.js';
 export {
   HONEYPOT_FIELD,
-  MAX_COMPANIONS,
   RegistrationSchema,
   UUID_V4,
   isHoneypotFilled,
@@ -60,7 +60,7 @@ export {
   type SchemaResult,
 } from './issues.js';
 export { isAllowedUrl, resolveUrl } from './url.js';
-export { isHttpUrl } from './rules.js';
+export { isEmail, isHttpUrl } from './rules.js';
 export { isDateTime, isTimeZone, parseDateTime } from './time.js';
-export { REGISTRATION_STATUSES, endsAt, registrationStatus, time, type RegistrationStatus } from './status.js';
+export { REGISTRATION_STATUSES, endsAt, nonMemberPlacesLeft, registrationStatus, time, type RegistrationStatus } from './status.js';
 export { agenda, hasAnyTag, tagList } from './agenda.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
-import { answerKind, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
+import { answerKind, MAX_COMPANIONS, QUESTION_ID, RESERVED_IDS, type EventData, type EventQuestion } from './event.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
 import {
   atMost,
@@ -42,8 +42,6 @@ export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-
 /** Digits, spaces and hyphens, optionally one leading +; 6 to 17 digits. */
 const PHONE = /^\+?[0-9](?:[ -]?[0-9]){5,16}$/;
 
-/** Most companions any event allows (`registration.maxCompanions` is 0–10). */
-export const MAX_COMPANIONS = 10;
 
 /** Most answers a body may carry (an event asks a few questions) and most options one answer may list. */
 const MAX_ANSWERS = 100;

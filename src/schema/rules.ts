@@ -109,7 +109,7 @@ export function list<T extends z.core.SomeType>(item: T, max: number) {
   return z.array(item).check(atMost(max, 'tooMany'));
 }
 
-export type Report = (key: MessageKey, path: PropertyKey[], param?: number) => void;
+export type Report = (key: MessageKey, path: PropertyKey[], param?: number | string) => void;
 
 /**
  * A rule over a whole object. It runs also when a field inside already failed (so every problem is

@@ -1,4 +1,4 @@
-import type { EventData } from './event.js';
+import type { EventData, EventRegistration } from './event.js';
 import { parseDateTime } from './time.js';
 
 /**
@@ -52,4 +52,13 @@ export function registrationStatus(event: EventData, now: number): RegistrationS
     return 'almost-full';
   }
   return 'open';
+}
+
+/**
+ * Places a registration that answers the member question "no" can still take: `nonMemberRemaining`,
+ * never more than `remaining` (non-member places are a cap within the capacity, not a reservation).
+ * `undefined` when the data does not say.
+ */
+export function nonMemberPlacesLeft({ nonMemberRemaining, remaining }: Pick<EventRegistration, 'nonMemberRemaining' | 'remaining'>) {
+  return nonMemberRemaining === undefined ? undefined : Math.min(nonMemberRemaining, remaining ?? nonMemberRemaining);
 }

@@ -8,6 +8,7 @@ import type { BijeenRegistrationForm } from '../../src/components/registration-f
 import type { EventInput } from '../../src/schema/index.js';
 import { udenMeeting } from '../fixtures/events.js';
 import { REGISTRATION_OPEN } from '../support/clock.js';
+import { feed } from '../support/feeds.js';
 import { runConformance } from './conformance.js';
 
 /** The seed meeting under another id and title (its clock: REGISTRATION_OPEN). */
@@ -32,6 +33,7 @@ const onSeedMeeting = {
   valid: (el: BijeenEventCard | BijeenRegistrationForm) => Object.assign(el, { now: REGISTRATION_OPEN, event: udenMeeting }),
   invalid: (el: BijeenEventCard | BijeenRegistrationForm) => (el.event = broken),
   path: 'start',
+  src: feed('with-registration'),
   event: seed,
 } as const;
 
@@ -62,6 +64,7 @@ runConformance<BijeenEvent>({
   valid: (el) => (el.event = future('toekomst', 'Bijeenkomst in 2030')),
   invalid: (el) => (el.event = broken),
   path: 'start',
+  src: feed('with-registration'),
   words: { nl: 'Zet in uw agenda', en: 'Add to your calendar' },
   event: future,
 });
@@ -73,5 +76,6 @@ runConformance<BijeenEventList>({
   // A list whose only item is invalid shows nothing valid: the fallback returns.
   invalid: (el) => (el.events = [broken]),
   path: 'events.0.start',
+  src: new URL('/list-feeds/agenda.json', location.href).href,
   words: { nl: 'Lees meer', en: 'Read more' },
 });

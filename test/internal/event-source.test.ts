@@ -84,8 +84,12 @@ describe('EventSourceController', () => {
       el.remove();
       await waitUntil(async () => (await feedLog()).some((entry) => entry.aborted), 'server saw the abort', ROUND_TRIP);
       expect(el.source.event).to.equal(undefined);
+      // Still on its way: it loads again when it comes back.
+      expect([el.state, el.getAttribute('state')]).to.deep.equal(['loading', 'loading']);
       wrapper.append(el);
       await waitUntil(() => el.source.event, 'loaded after reconnect', ROUND_TRIP);
+      await el.updateComplete;
+      expect([el.state, el.getAttribute('state')]).to.deep.equal(['ready', 'ready']);
     });
 
     const failures: [string, RegExp][] = [

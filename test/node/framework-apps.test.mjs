@@ -55,15 +55,31 @@ test('the React app type-checks its TSX against bijeen/react (typed event props,
   await inApp('node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 });
 
-test('React 19 renders every element through bijeen/react, and events arrive in the props', async () => {
-  const { page, problems, lines } = await received('/react.html', 5);
+test('React 19 renders every element through bijeen/react, events arrive in the props, and effects read state', async () => {
+  const { page, problems, lines } = await received('/react.html', 7);
   assert.deepEqual(lines, [
     'card: Partnerbijeenkomst gemengd wonen',
+    'card state in useEffect: ready',
     'event: partner-meeting',
     'form: Webinar samenwerken',
+    'form state in useEffect: error',
     'map link: bijeen-data-error, string',
     'raw card: 2040-03-12T13:00:00+01:00',
   ].sort());
+  // The same, as a selector: what a stylesheet or a test of the partner's sees.
+  const states = await page.evaluate(() =>
+    [...document.querySelectorAll('[state]')].map((el) => `${el.localName} ${el.getAttribute('state')}`).sort(),
+  );
+  assert.deepEqual(states, [
+    'bijeen-event ready',
+    'bijeen-event-card ready',
+    'bijeen-event-card ready',
+    'bijeen-event-card ready',
+    'bijeen-map-link error',
+    'bijeen-map-link ready',
+    'bijeen-registration-form error',
+    'bijeen-registration-form ready',
+  ]);
   const rendered = await page.evaluate(() => {
     const shadowText = (selector) => document.querySelector(selector)?.shadowRoot?.textContent ?? '';
     return {
@@ -86,7 +102,7 @@ test('React 19 renders every element through bijeen/react, and events arrive in 
 });
 
 test('the manifest names the parts <bijeen-event> really exports from its card and form', async () => {
-  const { page } = await received('/react.html', 5);
+  const { page } = await received('/react.html', 7);
   const exported = await page.evaluate(() =>
     [...document.querySelector('bijeen-event').shadowRoot.querySelectorAll('[exportparts]')].flatMap((inner) =>
       inner.getAttribute('exportparts').split(',').map((pair) => pair.split(':').at(-1).trim()),

@@ -125,7 +125,7 @@ function recordStory() {
  * Waits until Storybook has finished the story (render, play function, a11y addon) and every
  * `bijeen-*` element, also those inside other elements' shadow roots, has settled: upgraded and
  * updated, and no longer loading (or, for an error story, has reported; for a loading story, shows
- * its placeholder).
+ * its placeholder, or for the form its fallback).
  */
 async function waitForStory(page, story) {
   const kind = expectsDataError(story) ? 'error' : expectsLoading(story) ? 'loading' : 'rendered';
@@ -143,12 +143,18 @@ async function waitForStory(page, story) {
       if (elements.length === 0) return false;
       if (!elements.every((el) => customElements.get(el.localName) && el.shadowRoot && !el.isUpdatePending)) return false;
       const busy = elements.some((el) => el.shadowRoot.querySelector('[part="base"][aria-busy="true"]'));
-      if (kind === 'loading') return busy;
-      if (busy) return false;
-      return kind === 'error' ? window.__bijeenStory.dataErrors.length > 0 : true;
+      // The form has no placeholder: while it loads from `src` it shows only its fallback slot.
+      const loadingForm = elements.some(
+        (el) => el.localName === 'bijeen-registration-form' && el.src && !el.shadowRoot.querySelector('[part="base"]'),
+      );
+      if (kind === 'loading') return busy || loadingForm;
+      // A form whose data failed shows its fallback too: an error story waits for the report instead.
+      if (kind === 'error') return !busy && window.__bijeenStory.dataErrors.length > 0;
+      return !busy && !loadingForm;
     },
     { id: story.id, kind },
-    { timeout: 10_000 },
+    // A play function that waits for a timeout or a retry takes seconds on a busy machine.
+    { timeout: 20_000 },
   );
 }
 

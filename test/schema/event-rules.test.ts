@@ -36,7 +36,7 @@ describe('event rules at their edges', () => {
     expect(issues({ registration: { opens, closes: '2024-01-31T09:00:00Z' } })).to.deep.equal([
       ['registration.closes', field.closesBeforeOpens],
     ]);
-    expect(issues({ registration: { capacity: 0, remaining: 1 } })).to.deep.equal([['registration.remaining', field.remainingOverCapacity]]);
+    expect(issues({ registration: { capacity: 0, remaining: 1 } })).to.deep.equal([['registration.remaining', field.notAbove('capacity')]]);
     // A broken date has its own message, and no comparison is made with it.
     expect(issues({ registration: { opens, closes: 'morgen' } })).to.deep.equal([['registration.closes', field.dateTime]]);
     expect(issues({ end: 'straks' })).to.deep.equal([['end', field.dateTime]]);

@@ -264,7 +264,8 @@ describe('EventSchema and parseEvent', () => {
           'registration.maxCompanions: expected an integer from 0 to 10',
         ]);
       }
-      expect(parsed(variant(udenMeeting, (e) => (e.registration.maxCompanions = 10))).registration!.maxCompanions).to.equal(10);
+      const ten = variant(udenMeeting, (e) => (e.registration.maxCompanions = e.registration.maxCompanionsPerOrganisation = 10));
+      expect(parsed(ten).registration!.maxCompanions).to.equal(10);
     });
 
     it('questions: ids, options and types', () => {

@@ -128,11 +128,11 @@ export const eventCardStyles = css`
 
   /*
    * On the filled button, currentColor is the button's own text colour: the outer ring takes the
-   * accent (unless the focus ring colour is set), the inner ring the contrast colour, visible on
+   * accent (unless a focus ring colour is set), the inner ring the contrast colour, visible on
    * light and on dark pages.
    */
   .cta:focus-visible {
-    outline-color: var(--bijeen-focus-ring-color, var(--_accent-color));
+    outline-color: var(--_focus-ring-color, var(--_accent-color));
     box-shadow: 0 0 0 2px var(--_accent-contrast-color);
   }
 

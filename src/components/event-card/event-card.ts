@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { cardMessages, type CardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
 import type { Locale } from '../../i18n/index.js';
@@ -11,6 +11,7 @@ import { formatRange, opensAtSentence } from '../../internal/format-date.js';
 import { heading, headingLevel } from '../../internal/heading.js';
 import {
   isAllowedUrl,
+  nonMemberPlacesLeft,
   registrationStatus,
   time,
   type EventData,
@@ -79,16 +80,16 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * @csspart button - The "Zet in uw agenda" disclosure button.
  * @csspart link - Every other link: "Lees meer", online, calendar, organizer.
  *
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Background of "Aanmelden" (global; default: #0b5cad).
- * @cssproperty --bijeen-accent-contrast-color - Text on the accent (global; default: #fff).
+ * @cssproperty --bijeen-accent-color - Background of "Aanmelden" (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
+ * @cssproperty --bijeen-accent-contrast-color - Text on the accent (global; default: NL Design System `--utrecht-button-primary-action-color`, else #fff).
  * @cssproperty --bijeen-border-color - The card border is this colour at 25% (global; default: currentColor).
  * @cssproperty --bijeen-radius - Corner radius of "Aanmelden" and the image beside the text (global; default: 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the padding derives from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor; the accent around "Aanmelden").
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor; the accent around "Aanmelden").
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-event-card-background - Card background (default: transparent, the page shows through).
  * @cssproperty --bijeen-event-card-border-color - Card border colour (default: the border colour at 25%).
  * @cssproperty --bijeen-event-card-border-width - Card border width (default: 1px).
@@ -175,9 +176,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     }
   }
 
-  /** The first registration form beside the card (same document or shadow root). */
+  /** The first registration form beside the card (same document or shadow root); none known on the server. */
   private get registrationForm(): HTMLElement | null {
-    return (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
+    return isServer ? null : (this.getRootNode() as ParentNode).querySelector('bijeen-registration-form');
   }
 
   /** `registration-href` when it is an allowed URL (an integrator's typo must not become a script link). */
@@ -216,12 +217,14 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     // A teaser of an online event says so; in full, the online link says it.
     if (teaser && !lines.length && place.online) lines.push(text.online);
     const showMap = !teaser && !this.noMap && (place.lat !== undefined || !!address);
+    // The map link gets the card's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <div class="place">
         ${para(lines.join(teaser ? ', ' : '\n'))}
         ${showMap
           ? html`
               <bijeen-map-link
+                lang=${this.locale}
                 address=${[address, country].filter(Boolean).join(', ') || nothing}
                 lat=${place.lat ?? nothing}
                 lon=${place.lon ?? nothing}
@@ -275,17 +278,20 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     return event.url ?? (event.registration?.email && `mailto:${event.registration.email}`);
   }
 
-  /** "Aanmelden" with the places left, when the status lets visitors register. */
+  /** "Aanmelden" with the places left (and of those, the non-members'), when the status lets visitors register. */
   private renderRegister(event: EventData, status: RegistrationStatus | undefined, text: CardMessages) {
     const target = REGISTER.includes(status) ? this.registerTarget(event) : undefined;
     if (!target) return nothing;
-    const remaining = status === 'waitlist' ? undefined : event.registration?.remaining;
+    const registration = event.registration!;
+    const places = status === 'waitlist' ? undefined : registration.remaining;
+    const nonMemberPlaces = status === 'waitlist' ? undefined : nonMemberPlacesLeft(registration);
     return html`
       <p class="actions">
         <a part="register" class="cta" href=${target} @click=${this.onRegister}
           >${status === 'waitlist' ? text.registerWaitlist : text.register}</a
         >
-        ${remaining === undefined ? nothing : html`<span>${text.placesLeft(remaining)}</span>`}
+        ${places === undefined ? nothing : html`<span>${text.placesLeft(places)}</span>`}
+        ${nonMemberPlaces === undefined ? nothing : html`<span>${text.nonMemberPlacesLeft(nonMemberPlaces)}</span>`}
       </p>
     `;
   }

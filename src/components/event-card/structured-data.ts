@@ -11,7 +11,7 @@ import type {
 } from 'schema-dts';
 import type { EventData } from '../../schema/index.js';
 import { setScriptText } from '../../internal/trusted-types.js';
-import { toJson } from '../../internal/json.js';
+import { scriptJson } from '../../internal/json.js';
 
 const EVENT_STATUS: Record<EventData['status'], EventStatusType> = {
   scheduled: 'https://schema.org/EventScheduled',
@@ -75,12 +75,8 @@ function eventLd(event: EventData): SchemaEvent {
   };
 }
 
-/**
- * JSON-LD ready for the text of a `<script type="application/ld+json">`. Built with `toJson`
- * (absent fields drop out; Prototype.js cannot bend it) and with every `<` written as `\u003c`,
- * so no text in the data can end the script element.
- */
-const jsonLd = (data: WithContext<SchemaEvent | ItemList>) => toJson(data).replace(/</g, '\\u003c');
+/** JSON-LD ready for the text of a `<script type="application/ld+json">` (absent fields drop out). */
+const jsonLd = (data: WithContext<SchemaEvent | ItemList>) => scriptJson(data);
 
 /** The event as schema.org `Event` JSON-LD (the card, the composite). */
 export function structuredData(event: EventData): string {

@@ -57,14 +57,14 @@ interface ListView {
  * @csspart card-base - Each card's `base`; the cards' other parts are passed on as they are: `title`,
  *   `date`, `link`, `button`, `badge` (with `badge-<status>`), `image`, `register`.
  *
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Border and text of "Toon meer" (global; default: #0b5cad).
+ * @cssproperty --bijeen-accent-color - Border and text of "Toon meer" (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
  * @cssproperty --bijeen-radius - Corner radius of "Toon meer" (global; default: 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the gaps derive from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Colour of the subscription link (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Colour of the subscription link (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-event-list-gap - Space between the cards (default: the spacing).
  * @cssproperty --bijeen-event-list-column-min-width - The narrowest a column of cards gets before
  *   the list uses fewer columns (default: 18rem; one column in narrower containers).
@@ -167,9 +167,9 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
     return this.memo.view;
   }
 
-  // `update`, not `willUpdate`: the source controller takes a new `events` value or inline script
-  // in its `hostUpdate`, which runs between the two.
-  override update(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // The source has taken a new `events` value or inline script in super.willUpdate().
+    super.willUpdate(changed);
     const before = this.memo?.view;
     const after = this.view;
     if (after !== before) {
@@ -180,7 +180,6 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
         this.announcement = this.text(eventListMessages).count(after.events.length);
       }
     }
-    super.update(changed);
   }
 
   override updated(changed: PropertyValues<this>) {
@@ -225,12 +224,14 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
   /** One `<ul>` of cards, their titles at `level`. */
   private renderItems(events: readonly EventData[], level: number) {
     const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : nothing;
+    // Each card gets the list's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <ul part="list" role="list">
         ${events.map(
           (event) => html`
             <li part="item">
               <bijeen-event-card
+                lang=${this.locale}
                 exportparts=${CARD_EXPORT_PARTS}
                 variant="teaser"
                 heading-level=${level}

@@ -25,7 +25,7 @@ export class EventListSourceController extends SourceController<readonly EventDa
     return this.host.events;
   }
 
-  protected validate(data: unknown, baseUrl: string): Validated<readonly EventData[]> {
+  protected validate(data: unknown, baseUrl: string | undefined): Validated<readonly EventData[]> {
     const { locale } = this.host;
     const text = eventListMessages[locale];
     const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.events) ? data.events : undefined;

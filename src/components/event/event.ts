@@ -75,12 +75,14 @@ export class BijeenEvent extends EventSourceMixin(BijeenElement) {
   override render() {
     const event = this.source.event;
     const loading = this.source.state.status === 'loading';
+    // Card and form get this element's locale as `lang`: on the server they cannot look up their ancestors.
     return html`
       <div part="base" aria-busy=${loading} @bijeen-load=${this.keepInnerLoad}>
         <slot ?hidden=${!!event}></slot>
         ${event
           ? html`
               <bijeen-event-card
+                lang=${this.locale}
                 part="card"
                 exportparts=${CARD_EXPORT_PARTS}
                 .event=${event}
@@ -90,6 +92,7 @@ export class BijeenEvent extends EventSourceMixin(BijeenElement) {
               ${event.registration
                 ? html`
                     <bijeen-registration-form
+                      lang=${this.locale}
                       part="form"
                       exportparts=${FORM_PARTS}
                       .event=${event}

@@ -14,7 +14,7 @@ export const mapLinkStyles = css`
   }
 
   a:hover {
-    color: var(--bijeen-map-link-hover-color, var(--bijeen-link-color, inherit));
+    color: var(--bijeen-map-link-hover-color, var(--utrecht-link-hover-color, var(--_link-color, inherit)));
     text-decoration-thickness: 2px;
   }
 

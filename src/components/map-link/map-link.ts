@@ -32,11 +32,11 @@ const INPUTS = ['address', 'lat', 'lon', 'provider', 'mode'];
  * @slot - Replaces the visible label.
  * @csspart link - The `<a>` element.
  * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
- * @cssproperty --bijeen-map-link-hover-color - Link colour on hover (default: the link colour).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
+ * @cssproperty --bijeen-map-link-hover-color - Link colour on hover (default: NL Design System `--utrecht-link-hover-color`, else the link colour).
  * @event bijeen-data-error - Neither an address nor valid coordinates, or a bad attribute.
  */
 export class BijeenMapLink extends BijeenElement {
@@ -68,6 +68,16 @@ export class BijeenMapLink extends BijeenElement {
 
   /** `view` (default) shows the place; `directions` opens the route planner towards it. */
   mode: MapMode = 'view';
+
+  /**
+   * `ready` when the attributes give a place to link to (a bad `provider` or `mode` is reported,
+   * and the link shows with the default), `error` when they do not: no address and no valid
+   * coordinates, so no link and a `bijeen-data-error`. Reflected to the `state` attribute, which
+   * page code cannot change: read-only, a value written to the attribute is put back at once.
+   */
+  override get state(): 'ready' | 'error' {
+    return this.resolve().target ? 'ready' : 'error';
+  }
 
   override updated(changed: PropertyValues) {
     // Reported once per input change, not on every re-render (e.g. a language switch).

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RegistrationField } from '../../schema/index.js';
+import { controlName, type RegistrationField } from '../../schema/index.js';
 import type { DraftController } from './draft.js';
+import { errorMessage } from './field.js';
 import { companionTarget, FOCUS_TARGET, type FocusController } from './focus.js';
 import type { SubmissionController } from './submission.js';
 import type { FormWording } from './wording.js';
@@ -13,29 +14,43 @@ export interface CompanionsView {
   /** The fields of each companion block shown. */
   companions: RegistrationField[][];
   max: number;
-  /** "U kunt maximaal 2 extra deelnemers aanmelden". */
+  /** "U kunt maximaal 2 extra deelnemers aanmelden" (and the limit per organisation). */
   maxSentence: string;
   wording: FormWording;
   renderField: (field: RegistrationField) => TemplateResult;
+  /** The message at a payload path: a block has one when the endpoint refuses that companion as a whole (`companions.N`). */
+  messageAt: (path: string) => string | undefined;
   onAdd: () => void;
   onRemove: (index: number) => void;
 }
 
-export function renderCompanions({ companions, max, maxSentence, wording, renderField, onAdd, onRemove }: CompanionsView): TemplateResult {
+export function renderCompanions(view: CompanionsView): TemplateResult {
+  const { companions, max, maxSentence, wording, renderField, messageAt, onAdd, onRemove } = view;
   const { text, companion } = wording;
+  // Named like a control, and focusable while it has a message, so the error summary can link to the block.
+  const block = (fields: RegistrationField[], index: number) => {
+    const name = controlName(['companions', index]);
+    const message = messageAt(name);
+    return html`
+      <fieldset
+        class="companion ${message ? 'invalid' : ''}"
+        name=${name}
+        id="c-${name}"
+        tabindex=${message ? '-1' : nothing}
+        aria-describedby=${message ? `e-${name}` : nothing}
+      >
+        <legend>${wording.companionName(index + 1)}</legend>
+        ${errorMessage(name, message, wording.field.errorPrefix)}
+        <div class="grid">${fields.map(renderField)}</div>
+        <button type="button" part="remove-companion" @click=${() => onRemove(index)}>
+          ${text.remove(`${companion} ${index + 1}`)}
+        </button>
+      </fieldset>
+    `;
+  };
   return html`
     <p>${maxSentence}</p>
-    ${companions.map(
-      (fields, index) => html`
-        <fieldset class="companion">
-          <legend>${wording.companionName(index + 1)}</legend>
-          <div class="grid">${fields.map(renderField)}</div>
-          <button type="button" part="remove-companion" @click=${() => onRemove(index)}>
-            ${text.remove(`${companion} ${index + 1}`)}
-          </button>
-        </fieldset>
-      `,
-    )}
+    ${companions.map(block)}
     ${companions.length < max
       ? html`<button type="button" part="add-companion" @click=${onAdd}>${text.add(companion)}</button>`
       : nothing}

@@ -16,13 +16,13 @@ export interface SummaryView {
   form: HTMLFormElement | null;
 }
 
-/** What a line says: the message, for a companion after its name ("Extra deelnemer 2: Vul een naam in"). */
+/** What a line says: the message, for a companion (or one of its fields) after its name ("Extra deelnemer 2: Vul een naam in"). */
 function line({ path, message }: DataIssue, companionName: SummaryView['companionName']): string {
-  const companion = /^companions\.(\d+)\./.exec(path);
+  const companion = /^companions\.(\d+)(?:\.|$)/.exec(path);
   return companion ? `${companionName(Number(companion[1]) + 1)}: ${message}` : message;
 }
 
-/** The control `path` names (the first of a group), if the form has one. */
+/** The control `path` names (the first of a group, or a companion's block), if the form has one. */
 function controlOf(form: HTMLFormElement | null, path: string): HTMLElement | undefined {
   const control = form?.elements.namedItem(path);
   return ((control instanceof RadioNodeList ? control[0] : control) ?? undefined) as HTMLElement | undefined;

@@ -39,9 +39,7 @@ export function renderField(field: RegistrationField, state: FieldState, text: F
   const caption = html`${label}${required ? nothing : html` <span>${text.optional}</span>`}`;
   const head = html`
     ${hint ? html`<p id="h-${name}">${hint}</p>` : nothing}
-    ${message
-      ? html`<p id="e-${name}" part="error"><span class="visually-hidden">${text.errorPrefix} </span>${message}</p>`
-      : nothing}
+    ${errorMessage(name, message, text.errorPrefix)}
   `;
 
   if (input === 'radio' || input === 'checkboxes' || input === 'yes-no') {
@@ -131,6 +129,13 @@ export function renderField(field: RegistrationField, state: FieldState, text: F
       ${control}
     </div>
   `;
+}
+
+/** The message of the field or block `name`, above its controls: id `e-<name>`, after a visually hidden "Invoerfout:". */
+export function errorMessage(name: string, message: string | undefined, errorPrefix: string) {
+  return message
+    ? html`<p id="e-${name}" part="error"><span class="visually-hidden">${errorPrefix} </span>${message}</p>`
+    : nothing;
 }
 
 /** The value a control holds, as the draft keeps it: its text, a group's chosen options, or whether a single box is ticked. */

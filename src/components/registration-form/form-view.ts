@@ -20,11 +20,19 @@ export interface FormView {
   values: Draft['values'];
   issues: DataIssue[];
   wording: FormWording;
-  /** Registering puts the visitor on the waiting list. */
-  waitlist: boolean;
+  /**
+   * Registering puts the visitor on the waiting list: `event` when the event is full (said at the
+   * top), `non-member` when they answer the member question "no" and the non-members' places are
+   * taken (said at the question).
+   */
+  waitlist?: 'event' | 'non-member';
   /** No endpoint: the form prepares an e-mail. */
   mail: boolean;
   maxCompanions: number;
+  /** Companions one organisation may bring over all its registrations, when the event limits them. */
+  maxCompanionsPerOrganisation?: number;
+  /** Under the member question: how many places non-members have left, and what "no" means when none. */
+  memberHint?: string;
   privacyUrl?: string;
   sending: boolean;
   /** The form as rendered before, to link the summary's lines to their controls. */
@@ -44,21 +52,26 @@ function privacyLink(url: string, { wording }: FormView): TemplateResult {
   `;
 }
 
+/** The description above a field's control, if it has one. */
+function hintOf(field: RegistrationField, view: FormView): TemplateResult | undefined {
+  if (field.name === 'consent' && view.privacyUrl) return privacyLink(view.privacyUrl, view);
+  if (field.name === 'member' && view.memberHint) return html`${view.memberHint}`;
+  return undefined;
+}
+
 export function renderForm(view: FormView): TemplateResult {
-  const { fields, wording, waitlist, mail, maxCompanions, privacyUrl } = view;
+  const { fields, wording, waitlist, mail, maxCompanions, maxCompanionsPerOrganisation } = view;
   const { text } = wording;
   const schemaText = schemaMessages[wording.locale];
+  const messageAt = (path: string) => view.issues.find((issue) => issue.path === path)?.message;
   const field = (field: RegistrationField) =>
     renderField(
       field,
-      {
-        label: wording.label(field),
-        value: view.values[field.name],
-        message: view.issues.find((issue) => issue.path === field.name)?.message,
-        hint: field.name === 'consent' && privacyUrl ? privacyLink(privacyUrl, view) : undefined,
-      },
+      { label: wording.label(field), value: view.values[field.name], message: messageAt(field.name), hint: hintOf(field, view) },
       wording.field,
     );
+  // The maximum is a field message, without a full stop of its own.
+  const perOrganisation = maxCompanionsPerOrganisation ? `. ${text.companionsPerOrganisation(maxCompanionsPerOrganisation)}` : '';
   const submit = mail ? text.submitMail : waitlist ? text.submitWaitlist : text.submit;
   return html`
     <form part="form" novalidate aria-label=${text.label(view.eventTitle)} @submit=${view.onSubmit} @input=${view.onInput}>
@@ -68,16 +81,17 @@ export function renderForm(view: FormView): TemplateResult {
         companionName: (number) => wording.companionName(number),
         form: view.form,
       })}
-      ${waitlist || mail ? html`<p class="notice">${waitlist ? text.waitlist : text.mailIntro}</p>` : nothing}
+      ${waitlist === 'event' || mail ? html`<p class="notice">${waitlist === 'event' ? text.waitlist : text.mailIntro}</p>` : nothing}
       <div class="grid">${fields.attendee.map(field)}</div>
       ${fields.member.map(field)}
       ${maxCompanions
         ? renderCompanions({
             companions: fields.companions,
             max: maxCompanions,
-            maxSentence: schemaText.field.companionsMax(maxCompanions),
+            maxSentence: schemaText.field.companionsMax(maxCompanions) + perOrganisation,
             wording,
             renderField: field,
+            messageAt,
             onAdd: view.onAddCompanion,
             onRemove: view.onRemoveCompanion,
           })

@@ -69,19 +69,20 @@ export const registrationFormStyles = css`
   textarea,
   button {
     font: inherit;
-    color: inherit;
     margin: 0;
     min-height: max(2.75em, 44px);
     padding: 0.4em 0.6em;
-    border: 2px solid var(--_border-color);
-    border-radius: var(--_radius);
-    background: var(--bijeen-registration-form-input-background, transparent);
   }
 
+  /* Text fields, selects and text areas follow an NL Design System theme's textbox tokens (see resetStyles). */
   input,
   select,
   textarea {
     width: 100%;
+    color: var(--_control-color, inherit);
+    border: var(--utrecht-textbox-border-width, 2px) solid var(--_control-border-color);
+    border-radius: var(--_control-radius);
+    background: var(--bijeen-registration-form-input-background, var(--utrecht-textbox-background-color, transparent));
   }
 
   option {
@@ -100,17 +101,23 @@ export const registrationFormStyles = css`
     justify-self: start;
     padding-inline: 1.2em;
     cursor: pointer;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
     background: var(--bijeen-registration-form-button-background, transparent);
     color: var(--bijeen-registration-form-button-color, inherit);
   }
 
+  /* The primary action: an NL Design System theme's primary button where the page sets no token. */
   [part='submit'] {
     border-width: 3px;
     background: var(
       --bijeen-registration-form-submit-background,
-      var(--bijeen-registration-form-button-background, transparent)
+      var(--bijeen-registration-form-button-background, var(--utrecht-button-primary-action-background-color, transparent))
     );
-    color: var(--bijeen-registration-form-submit-color, var(--bijeen-registration-form-button-color, inherit));
+    color: var(
+      --bijeen-registration-form-submit-color,
+      var(--bijeen-registration-form-button-color, var(--utrecht-button-primary-action-color, inherit))
+    );
   }
 
   .invalid,
@@ -149,6 +156,11 @@ export const registrationFormStyles = css`
     padding: 1em;
     border: 1px solid;
     border-radius: var(--_radius);
+  }
+
+  .companion.invalid {
+    border-inline-start-width: 5px;
+    border-color: var(--bijeen-registration-form-error-color, #d52b1e);
   }
 
   .companion legend {

@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { reportBadAttributes } from '../../internal/attributes.js';
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceMixin } from '../../internal/event-source-mixin.js';
-import { EventSourceController } from '../../internal/event-source.js';
+import { EventSourceController, pageBaseUrl } from '../../internal/event-source.js';
 import { opensAtSentence } from '../../internal/format-date.js';
 import { formMessages } from '../../i18n/form.js';
-import { controlName, HONEYPOT_FIELD, registrationFields, type EventData } from '../../schema/index.js';
+import { controlName, HONEYPOT_FIELD, nonMemberPlacesLeft, registrationFields, type EventData } from '../../schema/index.js';
 import { availability } from './availability.js';
 import { CompanionsController } from './companions.js';
 import { DraftController } from './draft.js';
@@ -52,22 +52,22 @@ const CONFIG = ['endpoint', 'format', 'maxCompanions', 'privacyUrl', 'timeout', 
  * @csspart remove-companion - The button that removes one companion.
  * @csspart retry - The button that sends a failed registration again.
  * @csspart status - The live regions that announce progress and success (`role="status"`) or failure (`role="alert"`).
- * @cssproperty --bijeen-font-family - Font (global; default: inherited).
- * @cssproperty --bijeen-color - Text colour (global; default: inherited).
- * @cssproperty --bijeen-accent-color - Checkbox and radio colour (global; default: #0b5cad).
- * @cssproperty --bijeen-border-color - Border of controls and buttons (global; default: currentColor).
- * @cssproperty --bijeen-radius - Corner radius of controls, buttons and companion boxes (global; default: 0.25rem).
+ * @cssproperty --bijeen-font-family - Font (global; default: NL Design System `--utrecht-document-font-family`, else inherited).
+ * @cssproperty --bijeen-color - Text colour, also of text fields (global; default: inherited; text fields: NL Design System `--utrecht-textbox-color`, else inherited).
+ * @cssproperty --bijeen-accent-color - Checkbox and radio colour (global; default: NL Design System `--utrecht-button-primary-action-background-color`, else #0b5cad).
+ * @cssproperty --bijeen-border-color - Border of controls and buttons (global; default: currentColor; text fields: NL Design System `--utrecht-textbox-border-color`, else currentColor).
+ * @cssproperty --bijeen-radius - Corner radius of controls, buttons and companion boxes (global; default: 0.25rem; text fields: NL Design System `--utrecht-textbox-border-radius`, else 0.25rem).
  * @cssproperty --bijeen-spacing - Base spacing; the field gap derives from it (global; default: 1rem).
- * @cssproperty --bijeen-link-color - Link colour (global; default: inherited).
- * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: currentColor).
- * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: 3px).
+ * @cssproperty --bijeen-link-color - Link colour (global; default: NL Design System `--utrecht-link-color`, else inherited).
+ * @cssproperty --bijeen-focus-ring-color - Focus outline colour (global; default: NL Design System `--utrecht-focus-outline-color`, else currentColor).
+ * @cssproperty --bijeen-focus-ring-width - Focus outline width (global; default: NL Design System `--utrecht-focus-outline-width`, else 3px).
  * @cssproperty --bijeen-registration-form-field-gap - Space between fields (default: 1.25 × the spacing).
  * @cssproperty --bijeen-registration-form-line-height - Line height (default: 1.5).
- * @cssproperty --bijeen-registration-form-input-background - Background of text fields (default: transparent).
+ * @cssproperty --bijeen-registration-form-input-background - Background of text fields (default: NL Design System `--utrecht-textbox-background-color`, else transparent). Their border width follows `--utrecht-textbox-border-width` (else 2px).
  * @cssproperty --bijeen-registration-form-button-background - Background of buttons (default: transparent).
  * @cssproperty --bijeen-registration-form-button-color - Text colour of buttons (default: inherited).
- * @cssproperty --bijeen-registration-form-submit-background - Background of the submit button (default: the button background).
- * @cssproperty --bijeen-registration-form-submit-color - Text colour of the submit button (default: the button colour).
+ * @cssproperty --bijeen-registration-form-submit-background - Background of the submit button (default: the button background, else NL Design System `--utrecht-button-primary-action-background-color`, else transparent).
+ * @cssproperty --bijeen-registration-form-submit-color - Text colour of the submit button (default: the button colour, else NL Design System `--utrecht-button-primary-action-color`, else inherited).
  * @cssproperty --bijeen-registration-form-error-color - Accent bar of errors and the error summary (default: #d52b1e).
  * @cssproperty --bijeen-registration-form-error-text-color - Colour of error messages (default: inherited; they are bold).
  * @cssproperty --bijeen-registration-form-success-color - Accent bar of the confirmation (default: #2e7d32).
@@ -140,17 +140,18 @@ export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
   /** Whether this update brought a new event or changed attributes: reported in `updated()`. */
   private reconfigured = false;
 
-  override update(changed: PropertyValues) {
-    // The event source settles in hostUpdate, which runs after willUpdate: hence here.
+  // On the server too: Lit's server renderer calls willUpdate (and render), nothing else.
+  protected override willUpdate(changed: PropertyValues) {
+    // The event source has settled in super.willUpdate().
+    super.willUpdate(changed);
     const event = this.source.event;
     this.reconfigured = event !== this.loaded || CONFIG.some((key) => changed.has(key));
     if (this.reconfigured) {
-      this.checked = checkAttributes(this, document.baseURI, this.text(formMessages).badValue);
+      this.checked = checkAttributes(this, pageBaseUrl(), this.text(formMessages).badValue);
       this.loaded = event;
       this.current = event && applyOverrides(event, this.checked.overrides);
     }
     if (event && this.drafts.load(event.id)) this.submission.reset();
-    super.update(changed);
   }
 
   /**
@@ -198,20 +199,29 @@ export class BijeenRegistrationForm extends EventSourceMixin(BijeenElement) {
     else super.focus(options);
   }
 
+  /** `waitlist`: the event is full and keeps a waiting list. */
   private renderForm(event: EventData, waitlist: boolean) {
-    const { endpoint, maxCompanions, privacyUrl } = this.registration;
+    const registration = this.registration;
+    const { endpoint, maxCompanions, maxCompanionsPerOrganisation, privacyUrl } = registration;
+    const { values } = this.drafts.draft;
+    // Who answers "no" when the non-members' places are taken joins the waiting list, if there is one.
+    const nonMemberWaits = registration.waitlist && values.member === 'false' && nonMemberPlacesLeft(registration) === 0;
+    const joinsWaitlist = waitlist ? 'event' : nonMemberWaits ? 'non-member' : undefined;
     return renderForm({
       eventTitle: event.title,
       fields: this.fields,
-      values: this.drafts.draft.values,
+      values,
       issues: this.submission.issues,
       wording: this.wording,
-      waitlist,
+      waitlist: joinsWaitlist,
       mail: !endpoint,
       maxCompanions,
+      maxCompanionsPerOrganisation,
+      memberHint: waitlist ? undefined : this.wording.memberHint(registration),
       privacyUrl,
       sending: this.submission.outcome === 'sending',
-      form: this.form,
+      // None before the first render (and on the server, where there is no render root).
+      form: this.hasUpdated ? this.form : null,
       onSubmit: (event) => this.submission.onSubmit(event),
       onInput: (event) => this.onInput(event),
       onAddCompanion: () => void this.companions.add(),

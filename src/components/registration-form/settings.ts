@@ -39,9 +39,9 @@ const LIMITS = { timeout: 3_600_000, retries: 10, retryDelay: 60_000 };
 
 /**
  * Checks the attributes. `badValue` words the message for a rejected value; relative URLs
- * resolve against `baseUrl` (the page).
+ * resolve against `baseUrl` (the page; none on the server, where only absolute URLs are usable).
  */
-export function checkAttributes(attributes: FormAttributes, baseUrl: string, badValue: (value: string) => string): FormSettings {
+export function checkAttributes(attributes: FormAttributes, baseUrl: string | undefined, badValue: (value: string) => string): FormSettings {
   const issues: DataIssue[] = [];
   function reject(attribute: string, value: unknown): undefined {
     issues.push(attributeIssue(attribute, badValue(String(value))));

@@ -1,8 +1,9 @@
+import { cardMessages } from '../../i18n/card.js';
 import { commonMessages } from '../../i18n/common.js';
 import { formMessages } from '../../i18n/form.js';
 import type { Locale } from '../../i18n/index.js';
 import { schemaMessages } from '../../i18n/schema.js';
-import type { EventRegistration, RegistrationField } from '../../schema/index.js';
+import { nonMemberPlacesLeft, type EventRegistration, type RegistrationField } from '../../schema/index.js';
 import type { FieldText } from './field.js';
 import type { MailText } from './mailto.js';
 
@@ -31,6 +32,18 @@ export class FormWording {
   /** Companion `number` (from 1), capitalised: "Extra deelnemer 2". */
   companionName(number: number): string {
     return `${this.companion[0].toUpperCase()}${this.companion.slice(1)} ${number}`;
+  }
+
+  /**
+   * Under the member question: the card's sentence on the places non-members have left and, when
+   * none are, what answering "no" means. `undefined` when the event data does not say.
+   */
+  memberHint(registration: EventRegistration): string | undefined {
+    const left = nonMemberPlacesLeft(registration);
+    if (left === undefined) return undefined;
+    const sentence = cardMessages[this.locale].nonMemberPlacesLeft(left);
+    if (left > 0) return sentence;
+    return `${sentence} ${registration.waitlist ? this.text.nonMemberWaitlist : this.text.nonMemberFull}`;
   }
 
   get field(): FieldText {

@@ -93,3 +93,38 @@ describe('<bijeen-event-card> status', () => {
     expect(textOf(part(el, 'badge'))).to.equal('Status: Afgelopen');
   });
 });
+
+describe('<bijeen-event-card> non-member places', () => {
+  /** The seed meeting with these counts (23 places left, 3 of them open to non-members, unless changed). */
+  const seedWith = (registration: Partial<NonNullable<EventInput['registration']>>): EventInput => ({
+    ...udenMeeting,
+    registration: { ...udenMeeting.registration, ...registration },
+  });
+  const actions = async (event: EventInput, lang = 'nl') => textOf(shadow(await cardFor(event, { lang })).querySelector('.actions'));
+
+  it('says how many of the places left non-members can take, in Dutch and English', async () => {
+    expect(await actions(udenMeeting)).to.equal('Aanmelden Nog 23 plaatsen vrij. Voor niet-leden nog 3 plaatsen.');
+    expect(await actions(udenMeeting, 'en')).to.equal('Register 23 places left. 3 places left for non-members.');
+    expect(await actions(seedWith({ nonMemberRemaining: 1 }))).to.include('Voor niet-leden nog 1 plaats.');
+    expect(await actions(seedWith({ nonMemberRemaining: 1 }), 'en')).to.include('1 place left for non-members.');
+  });
+
+  it('never more than the places left at all', async () => {
+    expect(await actions(seedWith({ remaining: 2, capacity: 60 }))).to.include('Nog 2 plaatsen vrij. Voor niet-leden nog 2 plaatsen.');
+  });
+
+  it('when they are taken: still open for members, and says so', async () => {
+    const gone = seedWith({ nonMemberRemaining: 0 });
+    const el = await cardFor(gone);
+    expect(textOf(part(el, 'badge'))).to.equal('Status: Open');
+    expect(textOf(part(el, 'register'))).to.equal('Aanmelden');
+    expect(textOf(shadow(el).querySelector('.actions'))).to.include('Geen plaatsen meer voor niet-leden.');
+    expect(await actions(gone, 'en')).to.include('No places left for non-members.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says nothing of them on the waiting list, or when the data does not count them', async () => {
+    expect(await actions(waitlistEvent)).to.equal('Aanmelden voor de wachtlijst');
+    expect(await actions(seedWith({ nonMemberRemaining: undefined }))).to.equal('Aanmelden Nog 23 plaatsen vrij.');
+  });
+});

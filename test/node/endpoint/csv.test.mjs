@@ -108,3 +108,45 @@ describe('GET /api/events/:id/registrations.csv', () => {
     assert.equal(raw.split('\r\n').length - 1 >= 3, true);
   });
 });
+
+describe('GET /api/events/:id/registrations.csv?sep=; (Dutch Excel)', () => {
+  test('semicolons between cells, the same cells as the comma file, BOM and no sep= line', async () => {
+    const comma = await exportCsv(server, rules.id, TOKEN);
+    const semicolon = await exportCsv(server, rules.id, TOKEN, { separator: ';' });
+    assert.equal(semicolon.status, 200);
+    assert.equal(semicolon.headers.get('content-type'), 'text/csv; charset=utf-8; header=present');
+    assert.match(semicolon.headers.get('content-disposition'), /^attachment; filename="regels-aanmeldingen\.csv"$/);
+    assert.ok(semicolon.bom, 'starts with a byte order mark, so Excel reads UTF-8');
+    assert.ok(semicolon.raw.startsWith('\uFEFFaanmelding;ontvangen (UTC);status;plaatsen;naam;'), semicolon.raw.slice(0, 80));
+    assert.doesNotMatch(semicolon.raw, /^\uFEFF?sep=/i, 'no sep= line: Excel would ignore the BOM after it');
+    assert.deepEqual(semicolon.rows, comma.rows);
+  });
+
+  test('a cell with a semicolon or a comma is quoted; plain cells are not', async () => {
+    const { raw } = await exportCsv(server, rules.id, TOKEN, { separator: ';' });
+    assert.ok(raw.includes(';"Regel één; regel twee";'), 'semicolon: quoted');
+    assert.ok(raw.includes(';"Baken, ""Het"" & Co";'), 'comma and quotes: quoted');
+    assert.ok(raw.includes(';bevestigd;3;'), 'plain cells as they are');
+  });
+
+  test('sep=, is the default; any other separator is a 400 that names the two', async () => {
+    const comma = await fetch(`${server.api}/api/events/${rules.id}/registrations.csv?sep=,`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.equal(comma.status, 200);
+    // Read as bytes: `text()` drops the byte order mark.
+    assert.ok(Buffer.from(await comma.arrayBuffer()).toString('utf8').startsWith('\uFEFFaanmelding,ontvangen (UTC),'));
+    for (const sep of ['\t', '|', ';;', '']) {
+      const refused = await fetch(`${server.api}/api/events/${rules.id}/registrations.csv?sep=${encodeURIComponent(sep)}`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(refused.status, 400, JSON.stringify(sep));
+      const body = await refused.json();
+      assert.equal(body.status, 'bad_request');
+      assert.match(body.message, /komma \(sep=,\) of een puntkomma \(sep=;\)/);
+    }
+  });
+
+  test('the separator is asked after the token: without it, 401', async () => {
+    const response = await fetch(`${server.api}/api/events/${rules.id}/registrations.csv?sep=${encodeURIComponent(';')}`);
+    assert.equal(response.status, 401);
+  });
+});

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { unlimited } from './support/events.mjs';
-import { exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
+import { exportCsv, exportXlsx, people, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 const PARTNER = 'https://www.example.org';
 let server;
@@ -102,10 +102,16 @@ describe('configuration', () => {
     }
   });
 
-  test('without ADMIN_TOKEN the CSV export does not exist (404), whatever token is sent', async () => {
+  test('without ADMIN_TOKEN the exports and /api/people do not exist (404), whatever token is sent', async () => {
     const csv = await exportCsv(server, unlimited.id, '');
     assert.equal(csv.status, 404);
     assert.equal((await exportCsv(server, unlimited.id, 'undefined')).status, 404);
-    assert.match(server.output(), /CSV export: off/);
+    assert.equal((await exportXlsx(server, unlimited.id, 'undefined')).status, 404);
+    for (const method of ['GET', 'DELETE']) {
+      const answer = await people(server, method, 'iemand@example.org', 'undefined');
+      assert.equal(answer.status, 404, method);
+      assert.equal(answer.body.status, 'not_found');
+    }
+    assert.match(server.output(), /admin routes \(exports, access and erasure requests\): off/);
   });
 });

@@ -158,20 +158,42 @@ export async function readResponse(response) {
   return { status: response.status, body, headers: response.headers, text };
 }
 
-/** The organiser's CSV, parsed (RFC 4180) into rows of cells; `bom` tells whether it started with one. */
-export async function exportCsv(server, eventId, token) {
-  const response = await fetch(`${server.api}/api/events/${eventId}/registrations.csv`, {
+/**
+ * The organiser's CSV, parsed (RFC 4180) into rows of cells; `bom` tells whether it started with
+ * one. `separator: ';'` asks for `?sep=;` and reads semicolons.
+ */
+export async function exportCsv(server, eventId, token, { separator = ',' } = {}) {
+  const query = separator === ',' ? '' : `?sep=${encodeURIComponent(separator)}`;
+  const response = await fetch(`${server.api}/api/events/${eventId}/registrations.csv${query}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   const bytes = Buffer.from(await response.arrayBuffer());
   const text = bytes.toString('utf8');
   const bom = text.startsWith('\uFEFF');
-  const rows = response.status === 200 ? parseCsv(bom ? text.slice(1) : text) : [];
+  const rows = response.status === 200 ? parseCsv(bom ? text.slice(1) : text, separator) : [];
   return { status: response.status, headers: response.headers, raw: text, bom, rows };
 }
 
-/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
-export function parseCsv(text) {
+/** The organiser's spreadsheet as bytes (`xlsx.mjs` reads them). */
+export async function exportXlsx(server, eventId, token) {
+  const response = await fetch(`${server.api}/api/events/${eventId}/registrations.xlsx`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+/** `GET` or `DELETE /api/people?email=…` with the admin token (`token: undefined`: none sent). */
+export async function people(server, method, email, token) {
+  const query = email === undefined ? '' : `?email=${encodeURIComponent(email)}`;
+  const response = await fetch(`${server.api}/api/people${query}`, {
+    method,
+    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+  });
+  return readResponse(response);
+}
+
+/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, cells split on `separator`. */
+export function parseCsv(text, separator = ',') {
   const rows = [];
   let row = [];
   let cell = '';
@@ -189,7 +211,7 @@ export function parseCsv(text) {
       }
     } else if (char === '"' && cell === '') {
       quoted = true;
-    } else if (char === ',') {
+    } else if (char === separator) {
       row.push(cell);
       cell = '';
     } else if (char === '\r' && text[i + 1] === '\n') {
