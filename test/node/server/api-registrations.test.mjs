@@ -70,7 +70,7 @@ describe('POST registrations: accepted', () => {
   test('the capacity counts attendee and companions; the event file’s capacity is handed out here', async () => {
     const endpoint = await startEndpoint({ events: { small } });
     assert.equal((await postJson(endpoint, small.id, registration(small, { companions: companions(2) }))).body.status, 'confirmed');
-    assert.equal(await endpoint.store.taken(small.id), 3);
+    assert.equal((await endpoint.store.taken(small.id)).places, 3);
   });
 
   test('201 waitlisted when full with a waiting list', async () => {

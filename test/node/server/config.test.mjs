@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       keepAliveTimeout: 5_000,
       idleTimeout: 10_000,
       maxConnections: defaultMaxConnections(),
+      retentionDays: 30,
     });
   });
 
@@ -65,6 +66,7 @@ describe('loadConfig', () => {
       KEEP_ALIVE_TIMEOUT_MS: '1',
       IDLE_TIMEOUT_MS: '2',
       MAX_CONNECTIONS: '3',
+      RETENTION_DAYS: '0',
     });
     assert.deepEqual(config, {
       port: 0,
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
       keepAliveTimeout: 1,
       idleTimeout: 2,
       maxConnections: 3,
+      retentionDays: 0,
     });
     const blank = loadConfig({ HOST: ' ', DATABASE_PATH: ' ', EVENTS_DIR: '', ALLOWED_ORIGINS: ' ', ADMIN_TOKEN: ' ', API_ORIGIN: ' ', PORT: ' ' });
     assert.deepEqual(
@@ -139,6 +142,14 @@ describe('loadConfig', () => {
       'PLACE_LIMIT must be 0 (off) or at least 11 (one registration with 10 companions), got 10',
     );
     assert.match(refusal({ PLACE_LIMIT: '1' }), /got 1$/);
+  });
+
+  test('RETENTION_DAYS is at most ten years', () => {
+    assert.equal(loadConfig({ RETENTION_DAYS: '3650' }).retentionDays, 3650);
+    assert.equal(
+      refusal({ RETENTION_DAYS: '3651' }),
+      'RETENTION_DAYS must be at most 3650 (ten years), got 3651; registrations are erased that many days after their event ends',
+    );
   });
 
   test('origins must be http(s) URLs; the error names the variable', () => {

@@ -8,7 +8,7 @@ import * as fixtures from '../endpoint/support/events.mjs';
 import { daysFromNow, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 
-const { closedReason, liveEvent, loadEvents, remainingPlaces } = await tsImport('../../../demo/server/events.ts', import.meta.url);
+const { closedReason, liveEvent, loadEvents, placeLimits } = await tsImport('../../../demo/server/events.ts', import.meta.url);
 
 const temps = [];
 afterEach(() => {
@@ -22,6 +22,21 @@ function load(events) {
   const dir = writeEvents(join(temp.dir, 'events'), events);
   const lines = [];
   return { dir, lines, events: loadEvents(dir, (line) => lines.push(line)) };
+}
+
+/** An event whose non-members (member question answered "no") may take `nonMemberPlaces` of `capacity`. */
+function membersFirst(capacity, nonMemberPlaces, nonMemberRemaining) {
+  return {
+    ...fixtures.unlimited,
+    id: 'leden-eerst',
+    registration: {
+      ...fixtures.unlimited.registration,
+      capacity,
+      memberQuestion: 'Is uw organisatie lid?',
+      nonMemberPlaces,
+      ...(nonMemberRemaining === undefined ? {} : { nonMemberRemaining }),
+    },
+  };
 }
 
 /** An event without registration, `id` at `start`. */
@@ -93,32 +108,45 @@ describe('loadEvents', () => {
     assert.equal(loadEvents(dir, () => {}).get('a').modified, Date.parse('2026-01-02T03:04:05.678Z'));
   });
 
-  test('places here: remaining as written, else the capacity, else no limit', () => {
-    const { events } = load({ ...fixtures.all });
-    const places = Object.fromEntries([...events].map(([id, event]) => [id, event.placesHere]));
-    assert.equal(places[fixtures.small.id], 3);
-    assert.equal(places[fixtures.prefull.id], 0);
-    assert.equal(places[fixtures.twoLeft.id], 2);
-    assert.equal(places[fixtures.unlimited.id], undefined);
-    assert.equal(places[fixtures.noRegistration.id], undefined);
+  test('places here: remaining as written, else the capacity, else no limit; the same for non-members', () => {
+    const { events } = load({ ...fixtures.all, members: membersFirst(12, 4, 3) });
+    const places = Object.fromEntries([...events].map(([id, event]) => [id, [event.placesHere, event.nonMemberPlacesHere]]));
+    assert.deepEqual(places[fixtures.small.id], [3, undefined]);
+    assert.deepEqual(places[fixtures.prefull.id], [0, undefined]);
+    assert.deepEqual(places[fixtures.twoLeft.id], [2, undefined]);
+    assert.deepEqual(places[fixtures.unlimited.id], [undefined, undefined]);
+    assert.deepEqual(places[fixtures.noRegistration.id], [undefined, undefined]);
+    assert.deepEqual(places['leden-eerst'], [12, 3]);
+    assert.deepEqual(placeLimits(events.get('leden-eerst')), { capacity: 12, nonMemberCapacity: 3 });
+    assert.deepEqual(placeLimits(load({ members: membersFirst(12, 4) }).events.get('leden-eerst')), { capacity: 12, nonMemberCapacity: 4 });
   });
 });
 
 describe('live places', () => {
-  test('remainingPlaces: what is left here, never below 0; undefined without a limit', () => {
-    const { events } = load({ small: fixtures.small, unlimited: fixtures.unlimited });
-    const small = events.get(fixtures.small.id);
-    assert.deepEqual([0, 2, 3, 4].map((taken) => remainingPlaces(small, taken)), [3, 1, 0, 0]);
-    assert.equal(remainingPlaces(events.get(fixtures.unlimited.id), 5), undefined);
-  });
+  const taken = (places, nonMemberPlaces = 0) => ({ places, nonMemberPlaces });
 
-  test('liveEvent: the file with registration.remaining set, when there is a limit and a registration', () => {
+  test('liveEvent: the file with registration.remaining set to what is left here, never below 0', () => {
     const { events } = load({ small: fixtures.small, unlimited: fixtures.unlimited, none: fixtures.noRegistration });
     const small = events.get(fixtures.small.id);
-    assert.deepEqual(liveEvent(small, 1), { ...fixtures.small, registration: { ...fixtures.small.registration, remaining: 2 } });
+    const remaining = (places) => liveEvent(small, taken(places)).registration.remaining;
+    assert.deepEqual([0, 2, 3, 4].map(remaining), [3, 1, 0, 0]);
+    assert.deepEqual(liveEvent(small, taken(1)), { ...fixtures.small, registration: { ...fixtures.small.registration, remaining: 2 } });
     assert.deepEqual(small.raw, fixtures.small, 'the file itself is left as it was');
-    assert.equal(liveEvent(events.get(fixtures.unlimited.id), 1), events.get(fixtures.unlimited.id).raw);
-    assert.equal(liveEvent(events.get(fixtures.noRegistration.id), 0), events.get(fixtures.noRegistration.id).raw);
+    assert.deepEqual(liveEvent(events.get(fixtures.unlimited.id), taken(1)), fixtures.unlimited, 'no limit: as written');
+    assert.equal(liveEvent(events.get(fixtures.noRegistration.id), taken(0)), events.get(fixtures.noRegistration.id).raw);
+  });
+
+  test('liveEvent: the non-members’ places left as well, never more than the places left in all', () => {
+    const { events } = load({ members: membersFirst(12, 4) });
+    const event = events.get('leden-eerst');
+    const live = (places, nonMemberPlaces) => {
+      const { remaining, nonMemberRemaining } = liveEvent(event, taken(places, nonMemberPlaces)).registration;
+      return [remaining, nonMemberRemaining];
+    };
+    assert.deepEqual(live(0, 0), [12, 4]);
+    assert.deepEqual(live(5, 1), [7, 3]);
+    assert.deepEqual(live(10, 1), [2, 2], 'two places left in all');
+    assert.deepEqual(live(12, 4), [0, 0]);
   });
 });
 

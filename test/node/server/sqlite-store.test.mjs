@@ -41,6 +41,8 @@ function input(event, payload = registration(event), overrides = {}) {
     payload,
     payloadHash: hash(payload),
     capacity: event.registration.capacity,
+    nonMemberCapacity: undefined,
+    maxCompanionsPerOrganisation: undefined,
     waitlist: event.registration.waitlist ?? false,
     respond: ({ id, status }) => ({ status: 201, body: { id, status, note: `voor ${payload.attendee.name}` } }),
     ...overrides,
@@ -115,13 +117,13 @@ describe('SqliteStore.register', () => {
     const store = memoryStore();
     const pair = () => registration(small, { companions: companions(1) });
     assert.equal((await store.register(input(small, pair()))).registration.status, 'confirmed');
-    assert.deepEqual(await store.register(input(small, pair())), { kind: 'full', remaining: 1 });
+    assert.deepEqual(await store.register(input(small, pair())), { kind: 'full', remaining: 1, nonMember: false });
     assert.equal((await store.register(input(small, registration(small)))).registration.status, 'confirmed', 'exactly the last place');
-    assert.deepEqual(await store.register(input(small, registration(small))), { kind: 'full', remaining: 0 });
+    assert.deepEqual(await store.register(input(small, registration(small))), { kind: 'full', remaining: 0, nonMember: false });
     const waiting = await store.register(input(small, pair(), { waitlist: true }));
     assert.equal(waiting.registration.status, 'waitlisted');
     assert.equal(waiting.response.body.status, 'waitlisted');
-    assert.equal(await store.taken(small.id), 3, 'the waiting list takes no places');
+    assert.deepEqual(await store.taken(small.id), { places: 3, nonMemberPlaces: 0 }, 'the waiting list takes no places');
     assert.deepEqual(
       (await store.list(small.id)).map((row) => [row.status, row.places]),
       [
@@ -135,7 +137,7 @@ describe('SqliteStore.register', () => {
   test('a capacity below what is taken (places taken elsewhere): full with 0 left, never less', async () => {
     const store = memoryStore();
     await store.register(input(small, registration(small, { companions: companions(2) })));
-    assert.deepEqual(await store.register(input(small, registration(small), { capacity: 1 })), { kind: 'full', remaining: 0 });
+    assert.deepEqual(await store.register(input(small, registration(small), { capacity: 1 })), { kind: 'full', remaining: 0, nonMember: false });
     assert.equal((await store.register(input(small, registration(small), { capacity: 0, waitlist: true }))).registration.status, 'waitlisted');
   });
 
@@ -145,22 +147,28 @@ describe('SqliteStore.register', () => {
       const outcome = await store.register(input(unlimited, registration(unlimited, { companions: companions(2) }), { capacity: undefined }));
       assert.equal(outcome.registration.status, 'confirmed');
     }
-    assert.equal(await store.taken(unlimited.id), 9);
+    assert.equal((await store.taken(unlimited.id)).places, 9);
   });
 });
 
 describe('SqliteStore: counts and lists', () => {
   test('taken and takenByEvent count confirmed places per event; list is per event, oldest first', async () => {
     const store = memoryStore();
-    assert.equal(await store.taken(small.id), 0);
+    assert.deepEqual(await store.taken(small.id), { places: 0, nonMemberPlaces: 0 });
     assert.deepEqual(await store.takenByEvent(), new Map());
     const first = await store.register(input(small, registration(small, { companions: companions(1) })));
     await store.register(input(unlimited, registration(unlimited)));
     const second = await store.register(input(small, registration(small)));
     await store.register(input(small, registration(small), { capacity: 3, waitlist: true }));
     await store.register(input(small, registration(small), { capacity: 0, waitlist: true }));
-    assert.equal(await store.taken(small.id), 3);
-    assert.deepEqual(await store.takenByEvent(), new Map([[small.id, 3], [unlimited.id, 1]]));
+    assert.deepEqual(await store.taken(small.id), { places: 3, nonMemberPlaces: 0 });
+    assert.deepEqual(
+      await store.takenByEvent(),
+      new Map([
+        [small.id, { places: 3, nonMemberPlaces: 0 }],
+        [unlimited.id, { places: 1, nonMemberPlaces: 0 }],
+      ]),
+    );
     const rows = await store.list(small.id);
     assert.deepEqual(rows.slice(0, 2).map((row) => row.id), [first.registration.id, second.registration.id]);
     assert.deepEqual(rows.map((row) => row.seq), [1, 3, 4, 5]);
@@ -185,7 +193,7 @@ describe('SqliteStore: the file', () => {
     const db = new Database(path, { readonly: true });
     assert.deepEqual(
       [db.pragma('journal_mode', { simple: true }), db.pragma('user_version', { simple: true })],
-      ['wal', 2],
+      ['wal', 3],
     );
     db.close();
   });
@@ -200,9 +208,9 @@ describe('SqliteStore: the file', () => {
   test('a database from a newer server is refused, naming both versions', () => {
     const path = join(folder(), 'nieuwer.sqlite');
     const db = new Database(path);
-    db.pragma('user_version = 3');
+    db.pragma('user_version = 4');
     db.close();
-    assert.throws(() => new SqliteStore(path), { message: `${path} has schema version 3; this server knows up to 2` });
+    assert.throws(() => new SqliteStore(path), { message: `${path} has schema version 4; this server knows up to 3` });
   });
 
   test('version 1: people get ON DELETE CASCADE, and rows whose registration is gone stop blocking an address', async () => {
@@ -215,7 +223,9 @@ describe('SqliteStore: the file', () => {
         idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
         email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
       CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL, registration_id TEXT NOT NULL REFERENCES registrations (id));
-      INSERT INTO registrations VALUES (1, 'r1', 'onbeperkt', 'k1', 'h', 'confirmed', 1, 'blijft@example.org', '{}', 201, '{}', '2026-01-01T00:00:00.000Z');
+      INSERT INTO registrations VALUES (1, 'r1', 'onbeperkt', 'k1', 'h', 'confirmed', 1, 'blijft@example.org',
+        '{"attendee":{"name":"Blijft","email":"blijft@example.org","organisation":"Het Baken"},"companions":[]}', 201, '{}',
+        '2026-01-01T00:00:00.000Z');
       INSERT INTO people VALUES ('onbeperkt', 'blijft@example.org', 'r1');
       INSERT INTO people VALUES ('onbeperkt', 'verweesd@example.org', 'weg');
       PRAGMA user_version = 1;`);
@@ -227,7 +237,7 @@ describe('SqliteStore: the file', () => {
     assert.equal((await store.register(input(unlimited, attendee('blijft@example.org')))).kind, 'duplicate', 'kept rows still count');
     const db = new Database(path);
     assert.equal(db.prepare("SELECT on_delete FROM pragma_foreign_key_list('people')").get().on_delete, 'CASCADE');
-    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
     db.close();
   });
 });
