@@ -437,6 +437,63 @@ describe('POST registrations: refused', () => {
   });
 });
 
+describe('POST registrations: the seed meeting’s rules', () => {
+  const seed = {
+    ...unlimited,
+    id: 'seed',
+    title: 'Wat werkt',
+    registration: {
+      ...unlimited.registration,
+      endpoint: '/api/events/seed/registrations',
+      capacity: 6,
+      maxCompanions: 2,
+      maxCompanionsPerOrganisation: 2,
+      memberQuestion: 'Is uw organisatie lid?',
+      nonMemberPlaces: 2,
+    },
+  };
+  const at = (domain, count, member = true) => {
+    const payload = registration(seed, { member, companions: companions(count) });
+    payload.attendee = { ...payload.attendee, email: `${randomUUID().slice(0, 8)}@${domain}` };
+    return payload;
+  };
+
+  test('companions past the organisation’s share: 422 at each companion that does not fit', async () => {
+    const endpoint = await startEndpoint({ events: { seed } });
+    assert.equal((await postJson(endpoint, seed.id, at('woonbaken.nl', 1))).status, 201);
+    const { status, body, headers } = await postJson(endpoint, seed.id, at('woonbaken.nl', 2));
+    assert.equal(status, 422);
+    assert.deepEqual(body, {
+      errors: [{ path: 'companions.1', message: nl.organisationCompanions(1, 2) }],
+      message: schemaMessages.nl.registrationInvalid(1),
+    });
+    assert.equal((await postJson(endpoint, seed.id, at('woonbaken.nl', 1))).status, 201);
+    const none = await postJson(endpoint, seed.id, { ...at('woonbaken.nl', 2), locale: 'en' });
+    assert.deepEqual(none.body.errors, [
+      { path: 'companions.0', message: en.organisationCompanions(0, 2) },
+      { path: 'companions.1', message: en.organisationCompanions(0, 2) },
+    ]);
+    assert.equal(headers.get('access-control-allow-origin'), PARTNER);
+  });
+
+  test('non-members past their places: 409 full for non-members, saying what is left for them', async () => {
+    const endpoint = await startEndpoint({ events: { seed } });
+    assert.equal((await postJson(endpoint, seed.id, at('a.example', 0, false))).status, 201);
+    const pair = await postJson(endpoint, seed.id, at('b.example', 1, false));
+    assert.equal(pair.status, 409);
+    assert.deepEqual(pair.body, { status: 'full', message: nl.nonMembersFull(seed.title, 1, 2), remaining: 1, scope: 'non-member' });
+    assert.equal((await postJson(endpoint, seed.id, at('c.example', 0, false))).status, 201);
+    const none = await postJson(endpoint, seed.id, { ...at('d.example', 0, false), locale: 'en' });
+    assert.deepEqual(none.body, { status: 'full', message: en.nonMembersFull(seed.title, 0, 1), remaining: 0, scope: 'non-member' });
+    const member = await postJson(endpoint, seed.id, at('e.example', 2));
+    assert.equal(member.status, 201, 'members take the rest');
+    const last = await postJson(endpoint, seed.id, at('f.example', 1));
+    assert.deepEqual(last.body, { status: 'full', message: nl.notEnough(seed.title, 1, 2), remaining: 1 }, 'a member: no scope');
+    const { body } = await request(endpoint, { path: `/api/events/${seed.id}` });
+    assert.deepEqual([body.registration.remaining, body.registration.nonMemberRemaining], [1, 0]);
+  });
+});
+
 describe('POST registrations: limits per client', () => {
   test('past RATE_LIMIT: 429 with the whole seconds to wait, for the page to read', async () => {
     const endpoint = await startEndpoint({ events: { unlimited }, rateLimit: 2, now: stillClock });

@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import * as fixtures from '../endpoint/support/events.mjs';
 import { rawRequest } from '../endpoint/support/raw.mjs';
+import { readXlsx } from '../endpoint/support/xlsx.mjs';
 import { companions, parseCsv, postJson, registration } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 import { closeEndpoints, PARTNER, request, startEndpoint, TOKEN } from './support/endpoint.mjs';
 
 const { endpointMessages } = await tsImport('../../../demo/server/messages.ts', import.meta.url);
+const { XLSX_TYPE } = await tsImport('../../../demo/server/xlsx.ts', import.meta.url);
 
 const nl = endpointMessages('nl');
 const en = endpointMessages('en');
@@ -323,6 +325,115 @@ describe('the organiser’s export', () => {
     assert.equal(status, 405);
     assert.equal(headers.allow, 'GET, HEAD');
     assert.equal(headers['access-control-allow-origin'], undefined);
+  });
+});
+
+describe('the organiser’s other exports and requests', () => {
+  const get = (endpoint, path, method = 'GET', token = TOKEN) =>
+    request(endpoint, { method, path, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+  test('?sep=; gives the CSV for Dutch Excel; another separator is a 400', async () => {
+    const endpoint = await startEndpoint({ events: { unlimited } });
+    await postJson(endpoint, unlimited.id, registration(unlimited));
+    const semicolon = await get(endpoint, `/api/events/${unlimited.id}/registrations.csv?sep=%3B`);
+    assert.equal(semicolon.status, 200);
+    assert.ok(semicolon.text.startsWith('\uFEFFaanmelding;ontvangen (UTC);'), semicolon.text.slice(0, 40));
+    const comma = await get(endpoint, `/api/events/${unlimited.id}/registrations.csv?sep=,`);
+    assert.ok(comma.text.startsWith('\uFEFFaanmelding,ontvangen (UTC),'));
+    const tab = await get(endpoint, `/api/events/${unlimited.id}/registrations.csv?sep=%09`);
+    assert.equal(tab.status, 400);
+    assert.deepEqual(tab.body, { status: 'bad_request', message: nl.badSeparator });
+  });
+
+  test('registrations.xlsx: the same table as a spreadsheet download, behind the same token', async () => {
+    const endpoint = await startEndpoint({ events: { unlimited } });
+    const payload = registration(unlimited);
+    await postJson(endpoint, unlimited.id, payload);
+    const response = await fetch(`${endpoint.api}/api/events/${unlimited.id}/registrations.xlsx`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), XLSX_TYPE);
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="onbeperkt-aanmeldingen.xlsx"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('content-length'), String(bytes.length));
+    const { rows } = readXlsx(bytes);
+    assert.equal(rows[1][5].value, payload.attendee.email);
+    const head = await get(endpoint, `/api/events/${unlimited.id}/registrations.xlsx`, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.text, '');
+    assert.equal((await get(endpoint, `/api/events/${unlimited.id}/registrations.xlsx`, 'GET', 'fout')).status, 401);
+    assert.equal((await get(endpoint, '/api/events/bestaat-niet/registrations.xlsx')).status, 404);
+  });
+
+  test('GET /api/people?email=: everything stored about an address, as attendee and as companion', async () => {
+    const endpoint = await startEndpoint({ events: { unlimited, small } });
+    const own = registration(unlimited);
+    const other = registration(small, { companions: [{ name: 'Fien', email: own.attendee.email, organisation: 'Gemeente' }] });
+    const first = await postJson(endpoint, unlimited.id, own);
+    const second = await postJson(endpoint, small.id, other);
+    const { status, body } = await get(endpoint, `/api/people?email=${encodeURIComponent(` ${own.attendee.email.toUpperCase()} `)}`);
+    assert.equal(status, 200);
+    assert.equal(body.email, own.attendee.email);
+    const [asAttendee, asCompanion] = body.registrations;
+    const event = (fixture) => ({ id: fixture.id, title: fixture.title, start: fixture.start });
+    assert.deepEqual({ ...asAttendee, createdAt: undefined }, {
+      event: event(unlimited),
+      role: 'attendee',
+      id: first.body.id,
+      status: 'confirmed',
+      places: 1,
+      createdAt: undefined,
+      registration: own,
+    });
+    assert.deepEqual({ ...asCompanion, createdAt: undefined }, {
+      event: event(small),
+      role: 'companion',
+      id: second.body.id,
+      status: 'confirmed',
+      createdAt: undefined,
+      companion: other.companions[0],
+      registeredBy: { name: other.attendee.name, organisation: other.attendee.organisation },
+    });
+    assert.match(asCompanion.createdAt, /^\d{4}-/);
+    assert.equal((await get(endpoint, '/api/people?email=niemand%40example.org')).body.registrations.length, 0);
+  });
+
+  test('an event whose file is gone still shows with its id', async () => {
+    const first = await startEndpoint({ events: { unlimited } });
+    const payload = registration(unlimited);
+    await postJson(first, unlimited.id, payload);
+    const later = await startEndpoint({ events: {}, store: first.store });
+    const { body } = await get(later, `/api/people?email=${encodeURIComponent(payload.attendee.email)}`);
+    assert.deepEqual(body.registrations[0].event, { id: unlimited.id });
+  });
+
+  test('DELETE /api/people?email=: erased everywhere, counted, logged without the address', async () => {
+    const endpoint = await startEndpoint({ events: { unlimited, small } });
+    const own = registration(unlimited);
+    await postJson(endpoint, unlimited.id, own);
+    await postJson(endpoint, small.id, registration(small, { companions: [{ name: 'Fien', email: own.attendee.email }] }));
+    const { status, body } = await get(endpoint, `/api/people?email=${encodeURIComponent(own.attendee.email)}`, 'DELETE');
+    assert.equal(status, 200);
+    assert.deepEqual(body, { erased: { registrations: 1, companions: 1 }, events: [unlimited.id, small.id], message: nl.erased(1, 1) });
+    const logged = endpoint.logs.filter((line) => line.startsWith('people:'));
+    assert.deepEqual(logged, [`people: erased 1 registration(s) and 1 companion entr(ies) of one address; events: ${unlimited.id}, ${small.id}`]);
+    assert.deepEqual((await get(endpoint, `/api/people?email=${encodeURIComponent(own.attendee.email)}`)).body.registrations, []);
+    const nothing = await get(endpoint, '/api/people?email=niemand%40example.org', 'DELETE');
+    assert.deepEqual(nothing.body, { erased: { registrations: 0, companions: 0 }, events: [], message: nl.erased(0, 0) });
+    assert.equal(endpoint.logs.filter((line) => line.startsWith('people:')).length, 1, 'nothing erased: nothing logged');
+  });
+
+  test('/api/people: a valid address is needed, the token too, and only GET, HEAD or DELETE', async () => {
+    const endpoint = await startEndpoint({ events: { unlimited } });
+    for (const query of ['', '?email=', '?email=geen-adres']) {
+      const { status, body } = await get(endpoint, `/api/people${query}`);
+      assert.equal(status, 400, query);
+      assert.deepEqual(body, { status: 'bad_request', message: nl.badEmail });
+    }
+    assert.equal((await get(endpoint, '/api/people?email=a%40example.org', 'GET', null)).status, 401);
+    const post = await get(endpoint, '/api/people?email=a%40example.org', 'POST');
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.allow, 'GET, HEAD, DELETE');
+    assert.equal((await get(endpoint, '/api/people?email=a%40example.org', 'HEAD')).status, 200);
   });
 });
 

@@ -141,6 +141,14 @@ describe('registrationsCsv', () => {
     assert.deepEqual(cells, [...guarded.map((value) => `'${value}`), ...plain]);
   });
 
+  test('with a semicolon as separator (Dutch Excel): cells split on it; commas and semicolons stay quoted', () => {
+    const registration = stored({ attendee: { name: 'Baken, Het', email: 'a@example.org', organisation: 'Zorg; Wonen' } });
+    const lines = registrationsCsv(eventWith({}), [registration], ';').slice(1).split('\r\n');
+    assert.equal(lines[0], [...BASE, ...TAIL].join(';'));
+    assert.ok(lines[1].startsWith(`${registration.id};2030-09-01T08:30:00.000Z;bevestigd;1;"Baken, Het";a@example.org;"Zorg; Wonen";;;;ja;nl;`), lines[1]);
+    assert.equal(registrationsCsv(eventWith({}), [registration]), registrationsCsv(eventWith({}), [registration], ','), 'a comma by default');
+  });
+
   test('headings are guarded as well', () => {
     const event = eventWith({ questions: [{ id: 'q', label: '=HYPERLINK("x")', type: 'text' }] });
     const [headings] = rows(registrationsCsv(event, []));

@@ -241,3 +241,160 @@ describe('SqliteStore: the file', () => {
     db.close();
   });
 });
+
+/** A registration for `event` by someone at `domain` (their organisation `organisation`) with `count` companions. */
+function from(event, domain, count, extra = {}) {
+  const payload = registration(event, { companions: companions(count), ...extra });
+  payload.attendee = { ...payload.attendee, email: `${crypto.randomUUID().slice(0, 8)}@${domain}`, organisation: extra.organisation ?? 'Het Baken' };
+  return payload;
+}
+
+describe('SqliteStore: upgrading a version 2 file', () => {
+  test('each registration gets its member answer and organisation, and counts by them from then on', async () => {
+    const path = join(folder(), 'versie2.sqlite');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE registrations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
+        email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL,
+        registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE);
+      PRAGMA user_version = 2;`);
+    const insert = old.prepare("INSERT INTO registrations VALUES (?, ?, 'onbeperkt', ?, 'h', 'confirmed', ?, ?, ?, 201, '{}', '2026-01-01T00:00:00.000Z')");
+    const row = (seq, email, member, count) => {
+      const payload = { attendee: { name: 'Oud', email, organisation: 'Het Baken' }, companions: companions(count), member };
+      insert.run(seq, `r${seq}`, `k${seq}`, 1 + count, email, JSON.stringify(payload));
+    };
+    row(1, 'een@woonbaken.nl', false, 1);
+    row(2, 'twee@woonbaken.nl', true, 1);
+    row(3, 'drie@example.org', undefined, 0);
+    old.close();
+    const store = new SqliteStore(path);
+    opened.push(store);
+    assert.deepEqual(await store.taken(unlimited.id), { places: 5, nonMemberPlaces: 2 });
+    const colleague = input(unlimited, from(unlimited, 'woonbaken.nl', 1), { maxCompanionsPerOrganisation: 2 });
+    assert.deepEqual(await store.register(colleague), { kind: 'organisation-limit', left: 0 });
+    const db = new Database(path, { readonly: true });
+    assert.deepEqual(
+      db.prepare('SELECT member, organisation FROM registrations ORDER BY seq').all(),
+      [
+        { member: 0, organisation: 'domain:woonbaken.nl' },
+        { member: 1, organisation: 'domain:woonbaken.nl' },
+        { member: null, organisation: 'domain:example.org' },
+      ],
+    );
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    db.close();
+  });
+});
+
+describe('SqliteStore: companions per organisation', () => {
+  const limited = (payload, overrides = {}) => input(unlimited, payload, { maxCompanionsPerOrganisation: 2, ...overrides });
+
+  test('an organisation’s companions are counted over all its registrations, by mail domain', async () => {
+    const store = memoryStore();
+    assert.equal((await store.register(limited(from(unlimited, 'woonbaken.nl', 1)))).kind, 'created');
+    assert.deepEqual(await store.register(limited(from(unlimited, 'WOONBAKEN.nl', 2))), { kind: 'organisation-limit', left: 1 });
+    assert.equal((await store.register(limited(from(unlimited, 'woonbaken.nl', 1)))).kind, 'created');
+    assert.deepEqual(await store.register(limited(from(unlimited, 'woonbaken.nl', 1))), { kind: 'organisation-limit', left: 0 });
+    assert.equal((await store.register(limited(from(unlimited, 'woonbaken.nl', 0)))).kind, 'created', 'without companions: always');
+    assert.equal((await store.register(limited(from(unlimited, 'zorggroep.nl', 2)))).kind, 'created', 'another organisation');
+    const elsewhere = { ...limited(from(unlimited, 'woonbaken.nl', 2)), eventId: 'ander-event' };
+    assert.equal((await store.register(elsewhere)).kind, 'created', 'another event');
+    assert.equal((await store.register(input(unlimited, from(unlimited, 'woonbaken.nl', 2)))).kind, 'created', 'no limit set');
+  });
+
+  test('at a public mail provider by the organisation’s name; without a name to match, on its own', async () => {
+    const store = memoryStore();
+    assert.equal((await store.register(limited(from(unlimited, 'gmail.com', 2, { organisation: 'Stichting Het Baken' })))).kind, 'created');
+    assert.deepEqual(await store.register(limited(from(unlimited, 'ziggo.nl', 1, { organisation: 'het baken' }))), {
+      kind: 'organisation-limit',
+      left: 0,
+    });
+    assert.equal((await store.register(limited(from(unlimited, 'gmail.com', 2, { organisation: '—' })))).kind, 'created');
+    assert.equal((await store.register(limited(from(unlimited, 'gmail.com', 2, { organisation: '—' })))).kind, 'created');
+  });
+
+  test('companions on the waiting list count too', async () => {
+    const store = memoryStore();
+    const waiting = limited(from(small, 'woonbaken.nl', 2), { capacity: 0, waitlist: true });
+    assert.equal((await store.register(waiting)).registration.status, 'waitlisted');
+    assert.deepEqual(await store.register(limited(from(small, 'woonbaken.nl', 1))), { kind: 'organisation-limit', left: 0 });
+  });
+});
+
+describe('SqliteStore: places for non-members', () => {
+  test('non-members take at most their share of the capacity; members, and registrations not asked, the rest', async () => {
+    const store = memoryStore();
+    const limits = { capacity: 5, nonMemberCapacity: 2 };
+    const as = (member, count = 0) => input(unlimited, registration(unlimited, { member, companions: companions(count) }), limits);
+    assert.equal((await store.register(as(false, 1))).kind, 'created');
+    assert.deepEqual(await store.taken(unlimited.id), { places: 2, nonMemberPlaces: 2 });
+    assert.deepEqual(await store.register(as(false)), { kind: 'full', remaining: 0, nonMember: true });
+    assert.equal((await store.register(as(true, 1))).kind, 'created');
+    assert.equal((await store.register(as(undefined))).kind, 'created', 'not asked counts as a member');
+    assert.deepEqual(await store.taken(unlimited.id), { places: 5, nonMemberPlaces: 2 });
+    assert.deepEqual(await store.register(as(true)), { kind: 'full', remaining: 0, nonMember: false });
+    const waiting = await store.register({ ...as(false), waitlist: true });
+    assert.equal(waiting.registration.status, 'waitlisted');
+    assert.deepEqual(await store.takenByEvent(), new Map([[unlimited.id, { places: 5, nonMemberPlaces: 2 }]]));
+  });
+});
+
+describe('SqliteStore: access and erasure', () => {
+  test('findPerson: every registration naming the address, as attendee or companion, oldest first', async () => {
+    const store = memoryStore();
+    const own = registration(unlimited);
+    const other = registration(small, { companions: [{ name: 'Fien', email: own.attendee.email.toUpperCase() }] });
+    await store.register(input(unlimited, own));
+    await store.register(input(small, other));
+    await store.register(input(unlimited, registration(unlimited)));
+    const found = await store.findPerson(` ${own.attendee.email.toUpperCase()}`);
+    assert.deepEqual(
+      found.map((entry) => [entry.role, entry.registration.eventId, entry.registration.payload.attendee.email]),
+      [
+        ['attendee', unlimited.id, own.attendee.email],
+        ['companion', small.id, other.attendee.email],
+      ],
+    );
+    assert.deepEqual(await store.findPerson('niemand@example.org'), []);
+  });
+
+  test('erasePerson: their registrations go (key and all), their companion entries leave others one place smaller', async () => {
+    const store = memoryStore();
+    const own = registration(unlimited, { companions: companions(1) });
+    const other = registration(small, { companions: [{ name: 'Fien', email: own.attendee.email }, ...companions(1)] });
+    await store.register(input(unlimited, own));
+    await store.register(input(small, other, { capacity: undefined }));
+    const erasure = await store.erasePerson(own.attendee.email.toUpperCase());
+    assert.deepEqual(erasure, { registrations: 1, companions: 1, eventIds: [unlimited.id, small.id] });
+    assert.deepEqual(await store.list(unlimited.id), []);
+    assert.equal(await store.findByKey(own.idempotencyKey), undefined);
+    const [kept] = await store.list(small.id);
+    assert.equal(kept.places, 2);
+    assert.deepEqual(kept.payload.companions, other.companions.slice(1));
+    assert.deepEqual(await store.findPerson(own.attendee.email), []);
+    const again = registration(small, { attendee: { ...own.attendee } });
+    assert.equal((await store.register(input(small, again, { capacity: undefined }))).kind, 'created', 'the address may register again');
+    assert.equal((await store.register(input(unlimited, registration(unlimited, { attendee: { ...own.companions[0], organisation: 'X' } })))).kind, 'created');
+    assert.deepEqual(await store.erasePerson('niemand@example.org'), { registrations: 0, companions: 0, eventIds: [] });
+  });
+
+  test('eraseEvent: the registrations go, their counts per status stay and keep counting', async () => {
+    const store = memoryStore();
+    await store.register(input(small, registration(small, { companions: companions(1) })));
+    await store.register(input(small, registration(small), { capacity: 2, waitlist: true }));
+    await store.register(input(unlimited, registration(unlimited)));
+    assert.deepEqual(await store.registeredEvents(), [small.id, unlimited.id].sort());
+    const counts = { confirmed: { registrations: 1, places: 2 }, waitlisted: { registrations: 1, places: 1 } };
+    assert.deepEqual(await store.eraseEvent(small.id), counts);
+    assert.deepEqual(await store.list(small.id), []);
+    assert.deepEqual(await store.registeredEvents(), [unlimited.id]);
+    assert.deepEqual(await store.counts(small.id), counts);
+    assert.deepEqual(await store.taken(small.id), { places: 2, nonMemberPlaces: 0 }, 'erased places stay taken');
+    await store.register(input(small, registration(small)));
+    assert.deepEqual(await store.eraseEvent(small.id), { confirmed: { registrations: 1, places: 1 }, waitlisted: { registrations: 0, places: 0 } });
+    assert.deepEqual(await store.counts(small.id), { confirmed: { registrations: 2, places: 3 }, waitlisted: { registrations: 1, places: 1 } });
+    assert.deepEqual(await store.eraseEvent('leeg'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
+  });
+});
