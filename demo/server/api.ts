@@ -116,15 +116,9 @@ function route(pathname: string): Route {
 
 /** JSON with sorted keys: the same payload always hashes the same, whatever order it came in. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return JSON.stringify(value, (_key, entry: unknown) =>
+    isRecord(entry) ? Object.fromEntries(Object.keys(entry).sort().map((key) => [key, entry[key]])) : entry,
+  );
 }
 
 /**
@@ -232,7 +226,8 @@ export function createApiHandler(options: ApiOptions) {
       );
       return false;
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
+    // The HTTP parser has trimmed the value: no white space after the token.
+    const match = /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization') ?? '');
     if (!match || !sameSecret(match[1]!, adminToken)) {
       tokenGuesses.take(client);
       sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });

@@ -564,8 +564,10 @@ describe('POST registrations: failures', () => {
       },
     });
     await endpoint.store.close();
+    const started = Date.now();
     const outcome = await postJson(endpoint, unlimited.id, registration(unlimited)).catch((error) => error);
     assert.ok(outcome instanceof Error, 'no answer: the connection was closed');
+    assert.ok(Date.now() - started < 2_000, 'at once, not when the idle connection times out');
     failing = false;
     assert.equal((await request(endpoint, { path: '/api' })).status, 200);
   });

@@ -295,6 +295,7 @@ describe('the organiser’s export', () => {
       assert.equal(headers['www-authenticate'], 'Bearer realm="bijeen"');
       assert.equal(headers['access-control-allow-origin'], undefined);
     }
+    assert.deepEqual(endpoint.logs.filter((line) => line.startsWith('error:')), [], 'a refused request goes no further');
   });
 
   test('after 10 wrong tokens a client waits, even with the right one', async () => {
@@ -304,6 +305,7 @@ describe('the organiser’s export', () => {
     assert.equal(status, 429);
     assert.deepEqual(body, { status: 'rate_limited', message: nl.tokenThrottled(6), retryAfter: 6 });
     assert.equal(headers['retry-after'], '6');
+    assert.deepEqual(endpoint.logs.filter((line) => line.startsWith('error:')), [], 'a refused request goes no further');
   });
 
   test('the right token for an unknown event: 404; without a configured token the export does not exist', async () => {
@@ -317,6 +319,7 @@ describe('the organiser’s export', () => {
       assert.equal(status, 404);
       assert.deepEqual(body, { status: 'not_found', message: nl.pageNotFound });
     }
+    assert.deepEqual(off.logs.filter((line) => line.startsWith('error:')), [], 'a refused request goes no further');
   });
 
   test('only read: other methods are 405', async () => {
