@@ -139,6 +139,35 @@ describe('sendRegistration', () => {
     assert.equal(requests.length, 1);
   });
 
+  test('waits for a Retry-After of exactly 30 seconds (the wait itself skipped here)', async () => {
+    const { url, requests } = await endpoint([{ status: 503, headers: { 'Retry-After': '30' } }, { status: 201 }]);
+    const waits = [];
+    const realSetTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = (callback, ms, ...args) => {
+      if (ms !== MAX_RETRY_AFTER) return realSetTimeout(callback, ms, ...args);
+      waits.push(ms);
+      return realSetTimeout(callback, 0, ...args);
+    };
+    let outcome;
+    try {
+      outcome = await send(url);
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    assert.equal(outcome.ok, true);
+    assert.equal(outcome.attempts, 2);
+    assert.deepEqual(waits, [MAX_RETRY_AFTER]);
+    assert.equal(requests.length, 2);
+  });
+
+  test('leaves no timer running once the answer is in', async () => {
+    const { url } = await endpoint([{ status: 201 }]);
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timers();
+    await send(url, { timeout: 60_000 });
+    assert.equal(timers(), before, 'the attempt’s time limit is cleared');
+  });
+
   test('an answer that does not come within the timeout is a timeout, and is retried', async () => {
     const { url, requests } = await endpoint([{ status: 201, delay: 1_000 }, { status: 201, body: { status: 'confirmed' } }]);
     const started = Date.now();

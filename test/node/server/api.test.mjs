@@ -370,7 +370,7 @@ describe('the organiser’s other exports and requests', () => {
   test('GET /api/people?email=: everything stored about an address, as attendee and as companion', async () => {
     const endpoint = await startEndpoint({ events: { unlimited, small } });
     const own = registration(unlimited);
-    const other = registration(small, { companions: [{ name: 'Fien', email: own.attendee.email, organisation: 'Gemeente' }] });
+    const other = registration(small, { companions: [...companions(1), { name: 'Fien', email: own.attendee.email, organisation: 'Gemeente' }] });
     const first = await postJson(endpoint, unlimited.id, own);
     const second = await postJson(endpoint, small.id, other);
     const { status, body } = await get(endpoint, `/api/people?email=${encodeURIComponent(` ${own.attendee.email.toUpperCase()} `)}`);
@@ -393,7 +393,7 @@ describe('the organiser’s other exports and requests', () => {
       id: second.body.id,
       status: 'confirmed',
       createdAt: undefined,
-      companion: other.companions[0],
+      companion: other.companions[1],
       registeredBy: { name: other.attendee.name, organisation: other.attendee.organisation },
     });
     assert.match(asCompanion.createdAt, /^\d{4}-/);

@@ -65,8 +65,10 @@ describe('registrationsCsv', () => {
     assert.deepEqual(rest, []);
   });
 
-  test('an event without registration settings, and no registrations: the headings alone', () => {
+  test('an event without registration settings: the fixed columns only, also for registrations made before', () => {
     assert.deepEqual(rows(registrationsCsv(eventWith(undefined), [])), [[...BASE, ...TAIL]]);
+    const [, row] = rows(registrationsCsv(eventWith(undefined), [stored({ member: true })]));
+    assert.equal(row.length, BASE.length + TAIL.length);
   });
 
   test('the member question, companion columns (as many as allowed or sent) and each question get columns', () => {

@@ -32,6 +32,31 @@ describe('endpointMessages', () => {
     assert.equal(en.notEnough('X', 2, 3), '‘X’ has 2 places left; you are registering 3 people.');
   });
 
+  test('non-members past their places: none left, one, or several, and how many are asked for', () => {
+    assert.equal(nl.nonMembersFull('X', 0, 2), 'De plaatsen voor niet-leden bij ‘X’ zijn vergeven. Leden kunnen zich nog aanmelden.');
+    assert.equal(nl.nonMembersFull('X', 1, 2), 'Voor niet-leden is nog 1 plaats vrij bij ‘X’; u meldt 2 personen aan.');
+    assert.equal(nl.nonMembersFull('X', 2, 3), 'Voor niet-leden zijn nog 2 plaatsen vrij bij ‘X’; u meldt 3 personen aan.');
+    assert.equal(en.nonMembersFull('X', 0, 2), 'The places for non-members at ‘X’ are taken. Members can still register.');
+    assert.equal(en.nonMembersFull('X', 1, 2), '‘X’ has 1 place left for non-members; you are registering 2 people.');
+    assert.equal(en.nonMembersFull('X', 2, 3), '‘X’ has 2 places left for non-members; you are registering 3 people.');
+  });
+
+  test('companions per organisation: none, one or several more', () => {
+    assert.equal(nl.organisationCompanions(0, 2), 'Uw organisatie kan geen extra deelnemers aanmelden: hoogstens 2 per organisatie, over alle aanmeldingen samen.');
+    assert.equal(nl.organisationCompanions(1, 2), 'Uw organisatie kan nog 1 extra deelnemer aanmelden: hoogstens 2 per organisatie, over alle aanmeldingen samen.');
+    assert.equal(nl.organisationCompanions(2, 3), 'Uw organisatie kan nog 2 extra deelnemers aanmelden: hoogstens 3 per organisatie, over alle aanmeldingen samen.');
+    assert.equal(en.organisationCompanions(0, 2), 'Your organisation can register no more participants: at most 2 per organisation, over all its registrations.');
+    assert.equal(en.organisationCompanions(1, 2), 'Your organisation can register 1 more participant: at most 2 per organisation, over all its registrations.');
+    assert.equal(en.organisationCompanions(2, 3), 'Your organisation can register 2 more participants: at most 3 per organisation, over all its registrations.');
+  });
+
+  test('what an erasure removed, in singular and plural', () => {
+    assert.equal(nl.erased(1, 1), 'Gewist: 1 aanmelding en 1 vermelding als introducé.');
+    assert.equal(nl.erased(0, 2), 'Gewist: 0 aanmeldingen en 2 vermeldingen als introducés.');
+    assert.equal(en.erased(1, 1), 'Erased: 1 registration and 1 entry as a companion.');
+    assert.equal(en.erased(2, 0), 'Erased: 2 registrations and 0 entries as a companion.');
+  });
+
   test('why registration is closed; not open yet adds when it opens', () => {
     const opens = 'Aanmelden kan vanaf maandag 1 juni 2026, 9.00 uur.';
     assert.equal(nl.closed['not-open'](opens), `De aanmelding is nog niet open. ${opens}`);

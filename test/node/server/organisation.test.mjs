@@ -33,6 +33,7 @@ describe('normaliseOrganisationName', () => {
 
   test('a name of legal forms only keeps them; punctuation only gives nothing', () => {
     assert.equal(normaliseOrganisationName('Stichting B.V.'), 'stichtingbv');
+    assert.equal(normaliseOrganisationName('(Stichting)'), 'stichting', 'punctuation around it changes nothing');
     assert.equal(normaliseOrganisationName('—!?'), '');
     assert.equal(normaliseOrganisationName(''), '');
   });

@@ -178,6 +178,7 @@ describe('site: what it serves', () => {
     const { status, headers, text } = await request(site, { path: '*' });
     assert.equal(status, 400);
     assert.equal(text, 'Dit adres kan de server niet lezen.');
+    assert.equal(headers['content-type'], 'text/plain; charset=utf-8');
     assert.equal(headers['content-security-policy'], SITE_ERROR_HEADERS['Content-Security-Policy']);
   });
 });
@@ -242,6 +243,8 @@ describe('agendaHtml', () => {
         b: event('soon', 2, { status: 'cancelled', location: { online: 'https://meet.example.org/x' } }),
         c: event('before', -5, { location: { city: 'Utrecht' } }),
         d: event('<script>', 3, { location: undefined }),
+        e: event('teams', 4, { location: { name: 'Teams', online: 'https://meet.example.org/z' } }),
+        f: event('messe', 6, { location: { name: 'Messe' } }),
       }),
       'http://localhost:8181',
     );
@@ -250,11 +253,13 @@ describe('agendaHtml', () => {
     assert.equal(lines.at(-1), '    </bijeen-event-list>');
     assert.equal(lines.at(-2), `      <p><a href="http://localhost:8181/api/events.ics">${eventListMessages.nl.subscribe}</a></p>`);
     const items = lines.filter((line) => line.startsWith('        <li>'));
-    assert.equal(items.length, 4);
+    assert.equal(items.length, 6);
     assert.match(items[0], /^ {8}<li><p>Bijeenkomst soon<br \/>.+, online\. <strong>Geannuleerd\.<\/strong><\/p><\/li>$/);
     assert.match(items[1], /^ {8}<li><p>Bijeenkomst &#60;script&#62;<br \/>[^,]+, \d\d?\.\d\d–\d\d?\.\d\d uur\.<\/p><\/li>$/, 'no place: none said');
-    assert.match(items[2], /^ {8}<li><p><a href="https:\/\/example\.org\/later\?a=1&#38;b=2">Bijeenkomst later<\/a><br \/>.+, Area Wonen, Uden\.<\/p><\/li>$/);
-    assert.match(items[3], /Bijeenkomst before<br \/>.+, Utrecht\.<\/p>/);
+    assert.match(items[2], /Bijeenkomst teams<br \/>[^<]+uur, Teams\.<\/p>/, 'online with a name: the name');
+    assert.match(items[3], /Bijeenkomst messe<br \/>[^<]+uur, Messe\.<\/p>/);
+    assert.match(items[4], /^ {8}<li><p><a href="https:\/\/example\.org\/later\?a=1&#38;b=2">Bijeenkomst later<\/a><br \/>.+, Area Wonen, Uden\.<\/p><\/li>$/);
+    assert.match(items[5], /Bijeenkomst before<br \/>[^<]+uur, Utrecht\.<\/p>/);
     assert.deepEqual(
       lines.filter((line) => /^ {6}<(ul|h2|p)/.test(line)),
       ['      <ul class="agenda">', `      <h2>${eventListMessages.nl.past}</h2>`, '      <ul class="agenda">', lines.at(-2)],

@@ -195,3 +195,128 @@ describe('snippetPage', () => {
     assert.match(html, /<noscript><p>Voor het maken van de code is JavaScript nodig\.<\/p><\/noscript>/);
   });
 });
+
+describe('snippetPage: the options per element', () => {
+  /**
+   * Each element's option controls in order, written short: `attribute: control`, where a select
+   * lists its values (the default first as `*`, which the snippet leaves out), a number its range,
+   * and `← fact` the event fact it is filled in with.
+   */
+  function optionTable(html) {
+    const table = {};
+    for (const [, tag, body] of html.matchAll(/<fieldset class="snippet-options" data-element="([\w-]+)"[^>]*>([\s\S]*?)<\/fieldset>/g)) {
+      table[tag] = [...body.matchAll(/<select ([^>]*)>([\s\S]*?)<\/select>|<input ([^>]*)>/g)].map(([, selectAttributes, options, inputAttributes]) => {
+        const attributes = selectAttributes ?? inputAttributes;
+        const attribute = (name) => new RegExp(`(?:^| )${name}(?:="([^"]*)")?(?= |$| />)`).exec(attributes);
+        let control;
+        if (options !== undefined) {
+          control = [...options.matchAll(/<option value="([^"]*)"( selected)?>/g)].map(([, value, selected]) => (selected ? `*${value}` : value)).join('|');
+        } else {
+          const type = attribute('type')[1];
+          const mode = attribute('inputmode')?.[1];
+          const range = attribute('data-min') ? ` ${attribute('data-min')[1]}..${attribute('data-max')?.[1] ?? ''}` : '';
+          const value = attribute('value') ? ` =${attribute('value')[1]}` : '';
+          control = `${mode ?? type}${range}${attribute('data-decimals') ? ' decimals' : ''}${value}`;
+        }
+        const fact = attribute('data-from-event')?.[1];
+        return `${attribute('data-attribute')[1]}: ${control}${fact ? ` ← ${fact}` : ''}`;
+      });
+    }
+    return table;
+  }
+
+  test('each element offers its documented attributes, each with the control it needs', () => {
+    const providers = '*|google|apple|geo';
+    const levels = '1|*|3|4|5|6';
+    assert.deepEqual(optionTable(page()), {
+      'bijeen-event': ['endpoint: url ← endpoint', 'format: *|form', `map-provider: ${providers}`, 'no-structured-data: checkbox'],
+      'bijeen-event-card': [
+        'variant: *|teaser',
+        `heading-level: ${levels}`,
+        `map-provider: ${providers}`,
+        'registration-href: text',
+        'no-calendar: checkbox',
+        'no-map: checkbox',
+        'no-structured-data: checkbox',
+      ],
+      'bijeen-event-list': [
+        'tag: text',
+        'limit: numeric 1..',
+        'past: checkbox',
+        'group-by: *|month',
+        `heading-level: ${levels}`,
+        `map-provider: ${providers}`,
+        'label: text',
+        `calendar-href: checkbox =${API}/api/events.ics`,
+        'no-structured-data: checkbox',
+      ],
+      'bijeen-registration-form': [
+        'endpoint: url ← endpoint',
+        'format: *|form',
+        'max-companions: numeric 0..10',
+        'privacy-url: url',
+        'timeout: numeric 0..3600000',
+        'retries: numeric 0..10',
+        'retry-delay: numeric 0..60000',
+      ],
+      'bijeen-map-link': [
+        'address: text ← address',
+        'lat: decimal -90..90 decimals ← lat',
+        'lon: decimal -180..180 decimals ← lon',
+        'label: text',
+        `provider: ${providers}`,
+        'mode: *|directions',
+      ],
+    });
+  });
+
+  test('select values in words, the default marked as such; in English too', () => {
+    const dutch = page();
+    assert.match(dutch, /<select id="bijeen-event-card-variant" data-attribute="variant"[^>]*><option value="" selected>[^<]+ \(standaard\)<\/option><option value="teaser">/);
+    assert.match(dutch, /<select id="bijeen-map-link-mode" [^>]*><option value="" selected>[^<]+ \(standaard\)<\/option><option value="directions">[^<]+<\/option><\/select>/);
+    const english = page({ locale: 'en' });
+    assert.match(english, /<legend>Options for bijeen-event<\/legend>/);
+    assert.match(english, /<option value="" selected>JSON \(default\)<\/option>/);
+    assert.match(english, /id="bijeen-event-list-limit-error" hidden>Enter a whole number of 1 or more\. Until then the code leaves this attribute out\.<\/p>/);
+    assert.match(english, /id="bijeen-registration-form-retries-error" hidden>Enter a whole number from 0 to 10\. /);
+    assert.match(english, /id="bijeen-map-link-lon-error" hidden>Enter a number from -180 to 180, with a point for decimals\. /);
+    assert.ok(
+      english.includes(
+        `<p>If the partner site has a Content-Security-Policy, add the script&#39;s address to script-src and ${API} to connect-src, and with Trusted Types: trusted-types lit-html bijeen. The endpoint accepts registrations only from the sites in ALLOWED_ORIGINS.</p>`,
+      ),
+    );
+  });
+
+  test('the start tags exactly: options, radios, labels and hints carry nothing else', () => {
+    const html = page();
+    const [later] = tagsWith(html, 'option', 'value', 'before');
+    assert.equal(later, `<option value="before" data-src="${API}/api/events/before" data-title="Bijeenkomst before" data-address="Leeuweriksweg 12, Uden">`);
+    const lang = tagsWith(html, 'input', 'name', 'lang');
+    assert.deepEqual(lang, [
+      '<input type="radio" name="lang" id="snippet-lang-nl" value="nl" checked />',
+      '<input type="radio" name="lang" id="snippet-lang-en" value="en" />',
+    ]);
+    assert.match(html, /<label for="snippet-lang-en">Engels<\/label>\n {10}<\/div>/, 'no hint after a language');
+    assert.equal(
+      tagsWith(html, 'input', 'value', 'bijeen-event-card')[0],
+      '<input type="radio" name="element" id="snippet-element-bijeen-event-card" value="bijeen-event-card" aria-describedby="snippet-element-bijeen-event-card-hint" />',
+    );
+    assert.match(html, /<label for="bijeen-event-card-no-map">[^<]+<\/label>\n {10}<\/div>/, 'a checkbox without a hint');
+    assert.match(html, /<label for="bijeen-event-list-tag">[^<]+<\/label>\n {12}<p class="hint" id="bijeen-event-list-tag-hint">/);
+    assert.match(html, /id="bijeen-event-card-registration-href-hint">[^<]+<\/p>\n {12}<input type="text"/, 'text: no error message');
+    assert.match(html, /<\/optgroup><optgroup label=/, 'the groups side by side');
+    assert.match(html, /<\/option><option value="later"/, 'options side by side');
+    assert.match(html, /<\/div>\n {8}<\/fieldset>\n\n {8}<fieldset class="snippet-choices">/);
+    assert.match(html, /<\/fieldset>\n {8}<fieldset class="snippet-options"/);
+    assert.doesNotMatch(html, /<optgroup label="[^"]*"><\/optgroup>/);
+  });
+
+  test('an event without a place or coordinates: no address, no lat or lon on its option', () => {
+    const online = loaded({ a: event('online', 3, { location: { online: 'https://meet.example.org/x' } }), b: event('nergens', 4, { location: undefined }) });
+    const html = page({ events: online });
+    for (const id of ['online', 'nergens']) {
+      const [option] = tagsWith(html, 'option', 'value', id);
+      assert.doesNotMatch(option, /data-address|data-lat|data-lon/, id);
+    }
+  });
+});

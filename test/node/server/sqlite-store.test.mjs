@@ -2,7 +2,7 @@
 // decides, what it keeps and hands back, and the file it keeps it in.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
@@ -396,5 +396,61 @@ describe('SqliteStore: access and erasure', () => {
     assert.deepEqual(await store.eraseEvent(small.id), { confirmed: { registrations: 1, places: 1 }, waitlisted: { registrations: 0, places: 0 } });
     assert.deepEqual(await store.counts(small.id), { confirmed: { registrations: 2, places: 3 }, waitlisted: { registrations: 1, places: 1 } });
     assert.deepEqual(await store.eraseEvent('leeg'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
+  });
+});
+
+describe('SqliteStore: erased means gone from the files', () => {
+  /** Whether `text` is anywhere in the database file or its write-ahead log. */
+  function inFiles(path, text) {
+    return [path, `${path}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text)));
+  }
+
+  test('an erased person: no copy left in the database or its log', async () => {
+    const path = join(folder(), 'bijeen.sqlite');
+    const store = new SqliteStore(path);
+    opened.push(store);
+    const person = registration(unlimited, { remarks: `kenmerk-${crypto.randomUUID()}` });
+    await store.register(input(unlimited, person));
+    await store.register(input(unlimited, registration(unlimited)));
+    assert.ok(inFiles(path, person.remarks), 'written to disk');
+    await store.erasePerson(person.attendee.email);
+    assert.equal(inFiles(path, person.remarks), false);
+    assert.equal(inFiles(path, person.attendee.email), false);
+  });
+
+  test('an erased event: no copy left in the database or its log', async () => {
+    const path = join(folder(), 'bijeen.sqlite');
+    const store = new SqliteStore(path);
+    opened.push(store);
+    const person = registration(small, { remarks: `kenmerk-${crypto.randomUUID()}` });
+    await store.register(input(small, person));
+    await store.eraseEvent(small.id);
+    assert.equal(inFiles(path, person.remarks), false);
+  });
+
+  test('upgrading a file from before secure_delete clears rows an older server deleted', async () => {
+    const path = join(folder(), 'oud.sqlite');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE registrations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
+        email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL,
+        registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE);
+      PRAGMA user_version = 2;`);
+    const gone = `weg-${crypto.randomUUID()}@example.org`;
+    const payload = JSON.stringify({ attendee: { name: 'Weg', email: gone, organisation: 'X' }, companions: [] });
+    old.prepare("INSERT INTO registrations VALUES (1, 'r1', 'e', 'k', 'h', 'confirmed', 1, ?, ?, 201, '{}', 'x')").run(gone, payload);
+    old.prepare("DELETE FROM registrations WHERE id = 'r1'").run();
+    old.close();
+    assert.ok(inFiles(path, gone), 'the older server left the deleted row in a free page');
+    opened.push(new SqliteStore(path));
+    assert.equal(inFiles(path, gone), false);
+  });
+
+  test('an in-memory store leaves no file behind', () => {
+    rmSync(':memory:', { force: true });
+    opened.push(new SqliteStore(':memory:'));
+    assert.equal(existsSync(':memory:'), false);
   });
 });
