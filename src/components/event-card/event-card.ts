@@ -53,7 +53,7 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * image, summary, a status badge, "Aanmelden", add-to-calendar links and, in the `full` variant,
  * the sections, audience and organizer. Gets its event from `src`, an inline
  * `<script type="application/json">` child or the `event` property (later wins), and adds
- * schema.org `Event` JSON-LD to its own light DOM.
+ * schema.org `Event` JSON-LD to its own light DOM when the page is next idle.
  *
  * Status badge, first rule that applies: `cancelled` (geannuleerd) > `postponed` (uitgesteld) >
  * `past` (afgelopen: the end, or the start without an end, has passed) > no badge when there is no

@@ -39,7 +39,8 @@ interface ListView {
  * (`events.3.start`). Shows `limit` events, then "Toon meer"; filters by `tag`; adds the past events
  * in their own section with `past`; groups by month in each event's time zone with
  * `group-by="month"`; offers a calendar subscription with `calendar-href`. Adds one schema.org
- * `ItemList` JSON-LD script to its own light DOM (the cards inside add none).
+ * `ItemList` JSON-LD script to its own light DOM when the page is next idle (the cards inside add
+ * none).
  *
  * @summary An agenda of events as a list of teaser cards, with paging, filters and a calendar subscription.
  *
