@@ -28,6 +28,10 @@ const minifyTemplates = {
         // separates a template from the text beside it stands inside the template
         // (html`${label} <span>…</span>`), not at its edge.
         ...defaultMinifyOptions,
+        // `part=link` for `part="link"`, `hidden` for `hidden=""`: what HTML allows, where it allows
+        // it (a value with a space, a quote or `=` keeps its quotes; Lit reads unquoted bindings).
+        removeAttributeQuotes: true,
+        collapseBooleanAttributes: true,
       },
     },
   }),

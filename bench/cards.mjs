@@ -5,7 +5,7 @@
 //   minus a blank page: time from navigation to the first frame in which the widget is rendered;
 // - an agenda: 200 teaser cards, then 200 full cards, created at once through the `event`
 //   property, until every `updateComplete` has resolved, the page is laid out and the next frame
-//   is rendered;
+//   is rendered; and, beside it, until the page is next idle (the cards' JSON-LD is written then);
 // - DOM nodes and heap per card (after garbage collection), and layout shift on those pages.
 //
 // Chromium with 4× CPU throttling (DevTools protocol); each figure is the median of `runs`, and the
@@ -117,7 +117,10 @@ function agenda(event) {
   }));
 }
 
-/** Creates the cards in the page; resolves with the milliseconds until all are updated and laid out. */
+/**
+ * Creates the cards in the page; resolves with the milliseconds until all are updated and laid out,
+ * and until the page is next idle after that (when the cards write their JSON-LD).
+ */
 const createCards = async ({ events, variant }) => {
   const list = document.getElementById('list');
   const started = performance.now();
@@ -137,7 +140,9 @@ const createCards = async ({ events, variant }) => {
   // the cards (a task queued from requestAnimationFrame runs once that frame is rendered).
   document.documentElement.getBoundingClientRect();
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-  return performance.now() - started;
+  const laidOut = performance.now() - started;
+  await new Promise((done) => requestIdleCallback(done));
+  return { laidOut, idle: performance.now() - started };
 };
 
 /** Every node of the document, shadow trees included. */
@@ -195,13 +200,13 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
   async function cards(variant) {
     const { tab, cdp } = await open('agenda.html');
     const before = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
-    const ms = await within(`200 ${variant} cards`, tab.evaluate(createCards, { events, variant }));
+    const { laidOut: ms, idle } = await within(`200 ${variant} cards`, tab.evaluate(createCards, { events, variant }));
     // Two frames for layout shifts to be reported.
     await within('two frames', tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const after = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
     const cls = await tab.evaluate(() => window.benchCls);
     await tab.close();
-    return { ms, nodes: (after.nodes - before.nodes) / CARDS, heap: (after.heap - before.heap) / CARDS, cls };
+    return { ms, idle, nodes: (after.nodes - before.nodes) / CARDS, heap: (after.heap - before.heap) / CARDS, cls };
   }
 
   const samples = { blank: [], bijeen: [], atcb: [], teaser: [], full: [] };
@@ -221,6 +226,7 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
   const agendaFigures = (list) => ({
     medianMs: Math.round(median(list.map((s) => s.ms))),
     samplesMs: list.map((s) => Math.round(s.ms)),
+    untilIdleMs: Math.round(median(list.map((s) => s.idle))),
     nodesPerCard: Math.round(median(list.map((s) => s.nodes))),
     heapPerCardKB: round(median(list.map((s) => s.heap)) / 1024, 1),
     layoutShift: round(Math.max(...list.map((s) => s.cls)), 3),
@@ -267,6 +273,7 @@ export function printCards(figures) {
       `  ${name.padEnd(48)} ${value.medianMs} ms = ${goal.ratio}× the goal (${goal.goal}): ${verdict(goal)}; ${round(value.medianMs / first.atcbMs, 2)}× one atcb button`,
     );
     console.log(`  ${''.padEnd(48)} ${value.nodesPerCard} nodes and ${value.heapPerCardKB} KB heap per card, layout shift ${value.layoutShift}`);
+    console.log(`  ${''.padEnd(48)} page idle again (JSON-LD written) after ${value.untilIdleMs} ms`);
   }
   console.log(`  layout shift goal ${goals.layoutShift.goal}: ${verdict(goals.layoutShift)}`);
 }

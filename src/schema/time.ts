@@ -11,10 +11,25 @@ const DATE_TIME =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
 
 /**
+ * Date-times parsed before, and what they gave. Validating an event and showing it read each of
+ * its date-times several times (checks, order rules, status, display); an agenda's cards, hundreds.
+ * Emptied when it grows large, so a long-lived page does not keep every date it ever saw.
+ */
+const parsedDateTimes = /* @__PURE__ */ new Map<string, number | undefined>();
+
+/**
  * Milliseconds since the epoch for an ISO 8601 date-time with an offset (`Z` or ±hh:mm), or
  * `undefined` when the text is not one or names an impossible date or time.
  */
 export function parseDateTime(value: string): number | undefined {
+  if (parsedDateTimes.has(value)) return parsedDateTimes.get(value);
+  if (parsedDateTimes.size >= 1000) parsedDateTimes.clear();
+  const ms = readDateTime(value);
+  parsedDateTimes.set(value, ms);
+  return ms;
+}
+
+function readDateTime(value: string): number | undefined {
   const match = DATE_TIME.exec(value);
   if (!match) return undefined;
   const part = (index: number) => Number(match[index] ?? 0);

@@ -42,10 +42,11 @@ export function isAllowedUrl(raw: string): boolean {
  * cannot be resolved to an `http(s):` URL (no or unusable base).
  */
 export function resolveUrl(raw: string, base?: string): string | undefined {
-  if (!isAllowedUrl(raw)) return undefined;
+  if (raw.length === 0 || raw.length > MAX_URL_LENGTH) return undefined;
+  // An absolute URL is allowed or not on its own: one parse decides (an agenda resolves thousands).
   const absolute = toUrl(raw);
-  if (absolute) return absolute.href;
-  if (!base) return undefined;
+  if (absolute) return isAllowedTarget(absolute) ? absolute.href : undefined;
+  if (!base || !isAllowedUrl(raw)) return undefined;
   const resolved = toUrl(raw, base);
   // A relative URL takes its scheme from the document, so http is fine here (same page, same scheme);
   // but a scheme-relative `//other.host/` on an http page would be cleartext to a foreign host.

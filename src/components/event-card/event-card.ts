@@ -22,7 +22,7 @@ import {
 } from '../../schema/index.js';
 import { mapLink } from '../map-link/map-link.js';
 import { mapLinkStyles } from '../map-link/map-link.styles.js';
-import { MAP_PROVIDERS, type MapProvider } from '../map-link/map-urls.js';
+import { MAP_PROVIDERS, knownProvider, type MapProvider } from '../map-link/map-urls.js';
 import { calendarLinks, icsFile } from './calendar.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { markIfInView } from './in-view.js';
@@ -54,7 +54,7 @@ const link = (href: string, label: unknown) => html`<a part="link" href=${href}>
  * image, summary, a status badge, "Aanmelden", add-to-calendar links and, in the `full` variant,
  * the sections, audience and organizer. Gets its event from `src`, an inline
  * `<script type="application/json">` child or the `event` property (later wins), and adds
- * schema.org `Event` JSON-LD to its own light DOM.
+ * schema.org `Event` JSON-LD to its own light DOM when the page is next idle.
  *
  * Status badge, first rule that applies: `cancelled` (geannuleerd) > `postponed` (uitgesteld) >
  * `past` (afgelopen: the end, or the start without an end, has passed) > no badge when there is no
@@ -185,7 +185,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     if (changed.has('registrationHref') && this.registrationHref && !this.ownHref()) {
       issues.push(attributeIssue('registration-href', field.url));
     }
-    if (changed.has('mapProvider') && this.mapProvider && !MAP_PROVIDERS.includes(this.mapProvider)) {
+    if (changed.has('mapProvider') && this.mapProvider && !knownProvider(this.mapProvider)) {
       issues.push(attributeIssue('map-provider', field.oneOf(MAP_PROVIDERS.join(', '))));
     }
     reportBadAttributes(this, this.text(cardMessages).badAttributes, issues);
@@ -248,7 +248,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
 
   /** The map link: the coordinates when the data has them (the schema checks both), else the address. */
   private renderMap(place: EventLocation, address: string) {
-    const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : 'osm';
+    const provider = knownProvider(this.mapProvider) ?? 'osm';
     const target = place.lat !== undefined && place.lon !== undefined ? { lat: place.lat, lon: place.lon } : { address };
     const label = this.text(mapLinkMessages).viewLabel;
     return mapLink({ target, provider, mode: 'view', address, label }, this.locale);

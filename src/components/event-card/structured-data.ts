@@ -93,17 +93,14 @@ export function itemListData(events: readonly EventData[]): string {
   });
 }
 
-/** What runs `task` once the page is idle (setTimeout where there is no `requestIdleCallback`). */
+/** Runs `task` once the page is idle (after a moment where there is no `requestIdleCallback`). */
 const whenIdle = (task: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 50);
 
 /** Controllers whose JSON-LD waits to be written, all in one idle callback. */
 const pending = new Set<{ write(): void }>();
 
-function writePending() {
-  for (const controller of pending) controller.write();
-  pending.clear();
-}
+const writePending = () => pending.forEach((controller) => controller.write());
 
 /**
  * Keeps one `<script type="application/ld+json">` child in its host's light DOM (where search
@@ -134,32 +131,26 @@ export class StructuredDataController<Data extends object> implements ReactiveCo
   }
 
   hostDisconnected() {
-    this.remove();
+    this.write();
   }
 
   hostUpdated() {
-    const data = this.data();
-    if (!data) return this.remove();
-    // Written already: nothing to do.
-    if (data === this.written && this.script?.parentNode === this.host) return;
+    // Removed at once, written when the page is idle.
+    if (!this.data()) return this.write();
     if (!pending.size) whenIdle(writePending);
     pending.add(this);
   }
 
-  /** The data to write now: none once the host has left the page. */
+  /** The data to write: none once the host has left the page. */
   private data(): Data | undefined {
     return this.host.isConnected ? this.getData() : undefined;
   }
 
-  private remove() {
-    pending.delete(this);
-    this.script?.remove();
-  }
-
-  /** Writes the script for the data of this moment (the host may have changed since it asked). */
+  /** Brings the script in step with the data of this moment (the host may have changed since it asked). */
   write() {
+    pending.delete(this);
     const data = this.data();
-    if (!data) return this.remove();
+    if (!data) return void this.script?.remove();
     const script = (this.script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
     if (data !== this.written) {
       if (!setScriptText(script, this.toText(data))) return;

@@ -10,7 +10,7 @@ import { agenda, isAllowedUrl, tagList, time, type DataIssue, type EventData } f
 import '../event-card/event-card.js';
 import { CARD_EXPORT_PARTS } from '../event-card/export-parts.js';
 import { itemListData, StructuredDataController } from '../event-card/structured-data.js';
-import { MAP_PROVIDERS, type MapProvider } from '../map-link/map-urls.js';
+import { MAP_PROVIDERS, knownProvider, type MapProvider } from '../map-link/map-urls.js';
 import { eventListStyles } from './event-list.styles.js';
 import { EventListSourceController } from './list-source.js';
 
@@ -39,7 +39,8 @@ interface ListView {
  * (`events.3.start`). Shows `limit` events, then "Toon meer"; filters by `tag`; adds the past events
  * in their own section with `past`; groups by month in each event's time zone with
  * `group-by="month"`; offers a calendar subscription with `calendar-href`. Adds one schema.org
- * `ItemList` JSON-LD script to its own light DOM (the cards inside add none).
+ * `ItemList` JSON-LD script to its own light DOM when the page is next idle (the cards inside add
+ * none).
  *
  * @summary An agenda of events as a list of teaser cards, with paging, filters and a calendar subscription.
  *
@@ -201,7 +202,7 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
     if (this.pageSize !== this.limit) issues.push(attributeIssue('limit', field.positiveInteger));
     // An empty attribute says nothing, as an absent one.
     if (this.groupBy && this.groupBy !== 'month') issues.push(attributeIssue('group-by', field.oneOf('month')));
-    if (this.mapProvider && !MAP_PROVIDERS.includes(this.mapProvider)) {
+    if (this.mapProvider && !knownProvider(this.mapProvider)) {
       issues.push(attributeIssue('map-provider', field.oneOf(MAP_PROVIDERS.join(', '))));
     }
     if (this.calendarHref && !isCalendarHref(this.calendarHref)) issues.push(attributeIssue('calendar-href', field.url));
@@ -223,7 +224,7 @@ export class BijeenEventList extends SourceMixin(BijeenElement) {
 
   /** One `<ul>` of cards, their titles at `level`. */
   private renderItems(events: readonly EventData[], level: number) {
-    const provider = this.mapProvider && MAP_PROVIDERS.includes(this.mapProvider) ? this.mapProvider : nothing;
+    const provider = knownProvider(this.mapProvider) ?? nothing;
     // Each card gets the list's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <ul part="list" role="list">

@@ -8,6 +8,9 @@ export type MapMode = 'view' | 'directions';
 export const MAP_PROVIDERS: readonly MapProvider[] = ['osm', 'google', 'apple', 'geo'];
 export const MAP_MODES: readonly MapMode[] = ['view', 'directions'];
 
+/** The provider `value` names, or `undefined` when it names none of `MAP_PROVIDERS`. */
+export const knownProvider = (value?: string): MapProvider | undefined => MAP_PROVIDERS.find((provider) => provider === value);
+
 /**
  * The provider's URL for a place. Pure string building: nothing is requested until the visitor
  * follows the link. Coordinates are joined with an encoded comma so every provider reads them

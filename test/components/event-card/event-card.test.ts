@@ -30,6 +30,23 @@ const headings = (el: Element) =>
 /** The place block's lines as rendered. */
 const placeLines = (el: Element) => shadow(el).querySelector<HTMLElement>('.place p')!.innerText.split('\n');
 
+/**
+ * A card of the seed meeting (registration open) with one attribute it cannot use, once it has
+ * reported it: the card, the paths of the reported issues and what it warned.
+ */
+async function cardWithBadAttribute(attribute: string, value: string) {
+  const el = document.createElement('bijeen-event-card');
+  el.event = udenMeeting;
+  el.now = REGISTRATION_OPEN;
+  el.setAttribute(attribute, value);
+  const { result: detail, warned } = await quietly(async () => {
+    const reported = oneEvent(el, 'bijeen-data-error');
+    (await fixture(html`<div></div>`)).append(el);
+    return ((await reported) as CustomEvent<DataErrorDetail>).detail;
+  });
+  return { el, paths: detail.issues?.map((issue) => issue.path), warned: warned.join('\n') };
+}
+
 /** The card's map link. */
 const mapLinkOf = (el: Element) => shadow(el).querySelector<HTMLAnchorElement>('a.map-link');
 
@@ -129,19 +146,10 @@ describe('<bijeen-event-card>', () => {
     });
 
     it('reports a map-provider it does not know, and links to OpenStreetMap instead', async () => {
-      const { result: error, warned } = await quietly(async () => {
-        const el = document.createElement('bijeen-event-card');
-        el.event = udenMeeting;
-        el.setAttribute('map-provider', 'bing');
-        const reported = oneEvent(el, 'bijeen-data-error');
-        const wrapper = await fixture(html`<div></div>`);
-        wrapper.append(el);
-        const { detail } = (await reported) as CustomEvent<DataErrorDetail>;
-        expect(new URL(mapLinkOf(el)!.href).origin).to.equal('https://www.openstreetmap.org');
-        return detail;
-      });
-      expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['map-provider']);
-      expect(warned.join('\n')).to.include('map-provider');
+      const { el, paths, warned } = await cardWithBadAttribute('map-provider', 'bing');
+      expect(new URL(mapLinkOf(el)!.href).origin).to.equal('https://www.openstreetmap.org');
+      expect(paths).to.deep.equal(['map-provider']);
+      expect(warned).to.include('map-provider');
     });
 
     it('has no map link with no-map, and none without an address or coordinates', async () => {
@@ -260,20 +268,10 @@ describe('<bijeen-event-card>', () => {
     });
 
     it('ignores a registration-href that is not an allowed URL, and says so', async () => {
-      const { result: error, warned } = await quietly(async () => {
-        const el = document.createElement('bijeen-event-card');
-        el.event = udenMeeting;
-        el.now = REGISTRATION_OPEN;
-        el.setAttribute('registration-href', 'javascript:alert(1)');
-        const reported = oneEvent(el, 'bijeen-data-error');
-        const wrapper = await fixture(html`<div></div>`);
-        wrapper.append(el);
-        const { detail } = (await reported) as CustomEvent<DataErrorDetail>;
-        expect((part(el, 'register') as HTMLAnchorElement).href).to.equal(udenMeeting.url);
-        return detail;
-      });
-      expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['registration-href']);
-      expect(warned.join('\n')).to.include('registration-href');
+      const { el, paths, warned } = await cardWithBadAttribute('registration-href', 'javascript:alert(1)');
+      expect((part(el, 'register') as HTMLAnchorElement).href).to.equal(udenMeeting.url);
+      expect(paths).to.deep.equal(['registration-href']);
+      expect(warned).to.include('registration-href');
     });
 
     it('moves focus to the registration form beside it', async () => {
