@@ -10,7 +10,8 @@
 //   view are laid out, the others skipped, as with real cards.
 // - First render: a page that only loads the CDN file (every element defined, none on the page),
 //   add-to-calendar-button's script alone, and a bare LitElement of the full card's shape rendered
-//   once (Lit and the element inlined), each minus a blank page; beside `<bijeen-event>` and one
+//   once (Lit and the element inlined), and that element after the page's first `Intl` date format
+//   (ICU's data loads then), each minus a blank page; beside `<bijeen-event>` and one
 //   add-to-calendar button as bench/cards.mjs measures them.
 //
 // Run on its own with `node bench/floor.mjs` (after `npm run build`); `npm run bench` runs it too.
@@ -45,20 +46,19 @@ const readShape = () => {
 };
 
 /** Floor pages beside the card pages of bench/cards.mjs; the floor elements bundled with Lit. */
-async function writeFloorPages(dir, cdn, shapes) {
+async function writeFloorPages(dir, cdn, shapes, timeZone) {
   const bundle = await build({ entryPoints: [fileURLToPath(new URL('floor-elements.mjs', import.meta.url))], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'silent' });
   const floor = `<script>${scriptText(bundle.outputFiles[0].text)}</script><script>defineFloorElements(${JSON.stringify(shapes).replaceAll('<', '\\u003c')})</script>`;
   const defined = (tag) => `() => customElements.get('${tag}') !== undefined`;
   writeFileSync(join(dir, 'floor-agenda.html'), page(`${probe('() => true')}${floor}`, '<div id="list"></div>'));
   writeFileSync(join(dir, 'cdn-only.html'), page(probe(defined('bijeen-event')), `<script>${scriptText(readFileSync(join(cdn, 'bijeen.iife.js'), 'utf8'))}</script>`));
   writeFileSync(join(dir, 'atcb-only.html'), page(probe(defined('add-to-calendar-button')), `<script>${scriptText(readFileSync(ATCB_SCRIPT, 'utf8'))}</script>`));
-  writeFileSync(
-    join(dir, 'lit-only.html'),
-    page(
-      probe(`() => { const el = document.querySelector('floor-lit-full'); return Boolean(el && el.hasUpdated && el.shadowRoot.querySelector('article.in-view')); }`),
-      `${floor}<floor-lit-full></floor-lit-full><script>document.querySelector('floor-lit-full').event = { inView: true }</script>`,
-    ),
-  );
+  const litRendered = probe(`() => { const el = document.querySelector('floor-lit-full'); return Boolean(el && el.hasUpdated && el.shadowRoot.querySelector('article.in-view')); }`);
+  const litElement = `${floor}<floor-lit-full></floor-lit-full><script>document.querySelector('floor-lit-full').event = { inView: true }</script>`;
+  writeFileSync(join(dir, 'lit-only.html'), page(litRendered, litElement));
+  // The same, and the page's first date format (ICU loads its data), which any card showing a date pays.
+  const firstDate = `<script>new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: ${JSON.stringify(timeZone)} }).format(0)</script>`;
+  writeFileSync(join(dir, 'lit-intl.html'), page(litRendered, `${firstDate}${litElement}`));
 }
 
 export async function benchFloor({ browser, event, runs, cdn = CDN_DIR }) {
@@ -74,12 +74,12 @@ export async function benchFloor({ browser, event, runs, cdn = CDN_DIR }) {
     shapes[shape] = await tab.evaluate(readShape);
     await tab.close();
   }
-  await writeFloorPages(dir, cdn, shapes);
+  await writeFloorPages(dir, cdn, shapes, event.timeZone);
 
-  const first = { blank: [], bijeen: [], atcb: [], cdnOnly: [], atcbOnly: [], litOnly: [] };
+  const first = { blank: [], bijeen: [], atcb: [], cdnOnly: [], atcbOnly: [], litOnly: [], litIntl: [] };
   const agendas = Object.fromEntries(SHAPES.map((shape) => [shape, Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, []]))]));
   for (let run = 0; run < runs; run++) {
-    for (const [name, path] of [['blank', 'blank'], ['bijeen', 'bijeen'], ['atcb', 'atcb'], ['cdnOnly', 'cdn-only'], ['atcbOnly', 'atcb-only'], ['litOnly', 'lit-only']]) {
+    for (const [name, path] of [['blank', 'blank'], ['bijeen', 'bijeen'], ['atcb', 'atcb'], ['cdnOnly', 'cdn-only'], ['atcbOnly', 'atcb-only'], ['litOnly', 'lit-only'], ['litIntl', 'lit-intl']]) {
       first[name].push(await tabs.firstFrame(`${path}.html`));
     }
     for (const shape of SHAPES) {
@@ -113,6 +113,7 @@ export async function benchFloor({ browser, event, runs, cdn = CDN_DIR }) {
       goalMs: Math.round(GOALS.firstRenderRatio * firstRender.atcb),
       cdnOnlyOverAtcb: round(firstRender.cdnOnly / firstRender.atcb, 2),
       litOnlyOverAtcb: round(firstRender.litOnly / firstRender.atcb, 2),
+      litIntlOverAtcb: round(firstRender.litIntl / firstRender.atcb, 2),
     },
     ...figures,
     goalsBelowFloor: {
@@ -120,6 +121,7 @@ export async function benchFloor({ browser, event, runs, cdn = CDN_DIR }) {
       full: figures.full.lit.medianMs > goalMs.full,
       firstRenderOfThisFile: firstRender.cdnOnly > GOALS.firstRenderRatio * firstRender.atcb,
       firstRenderOfLit: firstRender.litOnly > GOALS.firstRenderRatio * firstRender.atcb,
+      firstRenderOfLitWithADate: firstRender.litIntl > GOALS.firstRenderRatio * firstRender.atcb,
     },
   };
 }
@@ -143,6 +145,7 @@ export function printFloor(figures) {
   console.log(`    CDN file alone, elements defined, nothing rendered  ${first.cdnOnly} ms = ${first.cdnOnlyOverAtcb}× the button: ${below(figures.goalsBelowFloor.firstRenderOfThisFile)} of this file`);
   console.log(`    add-to-calendar-button's script alone               ${first.atcbOnly} ms`);
   console.log(`    bare Lit element of the full card's shape, rendered  ${first.litOnly} ms = ${first.litOnlyOverAtcb}× the button: ${below(figures.goalsBelowFloor.firstRenderOfLit)} of Lit`);
+  console.log(`    the same and the page's first Intl date format       ${first.litIntl} ms = ${first.litIntlOverAtcb}× the button: ${below(figures.goalsBelowFloor.firstRenderOfLitWithADate)} of a Lit card with a date`);
 }
 
 // `node bench/floor.mjs`: these figures alone (nothing written).
