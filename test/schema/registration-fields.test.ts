@@ -34,7 +34,11 @@ const rich = eventOf({
   },
 });
 
-const TWO_COMPANIONS = registrationFields(rich.registration!, 2);
+/**
+ * The rich event's fields with two companion blocks, built afresh for each test (not once at load:
+ * mutation testing runs the tests in one process and only sees what a test itself calls).
+ */
+const twoCompanions = () => registrationFields(rich.registration!, 2);
 
 /** A value the schema accepts for `field`. */
 function validValue({ input, options, path }: RegistrationField): unknown {
@@ -52,7 +56,7 @@ function payloadWith(fields: RegistrationField[]): Record<string, unknown> {
     eventId: rich.id,
     idempotencyKey: '0f8fad5b-d9cb-469f-a165-70867728950e',
     attendee: {},
-    companions: TWO_COMPANIONS.companions.map(() => ({})),
+    companions: twoCompanions().companions.map(() => ({})),
     answers: {},
     consent: false,
     locale: 'nl',
@@ -76,7 +80,7 @@ describe('registration fields', () => {
     });
 
     it('marks exactly the fields required whose absence the schema reports', () => {
-      const fields = allFields(TWO_COMPANIONS);
+      const fields = allFields(twoCompanions());
       const result = validateRegistration(payloadWith([]), rich);
       expect(result.success).to.equal(false);
       const reported = result.success ? [] : result.issues.map((issue) => issue.path);
@@ -86,7 +90,7 @@ describe('registration fields', () => {
     });
 
     it('is complete with the required fields alone', () => {
-      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const required = allFields(twoCompanions()).filter((field) => field.required);
       const result = validateRegistration(payloadWith(required), rich);
       expect(result.success ? [] : result.issues).to.deep.equal([]);
     });
@@ -98,7 +102,7 @@ describe('registration fields', () => {
     });
 
     it('gives the attendee autocomplete tokens and input types, companions none', () => {
-      const { attendee, companions } = TWO_COMPANIONS;
+      const { attendee, companions } = twoCompanions();
       expect(attendee.map((field) => [field.name, field.input, field.autocomplete])).to.deep.equal([
         ['attendee.name', 'text', 'name'],
         ['attendee.email', 'email', 'email'],
@@ -116,7 +120,7 @@ describe('registration fields', () => {
 
   describe('control names and payload paths', () => {
     it('round-trips every field of the attendee, the companions and the answers', () => {
-      const fields = allFields(TWO_COMPANIONS);
+      const fields = allFields(twoCompanions());
       expect(fields.map((field) => field.name)).to.include.members(['attendee.phone', 'companions.1.organisation', 'answers.sessions']);
       for (const field of fields) {
         expect(controlName(field.path)).to.equal(field.name);
@@ -140,7 +144,7 @@ describe('registration fields', () => {
     });
 
     it('is what the endpoint parses: a form filled in by control name validates', () => {
-      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const required = allFields(twoCompanions()).filter((field) => field.required);
       const params = new URLSearchParams();
       for (const [key, value] of flattenPayload(payloadWith(required) as never)) params.append(key, value);
       const result = validateRegistration(unflattenForm(params, rich), rich);

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import {
   flattenPayload,
+  isEmail,
   isHoneypotFilled,
   parseEvent,
   unflattenForm,
@@ -139,6 +140,25 @@ describe('registration rules at their edges', () => {
       expect(problems(companions(3))).to.deep.equal({ companions: field.companionsMax(2) });
       // Past the most any event allows, the base schema says so: one message, its own.
       expect(problems(companions(11))).to.deep.equal({ companions: field.companionsMax(10) });
+    });
+  });
+
+  describe('lengths', () => {
+    /** An address of `length` characters that is otherwise fine. */
+    const address = (length: number) => `${'a'.repeat(60)}@${'d'.repeat(length - 65)}.org`;
+
+    it('takes text up to its limit, not a character more', () => {
+      const named = (name: string) => problems(body((copy) => (copy.attendee.name = name)));
+      expect(named('n'.repeat(200))).to.deep.equal({});
+      expect(Object.keys(named('n'.repeat(201)))).to.deep.equal(['attendee.name']);
+    });
+
+    it('takes an e-mail address of up to 254 characters', () => {
+      expect(address(254)).to.have.length(254);
+      expect(isEmail(address(254))).to.equal(true);
+      expect(isEmail(address(255))).to.equal(false);
+      expect(problems(body((copy) => (copy.attendee.email = address(254))))).to.deep.equal({});
+      expect(Object.keys(problems(body((copy) => (copy.attendee.email = address(255)))))).to.deep.equal(['attendee.email']);
     });
   });
 
