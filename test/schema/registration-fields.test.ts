@@ -4,6 +4,7 @@ import {
   controlName,
   flattenPayload,
   payloadPath,
+  readPath,
   registrationFields,
   unflattenForm,
   validateRegistration,
@@ -113,6 +114,29 @@ describe('registration fields', () => {
       expect(companions[1].map((field) => field.autocomplete)).to.deep.equal([undefined, undefined, undefined]);
     });
 
+    it('labels the fixed fields from the catalogue and the questions with the event’s own words', () => {
+      const { attendee, member, companions, rest } = twoCompanions();
+      const labels = (fields: RegistrationField[]) => fields.map((field) => [field.name, field.label]);
+      expect(labels(attendee)).to.deep.equal(
+        ['name', 'email', 'organisation', 'role', 'phone'].map((key) => [`attendee.${key}`, { key }]),
+      );
+      expect(labels(companions[0])).to.deep.equal(['name', 'email', 'organisation'].map((key) => [`companions.0.${key}`, { key }]));
+      expect(labels(member)).to.deep.equal([['member', { text: rich.registration!.memberQuestion }]]);
+      expect(labels(rest)).to.deep.equal([
+        ...rich.registration!.questions!.map((question) => [`answers.${question.id}`, { text: question.label }]),
+        ['remarks', { key: 'remarks' }],
+        ['consent', { key: 'consent' }],
+      ]);
+    });
+
+    it('asks remarks in an optional text area and consent with a required box', () => {
+      const { rest } = twoCompanions();
+      const remarks = rest.find((field) => field.name === 'remarks')!;
+      const consent = rest.find((field) => field.name === 'consent')!;
+      expect([remarks.input, remarks.required]).to.deep.equal(['textarea', false]);
+      expect([consent.input, consent.required]).to.deep.equal(['checkbox', true]);
+    });
+
     it('shows no more companion blocks than the event allows', () => {
       expect(registrationFields({ maxCompanions: 2 }, 5).companions).to.have.length(2);
     });
@@ -138,9 +162,28 @@ describe('registration fields', () => {
 
     it('refuses names that are no payload field', () => {
       for (const name of ['website', 'attendee', 'attendee.a.b', 'attendee.__proto__', 'answers.__proto__', 'answers.constructor',
-        'companions.x.name', 'companions.123.name', 'companions.0', '__proto__.polluted', 'foo']) {
+        'companions.x.name', 'companions.123.name', 'companions.0', '__proto__.polluted', 'foo', 'attendee.0.name', 'answers.0.name']) {
         expect(payloadPath(name), name).to.equal(undefined);
       }
+    });
+
+    it('reads a value along a path of own properties; anything missing on the way gives undefined', () => {
+      const payload = validRegistration();
+      expect(readPath(payload, ['companions', 0, 'email'])).to.equal('sam@example.org');
+      expect(readPath(payload, ['answers', 'themes', 1])).to.equal('Buurtcontact');
+      expect(readPath(payload, [])).to.equal(payload);
+      expect(readPath(payload, ['companions', 1, 'email'])).to.equal(undefined);
+      expect(readPath(payload, ['attendee', 'name', 'length'])).to.equal(undefined);
+      expect(readPath(payload, ['attendee', 'constructor'])).to.equal(undefined);
+    });
+
+    it('gives a question’s shape only to answers: a question named like a person field leaves that field alone', () => {
+      const event = eventOf({
+        ...udenMeeting,
+        registration: { ...udenMeeting.registration, questions: [{ id: 'organisation', label: 'Organisaties', type: 'checkbox', options: ['A', 'B'] }] },
+      });
+      const params = new URLSearchParams('attendee.organisation=A&answers.organisation=A');
+      expect(unflattenForm(params, event)).to.deep.equal({ attendee: { organisation: 'A' }, answers: { organisation: ['A'] } });
     });
 
     it('is what the endpoint parses: a form filled in by control name validates', () => {
