@@ -38,6 +38,32 @@ function fakeIntervals() {
   return started;
 }
 
+/**
+ * A limiter's sweep timer: none without a limit; otherwise every minute, `unref`'d (it does not
+ * keep the process alive), sweeping, cleared by `stop()`. `make(limit, now)` builds a limiter,
+ * `use(limiter)` takes from it, and `idle` ms later its client is forgotten.
+ */
+function checkSweepTimer(make, use, idle) {
+  const intervals = fakeIntervals();
+  try {
+    const now = clock();
+    make(0, now).stop();
+    assert.equal(intervals.length, 0);
+    const limiter = make(20, now);
+    assert.equal(intervals.length, 1);
+    const [timer] = intervals;
+    assert.deepEqual([timer.ms, timer.unrefd, timer.cleared], [60_000, true, false]);
+    use(limiter);
+    now.advance(idle);
+    timer.callback();
+    assert.equal(limiter.size, 0, 'the timer sweeps');
+    limiter.stop();
+    assert.equal(timer.cleared, true);
+  } finally {
+    intervals.restore();
+  }
+}
+
 describe('RateLimiter', () => {
   test('0 per minute is no limit: every take and peek is 0', () => {
     const limiter = new RateLimiter(0, clock());
@@ -139,24 +165,7 @@ describe('RateLimiter', () => {
   });
 
   test('sweeps every minute on a timer that does not keep the process alive, until stop(); no timer without a limit', () => {
-    const intervals = fakeIntervals();
-    try {
-      const now = clock();
-      new RateLimiter(0, now).stop();
-      assert.equal(intervals.length, 0);
-      const limiter = new RateLimiter(2, now);
-      assert.equal(intervals.length, 1);
-      const [timer] = intervals;
-      assert.deepEqual([timer.ms, timer.unrefd, timer.cleared], [60_000, true, false]);
-      limiter.take('a');
-      now.advance(MINUTE);
-      timer.callback();
-      assert.equal(limiter.size, 0, 'the timer sweeps');
-      limiter.stop();
-      assert.equal(timer.cleared, true);
-    } finally {
-      intervals.restore();
-    }
+    checkSweepTimer((limit, now) => new RateLimiter(limit, now), (limiter) => limiter.take('a'), MINUTE);
   });
 });
 
@@ -251,23 +260,6 @@ describe('PlaceLimiter', () => {
   });
 
   test('sweeps every minute on a timer that does not keep the process alive, until stop(); no timer without a limit', () => {
-    const intervals = fakeIntervals();
-    try {
-      const now = clock();
-      new PlaceLimiter(0, now).stop();
-      assert.equal(intervals.length, 0);
-      const limiter = new PlaceLimiter(20, now);
-      assert.equal(intervals.length, 1);
-      const [timer] = intervals;
-      assert.deepEqual([timer.ms, timer.unrefd, timer.cleared], [60_000, true, false]);
-      limiter.take('event', 'a', 1);
-      now.advance(HOUR);
-      timer.callback();
-      assert.equal(limiter.size, 0, 'the timer sweeps');
-      limiter.stop();
-      assert.equal(timer.cleared, true);
-    } finally {
-      intervals.restore();
-    }
+    checkSweepTimer((limit, now) => new PlaceLimiter(limit, now), (limiter) => limiter.take('event', 'a', 1), HOUR);
   });
 });

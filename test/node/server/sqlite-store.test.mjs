@@ -249,17 +249,20 @@ function from(event, domain, count, extra = {}) {
   return payload;
 }
 
+/** The tables of a version 2 file, as a server of that version made them. */
+const VERSION_2_TABLES = `
+  CREATE TABLE registrations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
+    email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL,
+    registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE);
+  PRAGMA user_version = 2;`;
+
 describe('SqliteStore: upgrading a version 2 file', () => {
   test('each registration gets its member answer and organisation, and counts by them from then on', async () => {
     const path = join(folder(), 'versie2.sqlite');
     const old = new Database(path);
-    old.exec(`
-      CREATE TABLE registrations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
-        idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
-        email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
-      CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL,
-        registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE);
-      PRAGMA user_version = 2;`);
+    old.exec(VERSION_2_TABLES);
     const insert = old.prepare("INSERT INTO registrations VALUES (?, ?, 'onbeperkt', ?, 'h', 'confirmed', ?, ?, ?, 201, '{}', '2026-01-01T00:00:00.000Z')");
     const row = (seq, email, member, count) => {
       const payload = { attendee: { name: 'Oud', email, organisation: 'Het Baken' }, companions: companions(count), member };
@@ -431,13 +434,7 @@ describe('SqliteStore: erased means gone from the files', () => {
   test('upgrading a file from before secure_delete clears rows an older server deleted', async () => {
     const path = join(folder(), 'oud.sqlite');
     const old = new Database(path);
-    old.exec(`
-      CREATE TABLE registrations (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
-        idempotency_key TEXT NOT NULL UNIQUE, payload_hash TEXT NOT NULL, status TEXT NOT NULL, places INTEGER NOT NULL,
-        email TEXT NOT NULL, payload TEXT NOT NULL, response_status INTEGER NOT NULL, response_body TEXT NOT NULL, created_at TEXT NOT NULL);
-      CREATE TABLE people (event_id TEXT NOT NULL, email TEXT NOT NULL,
-        registration_id TEXT NOT NULL REFERENCES registrations (id) ON DELETE CASCADE);
-      PRAGMA user_version = 2;`);
+    old.exec(VERSION_2_TABLES);
     const gone = `weg-${crypto.randomUUID()}@example.org`;
     const payload = JSON.stringify({ attendee: { name: 'Weg', email: gone, organisation: 'X' }, companions: [] });
     old.prepare("INSERT INTO registrations VALUES (1, 'r1', 'e', 'k', 'h', 'confirmed', 1, ?, ?, 201, '{}', 'x')").run(gone, payload);
