@@ -16,9 +16,11 @@ import { allowedOrigins, loadConfig, type Config } from './config.js';
 import { loadEvents } from './events.js';
 import { answerClientErrors, API_HEADERS } from './http.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { describeDatabaseUrl, PostgresStore } from './postgres-store.js';
 import { startRetention } from './retention.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { RegistrationStore } from './store.js';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
@@ -29,7 +31,14 @@ try {
   console.error(`Configuration: ${(error as Error).message}`);
   process.exit(1);
 }
-const store = new SqliteStore(config.databasePath);
+const database = config.databaseUrl ? `PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}` : `SQLite ${config.databasePath}`;
+let store: RegistrationStore;
+try {
+  store = config.databaseUrl ? await PostgresStore.open(config.databaseUrl, { log }) : new SqliteStore(config.databasePath);
+} catch (error) {
+  console.error(`Database ${database}: ${(error as Error).message}`);
+  process.exit(1);
+}
 const events = loadEvents(config.eventsDir, log);
 // Before the endpoint listens: what is past its retention is never served again.
 const retention = await startRetention({ store, events, days: config.retentionDays, log });
@@ -116,7 +125,7 @@ console.log(`Bijeen API: http://${shown}:${apiPort}/api/events`);
 console.log(
   [
     `  events: ${events.size} from ${config.eventsDir}`,
-    `  database: ${config.databasePath}`,
+    `  database: ${database}`,
     `  registrations accepted from: ${[...origins].join(', ')}`,
     `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
     `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,

@@ -8,9 +8,10 @@
  * non-members' places, insert), a registration that was answered with a 2xx is durable, and an
  * idempotency key stores at most one registration.
  *
- * Erasure (`erasePerson()`, `eraseEvent()`) is atomic too, and erased means gone: no copy of the
- * erased data stays in the database's files (free pages, journal or write-ahead log) once the
- * promise resolves. An erased registration takes its idempotency record with it.
+ * Erasure (`erasePerson()`, `eraseEvent()`) is atomic too, and erased means gone: no query finds
+ * the erased data once the promise resolves, and it takes its idempotency record with it. On
+ * SQLite no copy stays in the database's files either (free pages, journal or write-ahead log);
+ * PostgreSQL cannot overwrite freed space, and says so in `postgres-store.ts`.
  */
 import type { RegistrationPayload } from '../../src/schema/index.js';
 

@@ -1,0 +1,407 @@
+// The store contract: what every RegistrationStore promises, run against both stores, SQLite and
+// PostgreSQL (a real server: test/node/support/postgres.mjs). Called directly, many calls at once,
+// and on PostgreSQL through two store instances on one database, as two endpoint processes
+// would; then through the HTTP endpoint, where the answers and the export must not tell the two
+// stores apart.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { full50, rules, unlimited, waitlist50 } from './support/events.mjs';
+import { companions, exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
+import { createDatabase, withClient } from '../support/postgres.mjs';
+
+const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
+const { PostgresStore, MIGRATIONS } = await tsImport('../../../demo/server/postgres-store.ts', import.meta.url);
+
+const temp = tempDir('bijeen-store-');
+const databases = [];
+const opened = [];
+
+after(async () => {
+  for (const store of opened) await store.close();
+  for (const database of databases) await database.drop();
+  temp.cleanup();
+});
+
+/** The two engines. `open()` gives a fresh, empty store; `openTwin()` a second instance on the same database (PostgreSQL only). */
+const engines = {
+  sqlite: {
+    async open() {
+      const path = join(temp.dir, `${crypto.randomUUID()}.sqlite`);
+      const store = new SqliteStore(path);
+      opened.push(store);
+      return { store, stores: [store] };
+    },
+  },
+  postgres: {
+    async open() {
+      const database = await createDatabase();
+      databases.push(database);
+      const store = await PostgresStore.open(database.url);
+      const twin = await PostgresStore.open(database.url);
+      opened.push(store, twin);
+      return { store, stores: [store, twin], url: database.url };
+    },
+  },
+};
+
+const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+
+/** A `RegisterInput` for `event` (a fixture), as the endpoint builds it after validation. */
+function input(event, payload = registration(event), overrides = {}) {
+  const settings = event.registration;
+  return {
+    eventId: event.id,
+    payload,
+    payloadHash: overrides.payloadHash ?? hash(payload),
+    capacity: settings.capacity,
+    nonMemberCapacity: settings.nonMemberPlaces,
+    maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
+    waitlist: settings.waitlist ?? false,
+    respond: ({ id, status }) => ({ status: 201, body: { id, status, message: `${status} ${payload.attendee.name}` } }),
+    ...overrides,
+  };
+}
+
+const placesOf = (payload) => 1 + payload.companions.length;
+
+/** An event fixture with the member question and the given registration settings (the seed rules). */
+function seedEvent(id, settings) {
+  return {
+    ...unlimited,
+    id,
+    registration: { ...unlimited.registration, memberQuestion: 'Is uw organisatie lid?', maxCompanions: 2, ...settings },
+  };
+}
+const confirmedPlaces = (rows) => rows.filter((row) => row.status === 'confirmed').reduce((sum, row) => sum + row.places, 0);
+
+for (const [engine, { open }] of Object.entries(engines)) {
+  describe(`store contract: ${engine}`, () => {
+    let store;
+    let stores;
+    /** Spreads calls over the instances: on PostgreSQL half go to the twin. */
+    const spread = (index) => stores[index % stores.length];
+
+    before(async () => {
+      ({ store, stores } = await open());
+    });
+
+    test('capacity is exact: 300 registrations at once against 50 places, companions counted, the rest "full"', async () => {
+      const payloads = Array.from({ length: 300 }, (_, index) => registration(full50, { companions: companions(index % 3, `cap${index}`) }));
+      const outcomes = await Promise.all(payloads.map((payload, index) => spread(index).register(input(full50, payload))));
+      const created = outcomes.filter((outcome) => outcome.kind === 'created');
+      const full = outcomes.filter((outcome) => outcome.kind === 'full');
+      assert.equal(created.length + full.length, 300, 'every call is created or full');
+      const placesTold = payloads.filter((_, index) => outcomes[index].kind === 'created').reduce((sum, payload) => sum + placesOf(payload), 0);
+      assert.equal(placesTold, 50, 'exactly the capacity was handed out');
+      for (const refusal of full) assert.ok(refusal.remaining < 3, `refused with ${refusal.remaining} left`);
+      const rows = await store.list(full50.id);
+      assert.equal(rows.length, created.length, 'one row per created registration');
+      assert.equal(confirmedPlaces(rows), 50);
+      assert.deepEqual(await store.taken(full50.id), { places: 50, nonMemberPlaces: 0 });
+      assert.deepEqual((await stores.at(-1).takenByEvent()).get(full50.id), { places: 50, nonMemberPlaces: 0 });
+    });
+
+    test('with a waiting list the rest is waitlisted, and the confirmed places stay exact', async () => {
+      const payloads = Array.from({ length: 120 }, (_, index) => registration(waitlist50, { companions: companions(index % 3, `wl${index}`) }));
+      const outcomes = await Promise.all(payloads.map((payload, index) => spread(index).register(input(waitlist50, payload))));
+      assert.ok(outcomes.every((outcome) => outcome.kind === 'created'));
+      const rows = await store.list(waitlist50.id);
+      assert.equal(rows.length, 120);
+      assert.equal(confirmedPlaces(rows), 50);
+      assert.ok(rows.some((row) => row.status === 'waitlisted'));
+      const told = new Map(outcomes.map((outcome) => [outcome.registration.id, outcome.registration.status]));
+      for (const row of rows) assert.equal(told.get(row.id), row.status, 'the stored status is the one answered');
+    });
+
+    test('idempotency is exact: one key sent 20 times at once stores one row, and every answer is the first', async () => {
+      const payload = registration(unlimited);
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, index) => spread(index).register(input(unlimited, payload))));
+      const created = outcomes.filter((outcome) => outcome.kind === 'created');
+      assert.equal(created.length, 1);
+      const replays = outcomes.filter((outcome) => outcome.kind === 'replay');
+      assert.equal(replays.length, 19);
+      for (const replay of replays) assert.deepEqual(replay.response, created[0].response);
+      const rows = (await store.list(unlimited.id)).filter((row) => row.payload.idempotencyKey === payload.idempotencyKey);
+      assert.equal(rows.length, 1);
+      assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: hash(payload), response: created[0].response });
+    });
+
+    test('a key reused with another registration is refused, also for another event at the same moment', async () => {
+      const first = registration(unlimited);
+      assert.equal((await store.register(input(unlimited, first))).kind, 'created');
+      const other = { ...registration(unlimited), idempotencyKey: first.idempotencyKey };
+      assert.deepEqual(await spread(1).register(input(unlimited, other)), { kind: 'key-conflict' });
+      // The same new key for two events at once, on two instances: one stores it, the other is refused.
+      const key = crypto.randomUUID();
+      const a = registration(unlimited, { idempotencyKey: key });
+      const b = registration(waitlist50, { idempotencyKey: key });
+      const outcomes = await Promise.all([store.register(input(unlimited, a)), spread(1).register(input(waitlist50, b))]);
+      assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['created', 'key-conflict']);
+      assert.equal((await store.findByKey(key)).payloadHash, outcomes[0].kind === 'created' ? hash(a) : hash(b));
+    });
+
+    test('one person, one place: as attendee or companion, also when both arrive at once', async () => {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const person = (name) => ({ name, email: `${name}-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
+      const ann = registration(unlimited, { attendee: person('ann'), companions: [person('bob')] });
+      assert.equal((await store.register(input(unlimited, ann))).kind, 'created');
+      // Bob is Ann's companion: as attendee a duplicate, as someone's companion refused at his index.
+      const bobAlone = registration(unlimited, { attendee: { ...person('bob'), email: ` BOB-${tag}@Example.org ` } });
+      assert.deepEqual(await spread(1).register(input(unlimited, bobAlone)), { kind: 'duplicate' });
+      const withBob = registration(unlimited, { attendee: person('cas'), companions: [person('dee'), person('bob'), person('dee')] });
+      assert.deepEqual(await store.register(input(unlimited, withBob)), { kind: 'companions-refused', repeated: [2], registered: [1] });
+      // Eve twice at once, with two keys, on two instances: one place.
+      const eves = [registration(unlimited, { attendee: person('eve') }), registration(unlimited, { attendee: person('eve') })];
+      const outcomes = await Promise.all(eves.map((payload, index) => spread(index).register(input(unlimited, payload))));
+      assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['created', 'duplicate']);
+      const rows = await store.list(unlimited.id);
+      assert.equal(rows.filter((row) => row.payload.attendee.email.includes(`eve-${tag}`)).length, 1);
+    });
+
+    test('registrations that fail do not sink the others of their batch', async () => {
+      const payloads = Array.from({ length: 8 }, () => registration(unlimited));
+      // One whose answer cannot be built, one that cannot be stored (JSON has no BigInt).
+      const noAnswer = 2;
+      const unstorable = 5;
+      payloads[unstorable].answers = { dieet: 10n };
+      const results = await Promise.allSettled(
+        payloads.map((payload, index) =>
+          store.register(
+            input(unlimited, payload, {
+              ...(index === noAnswer ? { respond: () => { throw new Error('answer could not be built'); } } : {}),
+              ...(index === unstorable ? { payloadHash: 'not computable either' } : {}),
+            }),
+          ),
+        ),
+      );
+      assert.match(results[noAnswer].reason?.message, /answer could not be built/);
+      assert.match(results[unstorable].reason?.message, /BigInt/);
+      const stored = new Set((await store.list(unlimited.id)).map((row) => row.payload.idempotencyKey));
+      payloads.forEach((payload, index) => {
+        if (index === noAnswer || index === unstorable) assert.ok(!stored.has(payload.idempotencyKey), `${index} is not stored`);
+        else {
+          assert.equal(results[index].value?.kind, 'created');
+          assert.ok(stored.has(payload.idempotencyKey), `registration ${index} is stored`);
+        }
+      });
+    });
+
+    test('list() gives every registration oldest first, with its payload and time as stored', async () => {
+      const event = { ...unlimited, id: `lijst-${engine}` };
+      const payloads = [
+        registration(event, { companions: companions(2) }),
+        registration(event, { answers: { dieet: 'Vegetarisch — geen noten', themes: ['Toewijzing', 'Begeleiding'] } }),
+        registration(event, { attendee: { name: 'Zoë Ğündoğdu', email: 'zoe@example.org', organisation: 'Corporatie "De Sleutel"' } }),
+      ];
+      const before = new Date().toISOString();
+      for (const payload of payloads) await store.register(input(event, payload));
+      const rows = await store.list(event.id);
+      assert.deepEqual(rows.map((row) => row.payload), payloads);
+      assert.deepEqual(rows.map((row) => row.places), [3, 1, 1]);
+      assert.ok(rows[0].seq < rows[1].seq && rows[1].seq < rows[2].seq);
+      for (const row of rows) {
+        assert.equal(row.eventId, event.id);
+        assert.match(row.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        assert.ok(row.createdAt >= before);
+      }
+      assert.deepEqual(await store.list('bestaat-niet'), []);
+      assert.deepEqual(await store.taken('bestaat-niet'), { places: 0, nonMemberPlaces: 0 });
+    });
+
+    test("the non-members' places are exact: 40 non-members at once against 4 of 12 places, then members take the rest", async () => {
+      const event = seedEvent(`niet-leden-${engine}`, { capacity: 12, nonMemberPlaces: 4 });
+      const nonMembers = Array.from({ length: 40 }, () => registration(event, { member: false }));
+      const outcomes = await Promise.all(nonMembers.map((payload, index) => spread(index).register(input(event, payload))));
+      assert.equal(outcomes.filter((outcome) => outcome.kind === 'created').length, 4);
+      for (const refusal of outcomes.filter((outcome) => outcome.kind !== 'created')) {
+        assert.deepEqual(refusal, { kind: 'full', remaining: 0, nonMember: true });
+      }
+      assert.deepEqual(await store.taken(event.id), { places: 4, nonMemberPlaces: 4 });
+      // Members are not held back by the non-members' cap: the other 8 places, then full.
+      const members = Array.from({ length: 10 }, () => registration(event, { member: true }));
+      const memberOutcomes = await Promise.all(members.map((payload, index) => spread(index).register(input(event, payload))));
+      assert.equal(memberOutcomes.filter((outcome) => outcome.kind === 'created').length, 8);
+      assert.deepEqual(await spread(1).taken(event.id), { places: 12, nonMemberPlaces: 4 });
+    });
+
+    test('companions per organisation are exact at once, waiting-list companions counted, other organisations apart', async () => {
+      const event = seedEvent(`per-organisatie-${engine}`, { capacity: 3, waitlist: true, maxCompanionsPerOrganisation: 2 });
+      const tag = crypto.randomUUID().slice(0, 8);
+      const colleague = (index) => ({ name: `Collega ${index}`, email: `collega-${index}@corporatie-${tag}.nl`, organisation: 'Corporatie' });
+      // Ten colleagues of one corporation, each with one companion, at once: two of them get theirs.
+      const payloads = Array.from({ length: 10 }, (_, index) =>
+        registration(event, { attendee: colleague(index), companions: companions(1, `${tag}-${index}`) }),
+      );
+      const outcomes = await Promise.all(payloads.map((payload, index) => spread(index).register(input(event, payload))));
+      const created = outcomes.filter((outcome) => outcome.kind === 'created');
+      assert.equal(created.length, 2);
+      // Capacity 3: the first pair is confirmed, the second waits, and its companion still counts.
+      assert.deepEqual(created.map((outcome) => outcome.registration.status).sort(), ['confirmed', 'waitlisted']);
+      for (const refusal of outcomes.filter((outcome) => outcome.kind !== 'created')) assert.deepEqual(refusal, { kind: 'organisation-limit', left: 0 });
+      // A colleague alone is still welcome; another organisation has its own two.
+      assert.equal((await store.register(input(event, registration(event, { attendee: colleague(10) })))).kind, 'created');
+      const other = { name: 'Ander', email: `iemand@gemeente-${tag}.nl`, organisation: 'Gemeente' };
+      const outcome = await spread(1).register(input(event, registration(event, { attendee: other, companions: companions(2, `${tag}-gemeente`) })));
+      assert.equal(outcome.kind, 'created');
+      assert.equal(outcome.registration.status, 'waitlisted');
+    });
+
+    test('privacy: findPerson() and registeredEvents() find an address as attendee and companion', async () => {
+      const { store, stores } = await open();
+      const tag = crypto.randomUUID().slice(0, 8);
+      const ann = { name: 'Ann', email: `ann-${tag}@example.org`, organisation: 'Woonstichting Het Baken' };
+      const first = registration(unlimited, { attendee: ann, companions: companions(1, tag) });
+      const second = registration(full50, { attendee: { name: 'Bob', email: `bob-${tag}@example.org`, organisation: 'Gemeente' }, companions: [{ name: 'Ann', email: `ANN-${tag}@Example.org` }] });
+      await store.register(input(unlimited, first));
+      await stores.at(-1).register(input(full50, second));
+      assert.deepEqual(await store.registeredEvents(), [full50.id, unlimited.id].sort());
+      const found = await stores.at(-1).findPerson(`  Ann-${tag}@EXAMPLE.org `);
+      assert.deepEqual(found.map((entry) => [entry.role, entry.registration.eventId]), [['attendee', unlimited.id], ['companion', full50.id]]);
+      assert.deepEqual(found[1].registration.payload, second);
+      assert.deepEqual(await store.findPerson(`nobody-${tag}@example.org`), []);
+    });
+
+    test('privacy: erasePerson() deletes their registrations, drops them as companion, frees the places and the address', async () => {
+      const { store, stores } = await open();
+      const tag = crypto.randomUUID().slice(0, 8);
+      const person = (name) => ({ name, email: `${name}-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
+      // Ann registers herself for one event and is someone's companion for two others.
+      const own = registration(unlimited, { attendee: person('ann'), companions: companions(1, tag) });
+      const hosted = registration(full50, { attendee: person('bob'), companions: [person('ann'), person('cas')] });
+      const elsewhere = registration(waitlist50, { attendee: person('dee'), companions: [person('ann')] });
+      for (const [event, payload] of [[unlimited, own], [full50, hosted], [waitlist50, elsewhere]]) {
+        assert.equal((await store.register(input(event, payload))).kind, 'created');
+      }
+      assert.deepEqual(await store.taken(full50.id), { places: 3, nonMemberPlaces: 0 });
+
+      const erasure = await stores.at(-1).erasePerson(` ANN-${tag}@example.org`);
+      const events = [full50.id, unlimited.id, waitlist50.id].sort();
+      assert.deepEqual({ ...erasure, eventIds: [...erasure.eventIds].sort() }, { registrations: 1, companions: 2, eventIds: events });
+      assert.deepEqual(await store.findPerson(`ann-${tag}@example.org`), []);
+      assert.equal(await store.findByKey(own.idempotencyKey), undefined, 'the idempotency record went with it');
+      const rows = await store.list(full50.id);
+      assert.deepEqual(rows.map((row) => [row.payload.attendee.name, row.places, row.payload.companions.map((companion) => companion.name)]), [['bob', 2, ['cas']]]);
+      assert.deepEqual(await store.taken(full50.id), { places: 2, nonMemberPlaces: 0 });
+      assert.deepEqual(await store.counts(full50.id), { confirmed: { registrations: 1, places: 2 }, waitlisted: { registrations: 0, places: 0 } });
+      // Her address is free again, on both events; Cas still holds his place.
+      assert.equal((await store.register(input(full50, registration(full50, { attendee: person('ann') })))).kind, 'created');
+      assert.equal((await spread(1).register(input(unlimited, registration(unlimited, { attendee: person('ann') })))).kind, 'created');
+      assert.deepEqual(await store.register(input(full50, registration(full50, { attendee: person('cas') }))), { kind: 'duplicate' });
+      assert.deepEqual(await store.erasePerson(`nobody-${tag}@example.org`), { registrations: 0, companions: 0, eventIds: [] });
+    });
+
+    test('retention: eraseEvent() erases an event whole and keeps its counts, which still count as places taken', async () => {
+      const { store, stores } = await open();
+      const event = seedEvent(`bewaartermijn-${engine}`, { capacity: 4, waitlist: true, nonMemberPlaces: 2 });
+      const payloads = [
+        registration(event, { member: false, companions: companions(1) }),
+        registration(event, { companions: companions(1) }),
+        registration(event, { companions: companions(2) }),
+      ];
+      for (const payload of payloads) await store.register(input(event, payload));
+      await store.register(input(unlimited, registration(unlimited)));
+      const before = { confirmed: { registrations: 2, places: 4 }, waitlisted: { registrations: 1, places: 3 } };
+      assert.deepEqual(await store.counts(event.id), before);
+
+      assert.deepEqual(await stores.at(-1).eraseEvent(event.id), before);
+      assert.deepEqual(await store.list(event.id), []);
+      assert.deepEqual(await store.registeredEvents(), [unlimited.id]);
+      for (const payload of payloads) assert.equal(await store.findByKey(payload.idempotencyKey), undefined);
+      assert.deepEqual(await store.counts(event.id), before);
+      // Erased places stay taken (the non-members' among them counted as places only).
+      assert.deepEqual(await store.taken(event.id), { places: 4, nonMemberPlaces: 0 });
+      assert.deepEqual((await store.takenByEvent()).get(event.id), { places: 4, nonMemberPlaces: 0 });
+      // A late registration after the erasure, erased in turn: the counts add up.
+      const late = await store.register(input(event, registration(event)));
+      assert.equal(late.registration.status, 'waitlisted');
+      const second = await store.eraseEvent(event.id);
+      assert.deepEqual(second, { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 1, places: 1 } });
+      assert.deepEqual(await store.counts(event.id), { confirmed: { registrations: 2, places: 4 }, waitlisted: { registrations: 2, places: 4 } });
+      assert.deepEqual(await store.eraseEvent('bestaat-niet'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
+    });
+  });
+}
+
+describe('store contract: PostgreSQL schema', () => {
+  test('processes that start together on an empty database migrate it once', async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(database.url)));
+    opened.push(...stores);
+    const rows = await withClient(database.url, (client) => client.query('SELECT version, name FROM schema_migrations ORDER BY version'));
+    assert.deepEqual(rows.rows, MIGRATIONS.map(({ version, name }) => ({ version, name })));
+  });
+
+  test('a database with a newer schema than this server knows is refused with the versions named', async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    opened.push(await PostgresStore.open(database.url));
+    const newer = MIGRATIONS.at(-1).version + 1;
+    await withClient(database.url, (client) => client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')", [newer]));
+    await assert.rejects(PostgresStore.open(database.url), new RegExp(`schema version ${newer}; this server knows up to ${newer - 1}`));
+  });
+
+  test('an unreachable server fails open() with the reason', async () => {
+    await assert.rejects(PostgresStore.open('postgres://nobody@127.0.0.1:1/none'), /ECONNREFUSED/);
+  });
+});
+
+describe('store contract: through the HTTP endpoint', () => {
+  const TOKEN = 'store-contract-token-0123456789abcdef';
+  const runs = {};
+
+  before(async () => {
+    const database = await createDatabase();
+    databases.push(database);
+    for (const [engine, env] of [['sqlite', {}], ['postgres', { DATABASE_URL: database.url }]]) {
+      const dir = join(temp.dir, `http-${engine}`);
+      writeEvents(join(dir, 'events'), { rules, full50 });
+      runs[engine] = { server: await startServer({ dir, env: { ADMIN_TOKEN: TOKEN, ...env } }) };
+    }
+  });
+
+  after(async () => {
+    for (const { server } of Object.values(runs)) await server.stop();
+  });
+
+  test('both stores answer the same requests alike: created, replayed, duplicate, key reused, full', async () => {
+    const fixed = (tag) => ({ name: `Vaste ${tag}`, email: `vast-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
+    const script = [
+      registration(rules, { attendee: fixed('a'), companions: companions(2, 'http-a'), answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing'], dieet: 'Geen' } }),
+      registration(rules, { attendee: fixed('b'), member: false }),
+      registration(rules, { attendee: fixed('a') }),
+    ];
+    script.push(structuredClone(script[0]));
+    script.push({ ...registration(rules, { attendee: fixed('c') }), idempotencyKey: script[1].idempotencyKey });
+    for (let i = 0; i < 3; i++) script.push(registration(rules, { attendee: fixed(`vol${i}`), companions: companions(2, `vol${i}`) }));
+    const answers = {};
+    for (const [engine, { server }] of Object.entries(runs)) {
+      answers[engine] = [];
+      for (const body of script) {
+        const { status, body: answer, headers } = await postJson(server, rules.id, body);
+        answers[engine].push({ status, kind: answer.status ?? answer.errors?.[0]?.path, replayed: headers.get('idempotent-replayed') });
+      }
+    }
+    assert.deepEqual(answers.postgres, answers.sqlite);
+    assert.deepEqual(
+      answers.sqlite.map((answer) => `${answer.status} ${answer.kind}${answer.replayed ? ' replayed' : ''}`),
+      ['201 confirmed', '201 confirmed', '409 duplicate', '201 confirmed replayed', '422 idempotencyKey', '201 confirmed', '201 confirmed', '409 full'],
+    );
+  });
+
+  test('the organiser\'s CSV export is the same from both stores, ids and times aside', async () => {
+    const exports = {};
+    for (const [engine, { server }] of Object.entries(runs)) {
+      const csv = await exportCsv(server, rules.id, TOKEN);
+      assert.equal(csv.status, 200);
+      assert.deepEqual(csv.rows[0].slice(0, 2), ['aanmelding', 'ontvangen (UTC)']);
+      // Without the registration's id and time, which differ by nature.
+      exports[engine] = csv.rows.map((row) => row.slice(2));
+    }
+    assert.equal(exports.sqlite.length, 5, 'heading and the four registrations stored');
+    assert.deepEqual(exports.postgres, exports.sqlite);
+  });
+});
