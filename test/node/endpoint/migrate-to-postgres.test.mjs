@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { rules, waitlist50 } from './support/events.mjs';
 import { companions, exportCsv, postJson, registration, repoRoot, startServer, tempDir, writeEvents } from './support/server.mjs';
 import { createDatabase, withClient } from '../support/postgres.mjs';
+import Database from 'better-sqlite3';
+import { tsImport } from 'tsx/esm/api';
+
+const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
 
 const TOKEN = 'migrate-token-0123456789abcdefghijk';
 let temp;
@@ -38,12 +42,46 @@ before(async () => {
   for (let i = 0; i < 60; i++) {
     const event = i < 8 ? rules : waitlist50;
     const body = registration(event, { companions: companions(i % 3, `mig${i}`), remarks: i === 0 ? 'Graag een plek vooraan — rolstoel' : undefined });
+    // The seed rules' columns: member answers both ways, an organisation known by its name.
+    if (event === rules) body.member = i % 2 === 0;
+    if (i === 1) body.attendee = { name: 'Via Gmail', email: `mig-${process.pid}@gmail.com`, organisation: 'Stichting De Brug' };
     const answer = await postJson(server, event.id, body);
     sent.push({ event, body, answer });
   }
   sqliteExports = { rules: await exportCsv(server, rules.id, TOKEN), waitlist50: await exportCsv(server, waitlist50.id, TOKEN) };
   await server.stop();
+  // A past event that retention erased: only its counts stay, and they must move too.
+  const store = new SqliteStore(join(temp.dir, 'bijeen.sqlite'));
+  const past = { ...waitlist50, id: 'voorbij', registration: { ...waitlist50.registration, capacity: 2 } };
+  for (let i = 0; i < 3; i++) {
+    const payload = registration(past);
+    await store.register({
+      eventId: past.id,
+      payload,
+      payloadHash: payload.idempotencyKey,
+      capacity: 2,
+      nonMemberCapacity: undefined,
+      maxCompanionsPerOrganisation: undefined,
+      waitlist: true,
+      respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
+    });
+  }
+  await store.eraseEvent(past.id);
+  await store.close();
 });
+
+/** The seed rules' columns and retention's counts, as SQLite holds them. */
+function sqliteRows() {
+  const sqlite = new Database(join(temp.dir, 'bijeen.sqlite'), { readonly: true });
+  try {
+    return {
+      registrations: sqlite.prepare('SELECT id, member, organisation FROM registrations ORDER BY seq').all(),
+      erased: sqlite.prepare('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status').all(),
+    };
+  } finally {
+    sqlite.close();
+  }
+}
 
 after(async () => {
   await database?.drop();
@@ -67,6 +105,18 @@ describe('npm run migrate-to-postgres', () => {
     assert.ok(stored >= 55, `${stored} stored (the rules event has 10 places, no waiting list)`);
     assert.match(run.output, new RegExp(`registrations: ${stored} rows`));
     assert.doesNotMatch(run.output, /password/);
+    const copied = await withClient(database.url, async (client) => ({
+      registrations: (await client.query('SELECT id, member, organisation FROM registrations ORDER BY seq')).rows,
+      erased: (await client.query('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status')).rows,
+    }));
+    const original = sqliteRows();
+    assert.deepEqual(copied, original);
+    assert.deepEqual(
+      original.erased.map((row) => `${row.status} ${row.registrations}/${row.places}`),
+      ['confirmed 2/2', 'waitlisted 1/1'],
+    );
+    assert.ok(new Set(original.registrations.map((row) => row.member)).size === 3, 'member 1, 0 and NULL copied');
+    assert.ok(original.registrations.some((row) => row.organisation?.startsWith('name:')), 'an organisation by name copied');
 
     const server = await startServer({ dir: temp.dir, env: { ADMIN_TOKEN: TOKEN, DATABASE_URL: database.url } });
     try {
