@@ -476,8 +476,9 @@ async function answersByKey(db: pg.Pool | pg.PoolClient, keys: string[]): Promis
 }
 
 /**
- * What a batch's decisions read, loaded in three queries once its events are locked, then kept up
- * to date with each registration the batch creates.
+ * What a batch's decisions read, loaded in three queries once its events are locked (a fourth for
+ * the companions per organisation, when an event limits them), then kept up to date with each
+ * registration the batch creates.
  */
 class BatchFacts implements DecisionFacts {
   readonly #earlier: Map<string, StoredAnswer>;
@@ -508,10 +509,12 @@ class BatchFacts implements DecisionFacts {
     ]);
     for (const row of taken.rows) facts.#taken.set(row.event_id, takenOf(row));
 
+    // Only for events that limit the companions per organisation: no other decision reads them.
     const organisations = inputs.flatMap((input) => {
       const organisation = organisationKey(input.payload.attendee);
-      return organisation === undefined ? [] : [[input.eventId, organisation]];
+      return input.maxCompanionsPerOrganisation === undefined || organisation === undefined ? [] : [[input.eventId, organisation]];
     });
+    if (organisations.length === 0) return facts;
     const companions = await client.query<{ event_id: string; organisation: string; companions: number }>(
       `SELECT event_id, organisation, sum(places - 1)::integer AS companions FROM registrations
         WHERE (event_id, organisation) IN (SELECT * FROM unnest($1::text[], $2::text[]))
