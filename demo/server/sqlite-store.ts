@@ -39,7 +39,7 @@ import type { RegistrationPayload } from '../../src/schema/index.js';
 import { Batcher, settle } from './batcher.js';
 import { decide, takenWith, type DecisionFacts, type NewRegistration } from './decide.js';
 import { organisationKey } from './organisation.js';
-import { normaliseEmail } from './store.js';
+import { countsOf, normaliseEmail } from './store.js';
 import type {
   EventCounts,
   Outcome,
@@ -160,16 +160,6 @@ function stored(row: RegistrationRow): StoredRegistration {
     createdAt: row.created_at,
     payload: JSON.parse(row.payload) as RegistrationPayload,
   };
-}
-
-/** Rows of (status, registrations, places), added up per status. */
-function countsOf(rows: { status: RegistrationStatus; registrations: number; places: number }[]): EventCounts {
-  const counts: EventCounts = { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } };
-  for (const { status, registrations, places } of rows) {
-    counts[status].registrations += registrations;
-    counts[status].places += places;
-  }
-  return counts;
 }
 
 export class SqliteStore implements RegistrationStore {

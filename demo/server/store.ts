@@ -109,6 +109,16 @@ export interface PersonErasure {
 /** Registrations and the places they hold, per status. */
 export type EventCounts = Record<RegistrationStatus, { registrations: number; places: number }>;
 
+/** Rows of (status, registrations, places), as the stores' queries give them, added up per status. */
+export function countsOf(rows: { status: RegistrationStatus; registrations: number; places: number }[]): EventCounts {
+  const counts: EventCounts = { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } };
+  for (const { status, registrations, places } of rows) {
+    counts[status].registrations += registrations;
+    counts[status].places += places;
+  }
+  return counts;
+}
+
 export interface RegistrationStore {
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */
   findByKey(key: string): Promise<{ payloadHash: string; response: StoredResponse } | undefined>;
