@@ -23,9 +23,10 @@
  * Durability: every commit waits for the WAL flush (`synchronous_commit` on, PostgreSQL's
  * default); a 2xx is sent after the commit.
  *
- * Erasure (`erasePerson()`, `eraseEvent()`) is one transaction that locks the rows it changes;
- * it needs no event lock, since it only frees places: a batch deciding at the same moment counts
- * them as taken at worst. Once it has committed no query sees the erased data, and a `VACUUM` of
+ * Erasure (`erasePerson()`, `eraseEvent()`) is one transaction. `erasePerson()` locks the rows it
+ * changes and needs no event lock, since it only frees places: a batch deciding at the same moment
+ * counts them as taken at worst. `eraseEvent()` takes the event's lock, so that two processes
+ * erasing one event at once keep its counts once. Once it has committed no query sees the erased data, and a `VACUUM` of
  * the two tables right after removes the dead rows from their pages and indexes. Unlike SQLite,
  * PostgreSQL cannot be told to overwrite them: the bytes stay in free space until it is reused,
  * and in WAL segments until they are recycled (see the README's scaling section).
@@ -276,6 +277,9 @@ export class PostgresStore implements RegistrationStore {
   /** Retention: every registration of `eventId` erased, its counts kept, in one transaction. */
   async eraseEvent(eventId: string): Promise<EventCounts> {
     const erased = await transaction(this.#pool, async (client) => {
+      // Every process runs retention: without the lock, two erasing one event at once would both
+      // count its registrations before either deletes them, and keep the counts twice.
+      await lockEvent(client, eventLockKey(eventId));
       const { rows } = await client.query<CountRow>(
         'SELECT status, count(*)::integer AS registrations, sum(places)::integer AS places FROM registrations WHERE event_id = $1 GROUP BY status',
         [eventId],
@@ -393,10 +397,15 @@ async function forget(client: pg.PoolClient, email: string): Promise<PersonErasu
   return erasure;
 }
 
+/** Waits for the event's advisory lock (`eventLockKey()`); the transaction holds it until it ends. */
+async function lockEvent(client: pg.PoolClient, key: number): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
+}
+
 /** One batch inside its transaction: lock its events, read, decide in order, write. */
 async function decideBatch(client: pg.PoolClient, inputs: RegisterInput[]): Promise<PromiseSettledResult<Outcome>[]> {
   const locks = [...new Set(inputs.map((input) => eventLockKey(input.eventId)))].sort((a, b) => a - b);
-  for (const key of locks) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
+  for (const key of locks) await lockEvent(client, key);
   const facts = await BatchFacts.load(client, inputs);
   const created: NewRegistration[] = [];
   const results = inputs.map((input) =>

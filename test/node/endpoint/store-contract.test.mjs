@@ -322,6 +322,25 @@ for (const [engine, { open }] of Object.entries(engines)) {
       assert.deepEqual(await store.counts(event.id), { confirmed: { registrations: 2, places: 4 }, waitlisted: { registrations: 2, places: 4 } });
       assert.deepEqual(await store.eraseEvent('bestaat-niet'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
     });
+
+    test('retention run by every process at once erases an event once: its counts are kept once', async () => {
+      const event = seedEvent(`bewaartermijn-samen-${engine}`, { capacity: 5, waitlist: true });
+      const payloads = Array.from({ length: 8 }, (_, index) => registration(event, { companions: companions(index % 2) }));
+      await Promise.all(payloads.map((payload, index) => spread(index).register(input(event, payload))));
+      const before = await store.counts(event.id);
+      assert.equal(before.confirmed.registrations + before.waitlisted.registrations, 8);
+      const erasures = await Promise.all(Array.from({ length: 6 }, (_, index) => spread(index).eraseEvent(event.id)));
+      const together = structuredClone(erasures[0]);
+      for (const erased of erasures.slice(1)) {
+        for (const [status, count] of Object.entries(erased)) {
+          together[status].registrations += count.registrations;
+          together[status].places += count.places;
+        }
+      }
+      assert.deepEqual(together, before, 'the erasures together erased each registration once');
+      assert.deepEqual(await spread(1).counts(event.id), before);
+      assert.deepEqual(await store.list(event.id), []);
+    });
   });
 }
 
