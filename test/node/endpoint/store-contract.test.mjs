@@ -423,4 +423,39 @@ describe('store contract: through the HTTP endpoint', () => {
     assert.equal(exports.sqlite.length, 5, 'heading and the four registrations stored');
     assert.deepEqual(exports.postgres, exports.sqlite);
   });
+
+  test('access and erasure requests answer alike on both stores, and the erased address is gone from the export', async () => {
+    /** `/api/people` for `email`, ids and times left out (they differ by nature). */
+    const people = async (server, method, email) => {
+      const response = await fetch(`${server.api}/api/people?email=${encodeURIComponent(email)}`, {
+        method,
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      const body = await response.json();
+      for (const entry of body.registrations ?? []) {
+        delete entry.id;
+        delete entry.createdAt;
+      }
+      return { status: response.status, body };
+    };
+    const answers = {};
+    for (const [engine, { server }] of Object.entries(runs)) {
+      answers[engine] = [
+        await people(server, 'GET', 'VAST-A@example.org'),
+        await people(server, 'GET', 'partner-http-a-1@example.org'),
+        await people(server, 'DELETE', 'partner-http-a-1@example.org'),
+        await people(server, 'DELETE', 'vast-b@example.org'),
+        await people(server, 'GET', 'vast-b@example.org'),
+      ];
+      const csv = await exportCsv(server, rules.id, TOKEN);
+      assert.doesNotMatch(csv.raw, /vast-b@example\.org|partner-http-a-1@example\.org/);
+      assert.match(csv.raw, /partner-http-a-0@example\.org/);
+    }
+    assert.deepEqual(answers.postgres, answers.sqlite);
+    const [access, asCompanion, companionErased, attendeeErased, afterwards] = answers.sqlite;
+    assert.deepEqual(access.body.registrations.map((entry) => [entry.role, entry.places]), [['attendee', 3]]);
+    assert.deepEqual(asCompanion.body.registrations.map((entry) => [entry.role, entry.registeredBy.name]), [['companion', 'Vaste a']]);
+    assert.deepEqual([companionErased.body.erased, attendeeErased.body.erased], [{ registrations: 0, companions: 1 }, { registrations: 1, companions: 0 }]);
+    assert.deepEqual(afterwards.body.registrations, []);
+  });
 });
