@@ -173,6 +173,8 @@ describe('DATABASE_URL at start-up', () => {
     const server = await startServer({ dir: temp.dir, env: { DATABASE_URL: url.href } });
     try {
       url.password = '';
+      // The start-up summary may still be on its way when the server is up.
+      for (let waited = 0; !server.output().includes('database:') && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.ok(server.output().includes(`database: PostgreSQL ${url.href}`), server.output());
       assert.doesNotMatch(server.output(), /geheim/);
     } finally {
