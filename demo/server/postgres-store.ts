@@ -1,33 +1,38 @@
 /**
  * `RegistrationStore` on PostgreSQL (`DATABASE_URL`, through the `pg` driver): one database for
- * several endpoint processes. The rules are `decide()`'s, as in `SqliteStore`.
+ * several endpoint processes. The rules are `decide()`'s, as in `SqliteStore`, and every other
+ * change follows `SqliteStore` statement by statement.
  *
- * Atomicity across processes: every transaction that decides registrations first takes a
- * transaction-scoped advisory lock per event (`pg_advisory_xact_lock`), in ascending key order, so
- * no two processes decide for the same event at once and no two transactions deadlock on those
- * locks. The decisions then read the committed state, which holds every earlier decision for that
- * event, and capacity, one person one place and idempotency are exact. PostgreSQL releases the lock
- * at commit or rollback, or when the connection drops (a process killed mid-transaction leaves
- * nothing behind). The unique keys (idempotency key, attendee per event, person per event) are
- * the second line: a key sent for two different events at once, which no event lock orders, ends
- * in a unique violation and is decided again. Why locks rather than serializable transactions:
- * see ARCHITECTURE.md.
+ * Atomicity across processes: every transaction that changes an event's registrations (a batch of
+ * new ones; a cancellation, a removed companion, a confirmation or an expired hold with the
+ * promotions they allow; an erasure) first takes a transaction-scoped advisory lock per event
+ * (`pg_advisory_xact_lock`), in ascending key order, so no two processes change one event's
+ * registrations at once and no two transactions deadlock on those locks. Each then reads the
+ * committed state, which holds every earlier change for that event, and capacity, the waiting
+ * list, one person one place and idempotency are exact. PostgreSQL releases the lock at commit or
+ * rollback, or when the connection drops (a process killed mid-transaction leaves nothing behind).
+ * The unique keys (idempotency key, live attendee per event, person per event) are the second
+ * line: a key sent for two different events at once, which no event lock orders, ends in a unique
+ * violation and is decided again. Why locks rather than serializable transactions: see
+ * ARCHITECTURE.md.
  *
  * Group commit: the registrations that arrive while the previous batch commits share one
  * transaction (`Batcher`). The batch reads what its decisions need in a few queries, decides
  * each registration in arrival order in memory (each decision sees the ones before it), writes
- * them all in two statements and commits: one round of queries and one WAL flush per batch. When
- * the transaction fails, each registration is tried again in a transaction of its own, so one bad
- * registration fails alone.
+ * them, their access tokens and their mails in a few statements and commits: one round of queries
+ * and one WAL flush per batch. When the transaction fails, each registration is tried again in a
+ * transaction of its own, so one bad registration fails alone.
+ *
+ * Mail queue: `claimMails()` hands out due mails with `FOR UPDATE SKIP LOCKED`, so two processes
+ * never claim one mail; a claim made by a process that died runs out with its lease.
  *
  * Durability: every commit waits for the WAL flush (`synchronous_commit` on, PostgreSQL's
  * default); a 2xx is sent after the commit.
  *
- * Erasure (`erasePerson()`, `eraseEvent()`) is one transaction. `erasePerson()` locks the rows it
- * changes and needs no event lock, since it only frees places: a batch deciding at the same moment
- * counts them as taken at worst. `eraseEvent()` takes the event's lock, so that two processes
- * erasing one event at once keep its counts once. Once it has committed no query sees the erased data, and a `VACUUM` of
- * the two tables right after removes the dead rows from their pages and indexes. Unlike SQLite,
+ * Erasure (`erasePerson()`, `eraseEvent()`) is one transaction under the locks of the events it
+ * touches (it frees places and promotes; and two processes running retention at once keep an
+ * event's counts once). Once it has committed no query sees the erased data, and a `VACUUM` of the
+ * tables right after removes the dead rows from their pages and indexes. Unlike SQLite,
  * PostgreSQL cannot be told to overwrite them: the bytes stay in free space until it is reused,
  * and in WAL segments until they are recycled (see the README's scaling section).
  *
@@ -38,31 +43,41 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { RegistrationPayload } from '../../src/schema/index.js';
 import { Batcher, settle } from './batcher.js';
-import { decide, takenWith, type DecisionFacts, type NewRegistration } from './decide.js';
+import { decide, storedRegistration, takenWith, type DecisionFacts, type NewRegistration } from './decide.js';
 import { organisationKey } from './organisation.js';
-import { countsOf, normaliseEmail } from './store.js';
+import { countsOf, fits, normaliseEmail, placeRequest, withRequest } from './store.js';
 import type {
+  Change,
+  ChangeContext,
   EventCounts,
+  EventErasure,
+  MailRecord,
+  Notice,
   Outcome,
   PersonEntry,
   PersonErasure,
+  QueuedMail,
   RegisterInput,
   RegistrationStatus,
   RegistrationStore,
   StoredRegistration,
   StoredResponse,
   Taken,
+  TokenOutcome,
 } from './store.js';
 
 /** First halves of this store's advisory lock keys ("Bije", "Bijf"), apart from other applications' locks. */
 const MIGRATION_LOCK = 0x42696a65;
 const EVENT_LOCK = 0x42696a66;
 
-/** Schema changes, oldest first. Never edit one that has shipped: add the next version. */
+/**
+ * Schema changes, oldest first. Never edit one that has shipped: add the next version. Table and
+ * column names are SQLite's, so that `migrate-to-postgres` copies by name.
+ */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
-    name: 'registrations, people and erased counts',
+    name: 'registrations, people, erased counts, access tokens and the mail queue',
     sql: `
       CREATE TABLE registrations (
         seq             bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -70,7 +85,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         event_id        text    NOT NULL,
         idempotency_key text    NOT NULL UNIQUE,
         payload_hash    text    NOT NULL,
-        status          text    NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
+        status          text    NOT NULL
+                        CHECK (status IN ('confirmed', 'waitlisted', 'pending', 'pending-waitlist', 'cancelled', 'expired')),
         places          integer NOT NULL CHECK (places >= 1),
         email           text    NOT NULL,
         -- The answer to the member question (1, 0, NULL when not asked) and organisationKey(),
@@ -80,12 +96,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         payload         json    NOT NULL,
         response_status integer NOT NULL,
         response_body   json    NOT NULL,
-        created_at      timestamptz NOT NULL
+        created_at      timestamptz NOT NULL,
+        updated_at      timestamptz NOT NULL,
+        -- Pending registrations (double opt-in): confirmed by then, or expired.
+        confirm_by      timestamptz
       );
-      CREATE UNIQUE INDEX registrations_event_email ON registrations (event_id, email);
+      -- One live registration per attendee address; a cancelled or expired one does not block a new one.
+      CREATE UNIQUE INDEX registrations_event_email ON registrations (event_id, email) WHERE status NOT IN ('cancelled', 'expired');
       CREATE INDEX registrations_event_status ON registrations (event_id, status);
       CREATE INDEX registrations_event_organisation ON registrations (event_id, organisation);
-      -- Every person of a registration (attendee and companions): one place per address per event.
+      CREATE INDEX registrations_confirm_by ON registrations (confirm_by) WHERE confirm_by IS NOT NULL;
+      -- Every person of a live registration (attendee and companions): one place per address per event.
       CREATE TABLE people (
         event_id        text NOT NULL,
         email           text NOT NULL,
@@ -101,6 +122,30 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         places        integer NOT NULL,
         PRIMARY KEY (event_id, status)
       );
+      -- The personal links' tokens, as SHA-256 hashes: the link itself is only in the registrant's mail.
+      CREATE TABLE access_tokens (
+        token_hash      text NOT NULL PRIMARY KEY,
+        registration_id text NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
+        created_at      timestamptz NOT NULL
+      );
+      CREATE INDEX access_tokens_registration ON access_tokens (registration_id);
+      -- Mails waiting to be sent, and those sent (content erased) or given up.
+      CREATE TABLE mail_queue (
+        id              bigint  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        registration_id text    REFERENCES registrations (id) ON DELETE CASCADE,
+        recipient       text    NOT NULL,
+        message         json,
+        created_at      timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        claimed_until   timestamptz,
+        attempts        integer NOT NULL DEFAULT 0,
+        sent_at         timestamptz,
+        failed_at       timestamptz,
+        last_error      text
+      );
+      CREATE INDEX mail_queue_due ON mail_queue (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+      CREATE INDEX mail_queue_registration ON mail_queue (registration_id);
+      CREATE INDEX mail_queue_recipient ON mail_queue (lower(recipient));
     `,
   },
 ];
@@ -116,6 +161,11 @@ const GROUP_COMMIT = { windowMs: 1, maxBatch: 200 };
 /** Look-ups wait for nothing but the requests already read. */
 const LOOK_UPS = { windowMs: 0, maxBatch: 500 };
 
+/** Registrations, their people and everything that goes with them: what an erasure vacuums. */
+const PERSONAL_TABLES = 'registrations, people, access_tokens, mail_queue';
+
+type Db = pg.Pool | pg.PoolClient;
+
 interface RegistrationRow {
   seq: string;
   id: string;
@@ -123,21 +173,23 @@ interface RegistrationRow {
   status: RegistrationStatus;
   places: number;
   created_at: Date;
+  confirm_by: Date | null;
   payload: RegistrationPayload;
 }
 
-const REGISTRATION_COLUMNS = 'seq, id, event_id, status, places, created_at, payload';
+const REGISTRATION_COLUMNS = 'seq, id, event_id, status, places, created_at, confirm_by, payload';
 
 /**
- * Confirmed places per event, in all and of registrations that answered the member question "no";
- * retention's erased counts included, so a past event's counts stay as they were.
+ * Places per event taken by confirmed registrations and held by pending ones, in all and of those
+ * that answered the member question "no"; retention's erased counts included, so a past event's
+ * counts stay as they were.
  */
 const TAKEN = `
   SELECT event_id, sum(places)::integer AS places, sum(non_member_places)::integer AS non_member_places FROM (
     SELECT event_id, places, CASE WHEN member = 0 THEN places ELSE 0 END AS non_member_places
-      FROM registrations WHERE status = 'confirmed'
+      FROM registrations WHERE status IN ('confirmed', 'pending')
     UNION ALL
-    SELECT event_id, places, 0 FROM erased_counts WHERE status = 'confirmed'
+    SELECT event_id, places, 0 FROM erased_counts WHERE status IN ('confirmed', 'pending')
   ) AS held`;
 
 interface TakenRow {
@@ -149,15 +201,13 @@ interface TakenRow {
 const takenOf = (row: TakenRow | undefined): Taken => ({ places: row?.places ?? 0, nonMemberPlaces: row?.non_member_places ?? 0 });
 
 /**
- * Registrations that name an address (normalised) as attendee, or as a companion in the payload:
- * by what the registration holds, as in `SqliteStore`. Addresses are ASCII (the schema's rule) and
- * stored trimmed, so `lower()` normalises them.
+ * Registrations that name an address (normalised, `$1`) as attendee, or as a companion in the
+ * payload: by what the registration holds, as in `SqliteStore` (`people` has live ones only).
+ * Addresses are ASCII (the schema's rule) and stored trimmed, so `lower()` normalises them.
  */
-const BY_PERSON = `
-  SELECT ${REGISTRATION_COLUMNS}, email FROM registrations
-  WHERE email = $1 OR EXISTS (
-    SELECT 1 FROM json_array_elements(payload -> 'companions') AS companion WHERE lower(companion ->> 'email') = $1)
-  ORDER BY seq`;
+const NAMES_PERSON = `
+  email = $1 OR EXISTS (
+    SELECT 1 FROM json_array_elements(payload -> 'companions') AS companion WHERE lower(companion ->> 'email') = $1)`;
 
 /** Registrations and places per status of one event; rows from both tables add up. */
 const COUNTS = `
@@ -168,6 +218,21 @@ const COUNTS = `
 
 type CountRow = { status: RegistrationStatus; registrations: number; places: number };
 
+interface MailRow {
+  id: string;
+  registration_id: string | null;
+  recipient: string;
+  message: object | null;
+  attempts: number;
+  created_at: Date;
+  sent_at: Date | null;
+  failed_at: Date | null;
+}
+
+const isPending = (status: RegistrationStatus) => status === 'pending' || status === 'pending-waitlist';
+/** Statuses in which a registration holds its people's addresses. */
+const isLive = (status: RegistrationStatus) => status !== 'cancelled' && status !== 'expired';
+
 function stored(row: RegistrationRow): StoredRegistration {
   return {
     seq: Number(row.seq),
@@ -176,6 +241,7 @@ function stored(row: RegistrationRow): StoredRegistration {
     status: row.status,
     places: row.places,
     createdAt: row.created_at.toISOString(),
+    confirmBy: row.confirm_by?.toISOString(),
     payload: row.payload,
   };
 }
@@ -234,8 +300,7 @@ export class PostgresStore implements RegistrationStore {
   }
 
   async taken(eventId: string): Promise<Taken> {
-    const { rows } = await this.#pool.query<TakenRow>(`${TAKEN} WHERE event_id = $1 GROUP BY event_id`, [eventId]);
-    return takenOf(rows[0]);
+    return takenNow(this.#pool, eventId);
   }
 
   async takenByEvent(): Promise<Map<string, Taken>> {
@@ -263,25 +328,45 @@ export class PostgresStore implements RegistrationStore {
 
   async findPerson(email: string): Promise<PersonEntry[]> {
     const address = normaliseEmail(email);
-    const { rows } = await this.#pool.query<RegistrationRow & { email: string }>(BY_PERSON, [address]);
-    return rows.map((row) => ({ role: row.email === address ? 'attendee' : 'companion', registration: stored(row) }));
+    return (await naming(this.#pool, address)).map((row) => ({ role: row.email === address ? 'attendee' : 'companion', registration: stored(row) }));
   }
 
-  /** Erases `email` everywhere in one transaction, then vacuums; see the file comment. */
-  async erasePerson(email: string): Promise<PersonErasure> {
-    const erasure = await transaction(this.#pool, (client) => forget(client, normaliseEmail(email)));
-    if (erasure.eventIds.length > 0) await this.#vacuum();
+  async mailsTo(email: string): Promise<MailRecord[]> {
+    const { rows } = await this.#pool.query<MailRow>(
+      'SELECT id, registration_id, created_at, attempts, sent_at, failed_at, message FROM mail_queue WHERE lower(recipient) = $1 ORDER BY id',
+      [normaliseEmail(email)],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      registrationId: row.registration_id,
+      createdAt: row.created_at.toISOString(),
+      attempts: row.attempts,
+      sentAt: row.sent_at?.toISOString() ?? null,
+      failedAt: row.failed_at?.toISOString() ?? null,
+      message: row.message,
+    }));
+  }
+
+  /** Erases `email` everywhere in one transaction under its events' locks, then vacuums; see the file comment. */
+  async erasePerson(email: string, context: ChangeContext): Promise<PersonErasure> {
+    const address = normaliseEmail(email);
+    const { rows } = await this.#pool.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM registrations WHERE ${NAMES_PERSON}`, [address]);
+    const erasure = await withEvents(this.#pool, rows.map((row) => row.event_id), (client) => forget(client, address, context));
+    if (erasure.eventIds.length + erasure.mailIds.length > 0) await this.#vacuum();
     return erasure;
   }
 
-  /** Retention: every registration of `eventId` erased, its counts kept, in one transaction. */
-  async eraseEvent(eventId: string): Promise<EventCounts> {
-    const erased = await transaction(this.#pool, async (client) => {
-      // Every process runs retention: without the lock, two erasing one event at once would both
-      // count its registrations before either deletes them, and keep the counts twice.
-      await lockEvent(client, eventLockKey(eventId));
+  /** Retention: every registration of `eventId` erased, its counts kept, in one transaction under its lock. */
+  async eraseEvent(eventId: string): Promise<EventErasure> {
+    // Every process runs retention: without the lock, two erasing one event at once would both
+    // count its registrations before either deletes them, and keep the counts twice.
+    const erased = await withEvents(this.#pool, [eventId], async (client) => {
       const { rows } = await client.query<CountRow>(
         'SELECT status, count(*)::integer AS registrations, sum(places)::integer AS places FROM registrations WHERE event_id = $1 GROUP BY status',
+        [eventId],
+      );
+      const mails = await client.query<{ id: string }>(
+        'SELECT id FROM mail_queue WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = $1) ORDER BY id',
         [eventId],
       );
       await client.query(
@@ -292,10 +377,11 @@ export class PostgresStore implements RegistrationStore {
            places = erased_counts.places + excluded.places`,
         [eventId],
       );
+      // Its people, access tokens and mails go with it (ON DELETE CASCADE).
       await client.query('DELETE FROM registrations WHERE event_id = $1', [eventId]);
-      return countsOf(rows);
+      return { counts: countsOf(rows), mailIds: mails.rows.map((row) => Number(row.id)) };
     });
-    if (Object.values(erased).some((count) => count.registrations > 0)) await this.#vacuum();
+    if (Object.values(erased.counts).some((count) => count.registrations > 0)) await this.#vacuum();
     return erased;
   }
 
@@ -304,19 +390,136 @@ export class PostgresStore implements RegistrationStore {
     return countsOf(rows);
   }
 
+  async findByToken(tokenHash: string): Promise<StoredRegistration | undefined> {
+    return byToken(this.#pool, tokenHash);
+  }
+
+  cancel(tokenHash: string, context: ChangeContext): Promise<TokenOutcome> {
+    return this.#withToken(tokenHash, async (client, found) => {
+      if (!isLive(found.status)) return { kind: 'unchanged', registration: found };
+      const registration = await changeStatus(client, found, 'cancelled');
+      await follow(client, { kind: 'cancelled', registration, previous: found.status }, context.notify);
+      return { kind: 'changed', registration, promoted: await promoteNow(client, found.eventId, context) };
+    });
+  }
+
+  removeCompanion(tokenHash: string, email: string, context: ChangeContext): Promise<TokenOutcome> {
+    return this.#withToken(tokenHash, async (client, found) => {
+      const address = normaliseEmail(email);
+      const removed = found.payload.companions.find((companion) => normaliseEmail(companion.email) === address);
+      if (!isLive(found.status) || !removed) return { kind: 'unchanged', registration: found };
+      const payload = { ...found.payload, companions: found.payload.companions.filter((companion) => companion !== removed) };
+      await setPeople(client, found.id, payload, found.places - 1);
+      await client.query('DELETE FROM people WHERE registration_id = $1 AND email = $2', [found.id, address]);
+      const registration = await reload(client, found.id);
+      await follow(client, { kind: 'companion-removed', registration, previous: found.status, removed }, context.notify);
+      return { kind: 'changed', registration, promoted: await promoteNow(client, found.eventId, context) };
+    });
+  }
+
+  confirm(tokenHash: string, now: Date, context: ChangeContext): Promise<TokenOutcome> {
+    return this.#withToken(tokenHash, async (client, found) => {
+      if (!isPending(found.status)) return { kind: 'unchanged', registration: found };
+      if (found.confirmBy! <= now.toISOString()) {
+        // Too late: expired now rather than at the next sweep, with what that frees.
+        const registration = await changeStatus(client, found, 'expired');
+        await promoteNow(client, found.eventId, context);
+        return { kind: 'unchanged', registration };
+      }
+      let status: RegistrationStatus = 'confirmed';
+      if (found.status === 'pending-waitlist') {
+        // Every change that frees places promotes at once, so what is waiting now does not fit:
+        // this one may take free places ahead of them only when it fits where they do not.
+        const limits = context.promotable(found.eventId);
+        const fitsNow = limits !== undefined && fits(limits, await takenNow(client, found.eventId), placeRequest(found.payload));
+        status = fitsNow ? 'confirmed' : 'waitlisted';
+      }
+      const registration = await changeStatus(client, found, status);
+      await follow(client, { kind: 'confirmed', registration, previous: found.status }, context.notify);
+      return { kind: 'changed', registration, promoted: [] };
+    });
+  }
+
+  async expireHolds(now: Date, context: ChangeContext): Promise<StoredRegistration[]> {
+    const overdue = `confirm_by IS NOT NULL AND confirm_by <= $1 AND status IN ('pending', 'pending-waitlist')`;
+    const { rows } = await this.#pool.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM registrations WHERE ${overdue}`, [now]);
+    if (rows.length === 0) return [];
+    const eventIds = rows.map((row) => row.event_id);
+    return withEvents(this.#pool, eventIds, async (client) => {
+      const found = await client.query<RegistrationRow>(
+        `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE ${overdue} AND event_id = ANY($2::text[]) ORDER BY seq`,
+        [now, eventIds],
+      );
+      const expired: StoredRegistration[] = [];
+      for (const row of found.rows) expired.push(await changeStatus(client, stored(row), 'expired'));
+      for (const eventId of new Set(expired.map((registration) => registration.eventId))) await promoteNow(client, eventId, context);
+      return expired;
+    });
+  }
+
+  promote(eventId: string, context: ChangeContext): Promise<StoredRegistration[]> {
+    return withEvents(this.#pool, [eventId], (client) => promoteNow(client, eventId, context));
+  }
+
+  async claimMails(now: Date, limit: number, leaseMs: number): Promise<QueuedMail[]> {
+    // SKIP LOCKED: a mail another process is claiming at this moment is left to it.
+    const { rows } = await this.#pool.query<MailRow>(
+      `UPDATE mail_queue SET claimed_until = $1, attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM mail_queue
+           WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 AND (claimed_until IS NULL OR claimed_until <= $2)
+           ORDER BY id LIMIT $3
+             FOR UPDATE SKIP LOCKED)
+        RETURNING id, recipient, message, attempts, created_at`,
+      [new Date(now.getTime() + leaseMs), now, limit],
+    );
+    return rows
+      .map((row) => ({ id: Number(row.id), to: row.recipient, message: row.message!, attempts: row.attempts, createdAt: row.created_at.toISOString() }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async mailSent(id: number, now: Date): Promise<void> {
+    await this.#pool.query('UPDATE mail_queue SET sent_at = $1, message = NULL, claimed_until = NULL WHERE id = $2', [now, id]);
+  }
+
+  async mailFailed(id: number, error: string, retryAt: Date | undefined): Promise<void> {
+    if (retryAt) {
+      await this.#pool.query('UPDATE mail_queue SET next_attempt_at = $1, last_error = $2, claimed_until = NULL WHERE id = $3', [retryAt, error, id]);
+    } else {
+      await this.#pool.query('UPDATE mail_queue SET failed_at = $1, message = NULL, last_error = $2, claimed_until = NULL WHERE id = $3', [
+        new Date(),
+        error,
+        id,
+      ]);
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.#commits.drain(), this.#lookUps.drain()]);
     await this.#pool.end();
   }
 
+  /**
+   * A change through an access token: in one transaction under the lock of the registration's
+   * event, with the registration read again once the lock is held.
+   */
+  async #withToken(tokenHash: string, change: (client: pg.PoolClient, found: StoredRegistration) => Promise<TokenOutcome>): Promise<TokenOutcome> {
+    const before = await byToken(this.#pool, tokenHash);
+    if (!before) return { kind: 'unknown' };
+    return withEvents(this.#pool, [before.eventId], async (client) => {
+      const found = await byToken(client, tokenHash);
+      return found ? change(client, found) : { kind: 'unknown' };
+    });
+  }
+
   /** Removes erased rows from the tables' pages and indexes (outside a transaction, as VACUUM must be). */
   async #vacuum(): Promise<void> {
-    await this.#pool.query('VACUUM registrations, people');
+    await this.#pool.query(`VACUUM ${PERSONAL_TABLES}`);
   }
 
   async #commitBatch(inputs: RegisterInput[], again = false): Promise<PromiseSettledResult<Outcome>[]> {
     try {
-      return await transaction(this.#pool, (client) => decideBatch(client, inputs));
+      return await withEvents(this.#pool, inputs.map((input) => input.eventId), (client) => decideBatch(client, inputs));
     } catch (error) {
       // One registration (or the moment) failed the whole transaction: each on its own, so only
       // the one at fault fails; one that ran into another process's commit is decided once more.
@@ -353,6 +556,15 @@ async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
   }
 }
 
+/** `transaction()` that first takes the advisory lock of every event in `eventIds`, in ascending key order. */
+function withEvents<T>(pool: pg.Pool, eventIds: Iterable<string>, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const keys = [...new Set([...eventIds].map(eventLockKey))].sort((a, b) => a - b);
+  return transaction(pool, async (client) => {
+    for (const key of keys) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
+    return work(client);
+  });
+}
+
 async function migrate(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, 0)', [MIGRATION_LOCK]);
   await client.query(`
@@ -372,70 +584,175 @@ async function migrate(client: pg.PoolClient): Promise<void> {
   }
 }
 
-/** `erasePerson()`'s transaction: the rows that name `email`, locked, then deleted or one companion smaller. */
-async function forget(client: pg.PoolClient, email: string): Promise<PersonErasure> {
-  const erasure: PersonErasure = { registrations: 0, companions: 0, eventIds: [] };
-  const { rows } = await client.query<RegistrationRow & { email: string }>(`${BY_PERSON} FOR UPDATE`, [email]);
-  for (const row of rows) {
+async function takenNow(db: Db, eventId: string): Promise<Taken> {
+  const { rows } = await db.query<TakenRow>(`${TAKEN} WHERE event_id = $1 GROUP BY event_id`, [eventId]);
+  return takenOf(rows[0]);
+}
+
+async function reload(client: pg.PoolClient, id: string): Promise<StoredRegistration> {
+  const { rows } = await client.query<RegistrationRow>(`SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE id = $1`, [id]);
+  return stored(rows[0]!);
+}
+
+async function byToken(db: Db, tokenHash: string): Promise<StoredRegistration | undefined> {
+  const columns = REGISTRATION_COLUMNS.replace(/(\w+)/g, 'r.$1');
+  const { rows } = await db.query<RegistrationRow>(
+    `SELECT ${columns} FROM access_tokens t JOIN registrations r ON r.id = t.registration_id WHERE t.token_hash = $1`,
+    [tokenHash],
+  );
+  return rows[0] && stored(rows[0]);
+}
+
+/** Registrations that name `email` (normalised), oldest first, with their attendee's address. */
+async function naming(db: Db, email: string): Promise<(RegistrationRow & { email: string })[]> {
+  const { rows } = await db.query<RegistrationRow & { email: string }>(
+    `SELECT ${REGISTRATION_COLUMNS}, email FROM registrations WHERE ${NAMES_PERSON} ORDER BY seq`,
+    [email],
+  );
+  return rows;
+}
+
+async function setPeople(client: pg.PoolClient, id: string, payload: RegistrationPayload, places: number): Promise<void> {
+  await client.query('UPDATE registrations SET payload = $1, places = $2, updated_at = $3 WHERE id = $4', [
+    JSON.stringify(payload),
+    places,
+    new Date(),
+    id,
+  ]);
+}
+
+async function changeStatus(client: pg.PoolClient, registration: StoredRegistration, status: RegistrationStatus): Promise<StoredRegistration> {
+  await client.query('UPDATE registrations SET status = $1, confirm_by = NULL, updated_at = $2 WHERE id = $3', [status, new Date(), registration.id]);
+  if (!isLive(status)) await client.query('DELETE FROM people WHERE registration_id = $1', [registration.id]);
+  return reload(client, registration.id);
+}
+
+/** Stores what a change leaves behind: its new access token and its mails. */
+async function follow(client: pg.PoolClient, change: Change, notify: ChangeContext['notify']): Promise<void> {
+  await storeNotices(client, [{ registrationId: change.registration.id, notice: notify(change) }]);
+}
+
+/** Access tokens and mails of several changes, in two statements. */
+async function storeNotices(client: pg.PoolClient, notices: { registrationId: string; notice: Notice }[]): Promise<void> {
+  const now = new Date();
+  const tokens = notices.filter(({ notice }) => notice.tokenHash);
+  if (tokens.length > 0) {
+    await client.query('INSERT INTO access_tokens (token_hash, registration_id, created_at) SELECT token, id, $3 FROM unnest($1::text[], $2::text[]) AS t (token, id)', [
+      tokens.map(({ notice }) => notice.tokenHash),
+      tokens.map(({ registrationId }) => registrationId),
+      now,
+    ]);
+  }
+  const mails = notices.flatMap(({ registrationId, notice }) => notice.mails.map((mail) => ({ registrationId, mail })));
+  if (mails.length > 0) {
+    await client.query(
+      `INSERT INTO mail_queue (registration_id, recipient, message, created_at, next_attempt_at)
+       SELECT id, recipient, message::json, $4, $4
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS m (id, recipient, message, n)
+        ORDER BY n`,
+      [mails.map(({ registrationId }) => registrationId), mails.map(({ mail }) => mail.to), mails.map(({ mail }) => JSON.stringify(mail.message)), now],
+    );
+  }
+}
+
+/** Confirms the oldest waiting registrations of the event that fit, each with its mails (the event's lock held). */
+async function promoteNow(client: pg.PoolClient, eventId: string, context: ChangeContext): Promise<StoredRegistration[]> {
+  const limits = context.promotable(eventId);
+  if (!limits) return [];
+  let taken = await takenNow(client, eventId);
+  const { rows } = await client.query<RegistrationRow>(
+    `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY seq`,
+    [eventId],
+  );
+  const promoted: StoredRegistration[] = [];
+  for (const waiting of rows.map(stored)) {
+    const request = placeRequest(waiting.payload);
+    if (!fits(limits, taken, request)) continue;
+    const registration = await changeStatus(client, waiting, 'confirmed');
+    taken = withRequest(taken, request);
+    promoted.push(registration);
+    await follow(client, { kind: 'promoted', registration, previous: waiting.status }, context.notify);
+  }
+  return promoted;
+}
+
+/** `erasePerson()`'s transaction (its events' locks held): see `RegistrationStore.erasePerson()`. */
+async function forget(client: pg.PoolClient, email: string, context: ChangeContext): Promise<PersonErasure> {
+  const erasure: PersonErasure = { registrations: 0, companions: 0, eventIds: [], promoted: [], mailIds: [] };
+  for (const row of await naming(client, email)) {
+    const mails = await client.query<{ id: string; message: { payload?: unknown } | null }>(
+      'SELECT id, message FROM mail_queue WHERE registration_id = $1 ORDER BY id',
+      [row.id],
+    );
+    // Copies of its mails (sent ones in the outbox) name the address too.
+    erasure.mailIds.push(...mails.rows.map((mail) => Number(mail.id)));
     if (row.email === email) {
-      // Its `people` rows go with it (ON DELETE CASCADE), and so does its idempotency record.
+      // Its people, access tokens and mails go with it (ON DELETE CASCADE).
       await client.query('DELETE FROM registrations WHERE id = $1', [row.id]);
       erasure.registrations++;
     } else {
-      const kept = row.payload.companions.filter((companion) => normaliseEmail(companion.email) !== email);
-      const dropped = row.payload.companions.length - kept.length;
-      await client.query('UPDATE registrations SET payload = $1, places = $2 WHERE id = $3', [
-        JSON.stringify({ ...row.payload, companions: kept }),
-        row.places - dropped,
-        row.id,
-      ]);
-      await client.query('DELETE FROM people WHERE registration_id = $1 AND email = $2', [row.id, email]);
+      const found = stored(row);
+      const payload = { ...found.payload, companions: found.payload.companions.filter((companion) => normaliseEmail(companion.email) !== email) };
+      const dropped = found.payload.companions.length - payload.companions.length;
+      await setPeople(client, found.id, payload, found.places - dropped);
+      await client.query('DELETE FROM people WHERE registration_id = $1 AND email = $2', [found.id, email]);
+      // Its mails still waiting carry the registration as it was (`payload`): now as it is.
+      for (const mail of mails.rows) {
+        if (mail.message?.payload === undefined) continue;
+        await client.query('UPDATE mail_queue SET message = $1 WHERE id = $2', [JSON.stringify({ ...mail.message, payload }), mail.id]);
+      }
       erasure.companions += dropped;
     }
     if (!erasure.eventIds.includes(row.event_id)) erasure.eventIds.push(row.event_id);
   }
+  // Mails to the address about registrations that stay (a companion's own mails).
+  const toAddress = await client.query<{ id: string }>('DELETE FROM mail_queue WHERE lower(recipient) = $1 RETURNING id', [email]);
+  erasure.mailIds = [...new Set([...erasure.mailIds, ...toAddress.rows.map((row) => Number(row.id))])];
+  for (const eventId of erasure.eventIds) erasure.promoted.push(...(await promoteNow(client, eventId, context)));
   return erasure;
 }
 
-/** Waits for the event's advisory lock (`eventLockKey()`); the transaction holds it until it ends. */
-async function lockEvent(client: pg.PoolClient, key: number): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
-}
-
-/** One batch inside its transaction: lock its events, read, decide in order, write. */
+/** One batch inside its transaction (its events' locks held): read, decide in order, write, notify. */
 async function decideBatch(client: pg.PoolClient, inputs: RegisterInput[]): Promise<PromiseSettledResult<Outcome>[]> {
-  const locks = [...new Set(inputs.map((input) => eventLockKey(input.eventId)))].sort((a, b) => a - b);
-  for (const key of locks) await lockEvent(client, key);
   const facts = await BatchFacts.load(client, inputs);
-  const created: NewRegistration[] = [];
-  const results = inputs.map((input) =>
+  const decisions = inputs.map((input) =>
     settle(() => {
       const decision = decide(input, facts);
-      if (decision.created) {
-        facts.add(decision.created);
-        created.push(decision.created);
-      }
-      return decision.outcome;
+      if ('created' in decision) facts.add(decision.created);
+      return decision;
     }),
   );
-  if (created.length > 0) await insert(client, created);
+  const created = decisions.flatMap((result) => (result.status === 'fulfilled' && 'created' in result.value ? [result.value.created] : []));
+  const seqs = created.length > 0 ? await insert(client, created) : new Map<string, number>();
+  const notices: { registrationId: string; notice: Notice }[] = [];
+  const results = decisions.map((result, index): PromiseSettledResult<Outcome> => {
+    if (result.status === 'rejected') return result;
+    const decision = result.value;
+    if ('outcome' in decision) return { status: 'fulfilled', value: decision.outcome };
+    const registration = storedRegistration(decision.created, seqs.get(decision.created.id)!);
+    // Must not throw (the interface says so); if it does, the batch is tried one by one.
+    notices.push({ registrationId: registration.id, notice: inputs[index]!.notify({ kind: 'registered', registration }) });
+    return { status: 'fulfilled', value: { kind: 'created', response: decision.created.response, registration } };
+  });
+  await storeNotices(client, notices);
   return results;
 }
 
-/** Writes the batch's new registrations and their people, in decision order. */
-async function insert(client: pg.PoolClient, created: NewRegistration[]): Promise<void> {
+/** Writes the batch's new registrations and their people, in decision order; returns each one's `seq`. */
+async function insert(client: pg.PoolClient, created: NewRegistration[]): Promise<Map<string, number>> {
   const column = <T>(pick: (registration: NewRegistration) => T) => created.map(pick);
-  await client.query(
+  const { rows } = await client.query<{ id: string; seq: string }>(
     `INSERT INTO registrations
        (id, event_id, idempotency_key, payload_hash, status, places, email, member, organisation, payload, response_status,
-        response_body, created_at)
+        response_body, created_at, updated_at, confirm_by)
      SELECT id, event_id, key, hash, status, places, email, member, organisation, payload::json, response_status,
-            response_body::json, created_at
+            response_body::json, created_at, created_at, confirm_by
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::smallint[],
-                   $9::text[], $10::text[], $11::integer[], $12::text[], $13::timestamptz[])
+                   $9::text[], $10::text[], $11::integer[], $12::text[], $13::timestamptz[], $14::timestamptz[])
             WITH ORDINALITY AS batch (id, event_id, key, hash, status, places, email, member, organisation, payload,
-                                      response_status, response_body, created_at, n)
-      ORDER BY n`,
+                                      response_status, response_body, created_at, confirm_by, n)
+      ORDER BY n
+     RETURNING id, seq`,
     [
       column((r) => r.id),
       column((r) => r.eventId),
@@ -450,6 +767,7 @@ async function insert(client: pg.PoolClient, created: NewRegistration[]): Promis
       column((r) => r.response.status),
       column((r) => JSON.stringify(r.response.body)),
       column((r) => r.createdAt),
+      column((r) => r.confirmBy ?? null),
     ],
   );
   const people = created.flatMap((r) => r.people.map((email) => [r.eventId, email, r.id]));
@@ -458,13 +776,14 @@ async function insert(client: pg.PoolClient, created: NewRegistration[]): Promis
     people.map((person) => person[1]),
     people.map((person) => person[2]),
   ]);
+  return new Map(rows.map((row) => [row.id, Number(row.seq)]));
 }
 
 /** The first answer given for an idempotency key, with the hash of the payload it answered. */
 type StoredAnswer = { payloadHash: string; response: StoredResponse };
 
 /** The stored answers for `keys`, in one query (on a pool, or on a transaction's connection). */
-async function answersByKey(db: pg.Pool | pg.PoolClient, keys: string[]): Promise<Map<string, StoredAnswer>> {
+async function answersByKey(db: Db, keys: string[]): Promise<Map<string, StoredAnswer>> {
   const { rows } = await db.query<{ idempotency_key: string; payload_hash: string; response_status: number; response_body: Record<string, unknown> }>(
     'SELECT idempotency_key, payload_hash, response_status, response_body FROM registrations WHERE idempotency_key = ANY($1::text[])',
     [keys],
@@ -473,7 +792,6 @@ async function answersByKey(db: pg.Pool | pg.PoolClient, keys: string[]): Promis
     rows.map((row) => [row.idempotency_key, { payloadHash: row.payload_hash, response: { status: row.response_status, body: row.response_body } }]),
   );
 }
-
 /**
  * What a batch's decisions read, loaded in three queries once its events are locked (a fourth for
  * the companions per organisation, when an event limits them), then kept up to date with each
@@ -517,7 +835,7 @@ class BatchFacts implements DecisionFacts {
     const companions = await client.query<{ event_id: string; organisation: string; companions: number }>(
       `SELECT event_id, organisation, sum(places - 1)::integer AS companions FROM registrations
         WHERE (event_id, organisation) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-          AND status IN ('confirmed', 'waitlisted')
+          AND status NOT IN ('cancelled', 'expired')
         GROUP BY event_id, organisation`,
       [organisations.map((pair) => pair[0]), organisations.map((pair) => pair[1])],
     );

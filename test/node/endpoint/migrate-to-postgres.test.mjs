@@ -63,7 +63,9 @@ before(async () => {
       nonMemberCapacity: undefined,
       maxCompanionsPerOrganisation: undefined,
       waitlist: true,
+      confirmBy: undefined,
       respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
+      notify: () => ({ mails: [] }),
     });
   }
   await store.eraseEvent(past.id);
@@ -77,6 +79,8 @@ function sqliteRows() {
     return {
       registrations: sqlite.prepare('SELECT id, member, organisation FROM registrations ORDER BY seq').all(),
       erased: sqlite.prepare('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status').all(),
+      tokens: sqlite.prepare('SELECT token_hash, registration_id FROM access_tokens ORDER BY token_hash').all(),
+      mails: sqlite.prepare('SELECT id, registration_id, recipient, attempts FROM mail_queue ORDER BY id').all(),
     };
   } finally {
     sqlite.close();
@@ -108,6 +112,8 @@ describe('npm run migrate-to-postgres', () => {
     const copied = await withClient(database.url, async (client) => ({
       registrations: (await client.query('SELECT id, member, organisation FROM registrations ORDER BY seq')).rows,
       erased: (await client.query('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status')).rows,
+      tokens: (await client.query('SELECT token_hash, registration_id FROM access_tokens ORDER BY token_hash')).rows,
+      mails: (await client.query('SELECT id::integer AS id, registration_id, recipient, attempts FROM mail_queue ORDER BY id')).rows,
     }));
     const original = sqliteRows();
     assert.deepEqual(copied, original);
@@ -116,6 +122,8 @@ describe('npm run migrate-to-postgres', () => {
       ['confirmed 2/2', 'waitlisted 1/1'],
     );
     assert.ok(new Set(original.registrations.map((row) => row.member)).size === 3, 'member 1, 0 and NULL copied');
+    assert.equal(original.tokens.length, original.registrations.length, 'an access token per registration copied');
+    assert.ok(original.mails.length >= original.registrations.length, 'the mail queue copied');
     assert.ok(original.registrations.some((row) => row.organisation?.startsWith('name:')), 'an organisation by name copied');
 
     const server = await startServer({ dir: temp.dir, env: { ADMIN_TOKEN: TOKEN, DATABASE_URL: database.url } });

@@ -49,6 +49,39 @@ const engines = {
 
 const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 
+/** The access token a test's `notify` hands out for a registration, and its hash as the store keeps it. */
+const tokenOf = (id) => `token-${id}`;
+const tokenHash = (id) => createHash('sha256').update(tokenOf(id)).digest('hex');
+
+/**
+ * The endpoint's part in a change, as the tests play it: a token for every new registration, and
+ * one mail per change to the attendee naming what happened (`changes` records them all).
+ */
+function contextFor(limitsByEvent = {}) {
+  const changes = [];
+  return {
+    changes,
+    promotable: (eventId) => limitsByEvent[eventId],
+    notify: (change) => {
+      changes.push(change);
+      const { registration } = change;
+      return {
+        tokenHash: change.kind === 'registered' ? tokenHash(registration.id) : undefined,
+        mails: [{ to: registration.payload.attendee.email, message: { kind: change.kind, id: registration.id, status: registration.status, payload: registration.payload } }],
+      };
+    },
+  };
+}
+
+/** `counts()` as every store gives it: every status, zero where none. */
+function countsWith(given) {
+  const statuses = ['confirmed', 'waitlisted', 'pending', 'pending-waitlist', 'cancelled', 'expired'];
+  return Object.fromEntries(statuses.map((status) => [status, { registrations: given[status]?.[0] ?? 0, places: given[status]?.[1] ?? 0 }]));
+}
+
+/** The place limits of `event` (a fixture) for `promotable()`. */
+const limitsOf = (event) => ({ capacity: event.registration.capacity, nonMemberCapacity: event.registration.nonMemberPlaces });
+
 /** A `RegisterInput` for `event` (a fixture), as the endpoint builds it after validation. */
 function input(event, payload = registration(event), overrides = {}) {
   const settings = event.registration;
@@ -60,6 +93,8 @@ function input(event, payload = registration(event), overrides = {}) {
     nonMemberCapacity: settings.nonMemberPlaces,
     maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
     waitlist: settings.waitlist ?? false,
+    confirmBy: undefined,
+    notify: contextFor().notify,
     respond: ({ id, status }) => ({ status: 201, body: { id, status, message: `${status} ${payload.attendee.name}` } }),
     ...overrides,
   };
@@ -277,20 +312,34 @@ for (const [engine, { open }] of Object.entries(engines)) {
       }
       assert.deepEqual(await store.taken(full50.id), { places: 3, nonMemberPlaces: 0 });
 
-      const erasure = await stores.at(-1).erasePerson(` ANN-${tag}@example.org`);
+      const mailsBefore = await store.mailsTo(person('bob').email);
+      const erasure = await stores.at(-1).erasePerson(` ANN-${tag}@example.org`, contextFor());
       const events = [full50.id, unlimited.id, waitlist50.id].sort();
-      assert.deepEqual({ ...erasure, eventIds: [...erasure.eventIds].sort() }, { registrations: 1, companions: 2, eventIds: events });
+      const { mailIds, ...rest } = erasure;
+      assert.deepEqual({ ...rest, eventIds: [...erasure.eventIds].sort() }, { registrations: 1, companions: 2, eventIds: events, promoted: [] });
+      // The mails of the three registrations that named her: her own is gone, the others' still wait without her.
+      assert.equal(new Set(mailIds).size, 3);
+      assert.ok(mailIds.includes(mailsBefore[0].id));
+      assert.deepEqual(await store.mailsTo(`ann-${tag}@example.org`), []);
+      const [bobsMail] = await store.mailsTo(person('bob').email);
+      assert.deepEqual(bobsMail.message.payload.companions.map((companion) => companion.name), ['cas']);
       assert.deepEqual(await store.findPerson(`ann-${tag}@example.org`), []);
       assert.equal(await store.findByKey(own.idempotencyKey), undefined, 'the idempotency record went with it');
       const rows = await store.list(full50.id);
       assert.deepEqual(rows.map((row) => [row.payload.attendee.name, row.places, row.payload.companions.map((companion) => companion.name)]), [['bob', 2, ['cas']]]);
       assert.deepEqual(await store.taken(full50.id), { places: 2, nonMemberPlaces: 0 });
-      assert.deepEqual(await store.counts(full50.id), { confirmed: { registrations: 1, places: 2 }, waitlisted: { registrations: 0, places: 0 } });
+      assert.deepEqual(await store.counts(full50.id), countsWith({ confirmed: [1, 2] }));
       // Her address is free again, on both events; Cas still holds his place.
       assert.equal((await store.register(input(full50, registration(full50, { attendee: person('ann') })))).kind, 'created');
       assert.equal((await spread(1).register(input(unlimited, registration(unlimited, { attendee: person('ann') })))).kind, 'created');
       assert.deepEqual(await store.register(input(full50, registration(full50, { attendee: person('cas') }))), { kind: 'duplicate' });
-      assert.deepEqual(await store.erasePerson(`nobody-${tag}@example.org`), { registrations: 0, companions: 0, eventIds: [] });
+      assert.deepEqual(await store.erasePerson(`nobody-${tag}@example.org`, contextFor()), {
+        registrations: 0,
+        companions: 0,
+        eventIds: [],
+        promoted: [],
+        mailIds: [],
+      });
     });
 
     test('retention: eraseEvent() erases an event whole and keeps its counts, which still count as places taken', async () => {
@@ -303,10 +352,12 @@ for (const [engine, { open }] of Object.entries(engines)) {
       ];
       for (const payload of payloads) await store.register(input(event, payload));
       await store.register(input(unlimited, registration(unlimited)));
-      const before = { confirmed: { registrations: 2, places: 4 }, waitlisted: { registrations: 1, places: 3 } };
+      const before = countsWith({ confirmed: [2, 4], waitlisted: [1, 3] });
       assert.deepEqual(await store.counts(event.id), before);
 
-      assert.deepEqual(await stores.at(-1).eraseEvent(event.id), before);
+      const erased = await stores.at(-1).eraseEvent(event.id);
+      assert.deepEqual(erased.counts, before);
+      assert.equal(erased.mailIds.length, 3, 'one mail per registration, erased with it');
       assert.deepEqual(await store.list(event.id), []);
       assert.deepEqual(await store.registeredEvents(), [unlimited.id]);
       for (const payload of payloads) assert.equal(await store.findByKey(payload.idempotencyKey), undefined);
@@ -318,9 +369,130 @@ for (const [engine, { open }] of Object.entries(engines)) {
       const late = await store.register(input(event, registration(event)));
       assert.equal(late.registration.status, 'waitlisted');
       const second = await store.eraseEvent(event.id);
-      assert.deepEqual(second, { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 1, places: 1 } });
-      assert.deepEqual(await store.counts(event.id), { confirmed: { registrations: 2, places: 4 }, waitlisted: { registrations: 2, places: 4 } });
-      assert.deepEqual(await store.eraseEvent('bestaat-niet'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
+      assert.deepEqual(second.counts, countsWith({ waitlisted: [1, 1] }));
+      assert.deepEqual(await store.counts(event.id), countsWith({ confirmed: [2, 4], waitlisted: [2, 4] }));
+      assert.deepEqual(await store.eraseEvent('bestaat-niet'), { counts: countsWith({}), mailIds: [] });
+    });
+
+    test('waiting-list promotion: a cancellation or a removed companion confirms the oldest waiting that fit, each with its mail', async () => {
+      const event = seedEvent(`promotie-${engine}`, { capacity: 4, waitlist: true });
+      const context = contextFor({ [event.id]: limitsOf(event) });
+      const register = async (companionCount, instance = store) => {
+        const outcome = await instance.register(input(event, registration(event, { companions: companions(companionCount) }), { notify: context.notify }));
+        assert.equal(outcome.kind, 'created');
+        return outcome.registration;
+      };
+      const [a, b] = [await register(1), await register(1)];
+      const [c, d, e] = [await register(2), await register(0, spread(1)), await register(1)];
+      assert.deepEqual([a, b, c, d, e].map((registration) => registration.status), ['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+      assert.deepEqual(await spread(1).findByToken(tokenHash(c.id)), c);
+      assert.equal(await store.findByToken(tokenHash('nobody')), undefined);
+
+      // A's two places: C (3) does not fit, D (1) does, E (2) no longer.
+      const cancelled = await spread(1).cancel(tokenHash(a.id), context);
+      assert.equal(cancelled.kind, 'changed');
+      assert.equal(cancelled.registration.status, 'cancelled');
+      assert.deepEqual(cancelled.promoted.map((registration) => [registration.id, registration.status]), [[d.id, 'confirmed']]);
+      assert.deepEqual((await store.cancel(tokenHash(a.id), context)).kind, 'unchanged');
+      assert.deepEqual(await store.cancel(tokenHash('nobody'), context), { kind: 'unknown' });
+      // C takes a companion off: 2 places, still no room (1 left); E's companion off: E fits.
+      const removed = await store.removeCompanion(tokenHash(e.id), e.payload.companions[0].email.toUpperCase(), context);
+      assert.equal(removed.kind, 'changed');
+      assert.equal(removed.registration.places, 1);
+      assert.deepEqual(removed.promoted.map((registration) => registration.id), [e.id]);
+      assert.equal((await store.removeCompanion(tokenHash(e.id), 'niemand@example.org', context)).kind, 'unchanged');
+      assert.deepEqual(await store.taken(event.id), { places: 4, nonMemberPlaces: 0 });
+      // A's address is free again (on the waiting list now); the cancelled registration stays for the export.
+      const again = await store.register(input(event, registration(event, { attendee: a.payload.attendee })));
+      assert.deepEqual([again.kind, again.registration.status], ['created', 'waitlisted']);
+      assert.equal((await store.list(event.id)).filter((row) => row.status === 'cancelled').length, 1);
+      const mails = await store.mailsTo(d.payload.attendee.email);
+      assert.deepEqual(mails.map((mail) => mail.message.kind), ['registered', 'promoted']);
+      assert.deepEqual(context.changes.filter((change) => change.kind !== 'registered').map((change) => change.kind), ['cancelled', 'promoted', 'companion-removed', 'promoted']);
+    });
+
+    test('promotion stays exact when places come free on both instances at once', async () => {
+      const event = seedEvent(`promotie-samen-${engine}`, { capacity: 10, waitlist: true });
+      const context = contextFor({ [event.id]: limitsOf(event) });
+      const registered = [];
+      for (let index = 0; index < 30; index++) {
+        const payload = registration(event, { companions: companions(index % 3) });
+        registered.push((await store.register(input(event, payload, { notify: context.notify }))).registration);
+      }
+      const confirmed = registered.filter((registration) => registration.status === 'confirmed');
+      await Promise.all(confirmed.map((registration, index) => spread(index).cancel(tokenHash(registration.id), context)));
+      const rows = await store.list(event.id);
+      const taken = confirmedPlaces(rows);
+      assert.ok(taken <= 10, `${taken} places confirmed of 10`);
+      assert.deepEqual(await store.taken(event.id), { places: taken, nonMemberPlaces: 0 });
+      for (const waiting of rows.filter((row) => row.status === 'waitlisted')) {
+        assert.ok(waiting.places > 10 - taken, `a waiting registration of ${waiting.places} places was left with ${10 - taken} free`);
+      }
+    });
+
+    test('double opt-in: a pending registration holds its places until confirmed; an expired hold frees them and promotes', async () => {
+      const event = seedEvent(`bevestigen-${engine}`, { capacity: 2, waitlist: true });
+      const context = contextFor({ [event.id]: limitsOf(event) });
+      const now = new Date();
+      const inAnHour = new Date(now.getTime() + 3_600_000).toISOString();
+      const register = async (payload, confirmBy) => (await store.register(input(event, payload, { confirmBy, notify: context.notify }))).registration;
+      const held = await register(registration(event, { companions: companions(1) }), inAnHour);
+      const late = await register(registration(event), inAnHour);
+      const plain = await register(registration(event), undefined);
+      assert.deepEqual([held.status, late.status, plain.status], ['pending', 'pending-waitlist', 'waitlisted']);
+      assert.equal(held.confirmBy, inAnHour);
+      assert.deepEqual(await store.taken(event.id), { places: 2, nonMemberPlaces: 0 });
+      assert.deepEqual(await store.counts(event.id), countsWith({ pending: [1, 2], 'pending-waitlist': [1, 1], waitlisted: [1, 1] }));
+
+      // Still full: confirming the late one puts it on the waiting list, ahead of the plain one (older).
+      const confirmedLate = await spread(1).confirm(tokenHash(late.id), now, context);
+      assert.deepEqual([confirmedLate.kind, confirmedLate.registration.status], ['changed', 'waitlisted']);
+      assert.equal(confirmedLate.registration.confirmBy, undefined);
+      assert.deepEqual(await store.expireHolds(now, context), [], 'nothing is overdue yet');
+      const expired = await spread(1).expireHolds(new Date(now.getTime() + 7_200_000), context);
+      assert.deepEqual(expired.map((registration) => [registration.id, registration.status]), [[held.id, 'expired']]);
+      const rows = await store.list(event.id);
+      assert.deepEqual(rows.map((row) => row.status), ['expired', 'confirmed', 'confirmed']);
+      assert.equal((await store.confirm(tokenHash(held.id), now, context)).kind, 'unchanged', 'an expired hold is not confirmed');
+
+      // Confirmed in time: pending becomes confirmed; too late: it expires then and there.
+      const other = seedEvent(`bevestigen-op-tijd-${engine}`, { capacity: 5 });
+      const otherContext = contextFor({ [other.id]: limitsOf(other) });
+      const onTime = (await store.register(input(other, registration(other), { confirmBy: inAnHour, notify: otherContext.notify }))).registration;
+      const confirmed = await store.confirm(tokenHash(onTime.id), now, otherContext);
+      assert.deepEqual([confirmed.kind, confirmed.registration.status], ['changed', 'confirmed']);
+      const tooLate = (await store.register(input(other, registration(other), { confirmBy: inAnHour, notify: otherContext.notify }))).registration;
+      const refused = await store.confirm(tokenHash(tooLate.id), new Date(now.getTime() + 7_200_000), otherContext);
+      assert.deepEqual([refused.kind, refused.registration.status], ['unchanged', 'expired']);
+    });
+
+    test('the mail queue hands each mail to one sender at a time, over both instances; sent mails lose their content', async () => {
+      const { store, stores } = await open();
+      const event = seedEvent('post', {});
+      for (let index = 0; index < 30; index++) await store.register(input(event, registration(event)));
+      const now = new Date(Date.now() + 1000);
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, index) => stores[index % stores.length].claimMails(now, 10, 60_000)));
+      const ids = claims.flat().map((mail) => mail.id);
+      assert.equal(ids.length, 30, 'every due mail claimed');
+      assert.equal(new Set(ids).size, 30, 'no mail claimed twice');
+      assert.deepEqual(await stores.at(-1).claimMails(now, 10, 60_000), [], 'claimed mails wait for their lease');
+      const [first, second, third] = claims.flat().sort((a, b) => a.id - b.id);
+      assert.deepEqual([first.attempts, first.message.kind], [1, 'registered']);
+
+      await store.mailSent(first.id, now);
+      await stores.at(-1).mailFailed(second.id, 'smtp: 451 try later', new Date(now.getTime() + 3_600_000));
+      await store.mailFailed(third.id, 'smtp: 550 no such user', undefined);
+      const [sent] = await store.mailsTo(first.to);
+      assert.deepEqual([sent.message, sent.sentAt, sent.failedAt], [null, now.toISOString(), null]);
+      const [givenUp] = await store.mailsTo(third.to);
+      assert.equal(givenUp.message, null);
+      assert.ok(givenUp.failedAt);
+      // Once the leases run out, what is neither sent, given up nor waiting for its retry is due again.
+      const later = await store.claimMails(new Date(now.getTime() + 61_000), 100, 60_000);
+      assert.equal(later.length, 27);
+      assert.ok(later.every((mail) => mail.attempts === 2));
+      const retried = await store.claimMails(new Date(now.getTime() + 3_700_000), 100, 60_000);
+      assert.ok(retried.some((mail) => mail.id === second.id));
     });
 
     test('retention run by every process at once erases an event once: its counts are kept once', async () => {
@@ -330,9 +502,9 @@ for (const [engine, { open }] of Object.entries(engines)) {
       const before = await store.counts(event.id);
       assert.equal(before.confirmed.registrations + before.waitlisted.registrations, 8);
       const erasures = await Promise.all(Array.from({ length: 6 }, (_, index) => spread(index).eraseEvent(event.id)));
-      const together = structuredClone(erasures[0]);
+      const together = structuredClone(erasures[0].counts);
       for (const erased of erasures.slice(1)) {
-        for (const [status, count] of Object.entries(erased)) {
+        for (const [status, count] of Object.entries(erased.counts)) {
           together[status].registrations += count.registrations;
           together[status].places += count.places;
         }
@@ -436,6 +608,11 @@ describe('store contract: through the HTTP endpoint', () => {
         delete entry.id;
         delete entry.createdAt;
       }
+      for (const mail of body.mails ?? []) {
+        delete mail.registrationId;
+        delete mail.createdAt;
+        delete mail.sentAt;
+      }
       return { status: response.status, body };
     };
     const answers = {};
@@ -455,7 +632,8 @@ describe('store contract: through the HTTP endpoint', () => {
     const [access, asCompanion, companionErased, attendeeErased, afterwards] = answers.sqlite;
     assert.deepEqual(access.body.registrations.map((entry) => [entry.role, entry.places]), [['attendee', 3]]);
     assert.deepEqual(asCompanion.body.registrations.map((entry) => [entry.role, entry.registeredBy.name]), [['companion', 'Vaste a']]);
-    assert.deepEqual([companionErased.body.erased, attendeeErased.body.erased], [{ registrations: 0, companions: 1 }, { registrations: 1, companions: 0 }]);
+    const erasedRegistrations = (answer) => [answer.body.erased.registrations, answer.body.erased.companions];
+    assert.deepEqual([companionErased, attendeeErased].map(erasedRegistrations), [[0, 1], [1, 0]]);
     assert.deepEqual(afterwards.body.registrations, []);
   });
 });

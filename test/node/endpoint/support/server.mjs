@@ -50,6 +50,12 @@ export async function startServer({ dir, env = {} }) {
       PLACE_LIMIT: '0',
       ADMIN_TOKEN: '',
       ALLOWED_ORIGINS: '',
+      // Mail goes to the test's own folder unless a test gives an SMTP server.
+      OUTBOX_DIR: join(dir, 'outbox'),
+      SMTP_URL: '',
+      MAIL_FROM: '',
+      CONFIRM_EMAIL: '',
+      API_ORIGIN: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
