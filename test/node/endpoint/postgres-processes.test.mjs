@@ -1,13 +1,17 @@
 // Two endpoint processes, one PostgreSQL database (a real server: test/node/support/postgres.mjs):
-// capacity and idempotency stay exact when the requests are spread over both, the two start
-// together on an empty database, and a process killed with SIGKILL loses no registration it
-// answered with a 2xx. Checked in the database itself.
+// capacity and idempotency stay exact when the requests are spread over both, each queued mail is
+// sent by one of them only, the two start together on an empty database, and a process killed with
+// SIGKILL loses no registration it answered with a 2xx. Checked in the database itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { full50, unlimited, waitlist50 } from './support/events.mjs';
 import { companions, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 import { createDatabase, withClient } from '../support/postgres.mjs';
+import { readOutbox, waitFor } from './support/mail.mjs';
+
+/** Its own event for the mail test, so that the other tests' counts stay their own. */
+const mailed = { ...unlimited, id: 'post-twee-processen', registration: { ...unlimited.registration, endpoint: '/api/events/post-twee-processen/registrations' } };
 
 let database;
 let temp;
@@ -16,7 +20,7 @@ let servers = [];
 before(async () => {
   database = await createDatabase();
   temp = tempDir();
-  writeEvents(join(temp.dir, 'events'), { full50, unlimited, waitlist50 });
+  writeEvents(join(temp.dir, 'events'), { full50, unlimited, waitlist50, mailed });
   // Started together on the empty database: both migrate, one applies the schema.
   servers = await Promise.all([start(), start()]);
 });
@@ -104,6 +108,29 @@ describe('two endpoint processes on one PostgreSQL database', () => {
     const stored = await rows(waitlist50.id);
     assert.equal(stored.length, bodies.length, 'one row per key');
     assert.deepEqual(new Set(stored.map((row) => row.id)), new Set(pairs.map(([a]) => a.body.id)));
+  });
+
+  test('each mail goes out once, whichever of the two processes sends it', async () => {
+    const bodies = Array.from({ length: 40 }, (_, index) => registration(mailed, { companions: companions(index % 3, `post${index}`) }));
+    const outcomes = await storm(mailed, bodies);
+    assert.ok(outcomes.every(({ response }) => response?.status === 201), 'every registration accepted');
+    const keys = bodies.map((body) => body.idempotencyKey);
+    const queued = (unsentOnly) =>
+      withClient(database.url, async (client) => {
+        const result = await client.query(
+          `SELECT count(*)::integer AS mails FROM mail_queue m JOIN registrations r ON r.id = m.registration_id
+            WHERE r.idempotency_key = ANY($1) ${unsentOnly ? 'AND m.sent_at IS NULL' : ''}`,
+          [keys],
+        );
+        return result.rows[0].mails;
+      });
+    // Both processes' mail workers claim from the one queue.
+    await waitFor(async () => (await queued(true)) === 0, 'every mail sent', 60_000);
+    const sent = await queued(false);
+    assert.ok(sent >= bodies.length, `${sent} mails for ${bodies.length} registrations`);
+    const addresses = new Set(bodies.flatMap((body) => [body.attendee.email, ...body.companions.map((companion) => companion.email)]));
+    const written = (await readOutbox(join(temp.dir, 'outbox'))).filter(({ mail }) => mail.to?.value.some((to) => addresses.has(to.address)));
+    assert.equal(written.length, sent, 'one outbox file per queued mail: none sent twice, none missing');
   });
 
   test('kill -9 of one process during a load run: every 2xx is in the database, and retries store each once', async (t) => {
