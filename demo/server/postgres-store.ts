@@ -351,7 +351,8 @@ export class PostgresStore implements RegistrationStore {
   async erasePerson(email: string, context: ChangeContext): Promise<PersonErasure> {
     const address = normaliseEmail(email);
     const { rows } = await this.#pool.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM registrations WHERE ${NAMES_PERSON}`, [address]);
-    const erasure = await withEvents(this.#pool, rows.map((row) => row.event_id), (client) => forget(client, address, context));
+    const eventIds = rows.map((row) => row.event_id);
+    const erasure = await withEvents(this.#pool, eventIds, (client) => forget(client, address, eventIds, context));
     if (erasure.eventIds.length + erasure.mailIds.length > 0) await this.#vacuum();
     return erasure;
   }
@@ -556,13 +557,18 @@ async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
   }
 }
 
-/** `transaction()` that first takes the advisory lock of every event in `eventIds`, in ascending key order. */
+/** `transaction()` that first takes the advisory lock of every event in `eventIds`. */
 function withEvents<T>(pool: pg.Pool, eventIds: Iterable<string>, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const keys = [...new Set([...eventIds].map(eventLockKey))].sort((a, b) => a - b);
   return transaction(pool, async (client) => {
-    for (const key of keys) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
+    await lockEvents(client, eventIds);
     return work(client);
   });
+}
+
+/** Waits for the advisory locks of `eventIds`, in ascending key order; the transaction holds them until it ends. */
+async function lockEvents(client: pg.PoolClient, eventIds: Iterable<string>): Promise<void> {
+  const keys = [...new Set([...eventIds].map(eventLockKey))].sort((a, b) => a - b);
+  for (const key of keys) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [EVENT_LOCK, key]);
 }
 
 async function migrate(client: pg.PoolClient): Promise<void> {
@@ -676,10 +682,21 @@ async function promoteNow(client: pg.PoolClient, eventId: string, context: Chang
   return promoted;
 }
 
-/** `erasePerson()`'s transaction (its events' locks held): see `RegistrationStore.erasePerson()`. */
-async function forget(client: pg.PoolClient, email: string, context: ChangeContext): Promise<PersonErasure> {
+/**
+ * `erasePerson()`'s transaction, with the locks of the events found before it began: see
+ * `RegistrationStore.erasePerson()`. An event that gained a registration naming the address since
+ * is locked too, and the rows read again (out of order: should that deadlock, PostgreSQL ends one
+ * of the two transactions).
+ */
+async function forget(client: pg.PoolClient, email: string, locked: string[], context: ChangeContext): Promise<PersonErasure> {
   const erasure: PersonErasure = { registrations: 0, companions: 0, eventIds: [], promoted: [], mailIds: [] };
-  for (const row of await naming(client, email)) {
+  let rows = await naming(client, email);
+  const unlocked = rows.map((row) => row.event_id).filter((eventId) => !locked.includes(eventId));
+  if (unlocked.length > 0) {
+    await lockEvents(client, unlocked);
+    rows = await naming(client, email);
+  }
+  for (const row of rows) {
     const mails = await client.query<{ id: string; message: { payload?: unknown } | null }>(
       'SELECT id, message FROM mail_queue WHERE registration_id = $1 ORDER BY id',
       [row.id],
