@@ -1,5 +1,5 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
+import { defaultMinifyOptions, defaultStrategy } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 import { defineConfig } from 'vite';
 
 /**
@@ -16,11 +16,28 @@ const loadedFlag = 'Symbol.for("bijeen.loaded")';
  * indented and readable. `BIJEEN_MINIFY_TEMPLATES=0` turns it off: the CDN test builds such a
  * copy and checks that both render the same text.
  */
+/** Two expressions with white space and a line break between them, in a template to minify. */
+const LINE_BETWEEN_EXPRESSIONS = /(@TEMPLATE_EXPRESSION_*\(\);)\s*\n\s*(?=@TEMPLATE_EXPRESSION_*\(\);)/g;
+
+/**
+ * Lit's minifier keeps one space between two expressions: it cannot know whether they render
+ * running text. In this source an expression on a line of its own renders a block (a paragraph, a
+ * section, a field, or nothing), so the white space between two such lines goes too: one text node
+ * fewer in every card of an agenda for each. Expressions that render running text stand on one
+ * line, `${a} ${b}`, and keep their space.
+ */
+const strategy = {
+  ...defaultStrategy,
+  minifyHTML: (html: string, options?: Parameters<typeof defaultStrategy.minifyHTML>[1]) =>
+    defaultStrategy.minifyHTML(html.replace(LINE_BETWEEN_EXPRESSIONS, '$1'), options),
+};
+
 const minifyTemplates = {
   ...minifyHtmlLiterals({
     include: ['src/**/*.ts'],
     failOnError: true,
     options: {
+      strategy,
       minifyOptions: {
         // html-minifier-next's default collapse: white space between block elements goes (each
         // space is a DOM node in every card of an agenda), white space in running text shrinks to

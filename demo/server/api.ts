@@ -1,5 +1,5 @@
 /**
- * The reference registration endpoint (contract sections 4–6) on `node:http`.
+ * The reference registration endpoint (contract sections 4, 5 and 7) on `node:http`.
  *
  *   GET  /api/events                         { events: [event, …] }, date order, live `remaining`; `?tag=a,b`: only those tags
  *   GET  /api/events.ics                     the agenda as a calendar feed (calendar-feed.ts); `?tag=` as above
@@ -9,6 +9,7 @@
  *   GET  /api/events/:id/registrations.xlsx  the same as a spreadsheet, same token
  *   GET  /api/people?email=…                 everything stored about one address (people.ts), same token
  *   DELETE /api/people?email=…               erases that address everywhere, same token
+ *   GET, POST /registration/:token           the registrant's own page (self-service.ts): an HTML page, not JSON
  *
  * CORS: event data is public, so the GET routes answer any origin (`*`): that is what lets any
  * partner page show a card. Registrations are only accepted from `ALLOWED_ORIGINS`: the preflight
@@ -39,6 +40,7 @@ import { registrationsCsv, type CsvSeparator } from './csv.js';
 import { closedReason, liveEvent, placeLimits, type LoadedEvent } from './events.js';
 import { API_HEADERS, drained, header, mediaType, readBody, requestLocale, sendJson, targetParam, targetPath } from './http.js';
 import { endpointMessages } from './messages.js';
+import type { Notices } from './mail/notices.js';
 import { answerPeople } from './people.js';
 import type { PlaceLimiter, RateLimiter } from './rate-limit.js';
 import type { RegistrationStore, StoredResponse, Taken } from './store.js';
@@ -61,6 +63,16 @@ export interface ApiOptions {
   log: (line: string) => void;
   /** True once shutdown began: new requests get 503 + `Retry-After`. */
   isClosing: () => boolean;
+  /** The mails each change sends (queued by the store in the change's transaction). */
+  notices: Notices;
+  /** Called after a change that queued mail: the sender looks at the queue at once. */
+  mailQueued: () => void;
+  /** Erasure: removes the copies of erased mails (the outbox's files). */
+  forgetMails: (ids: number[]) => Promise<void>;
+  /** Double opt-in (`CONFIRM_EMAIL`): how long a pending registration holds its places; `undefined`: off. */
+  holdMinutes: number | undefined;
+  /** The registrant's own page, `/registration/:token`. */
+  selfService: { handle: (req: IncomingMessage, res: ServerResponse, token: string) => Promise<void> };
 }
 
 const JSON_TYPE = 'application/json';
@@ -90,10 +102,13 @@ type Route =
   | { name: 'export'; id: string; format: ExportFormat }
   | { name: 'people' }
   | { name: 'root' }
+  | { name: 'self-service'; token: string }
   | undefined;
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/api' || pathname === '/api/') return { name: 'root' };
+  const personal = /^\/registration\/([^/]*)$/.exec(pathname);
+  if (personal) return { name: 'self-service', token: personal[1]! };
   if (pathname === '/api/events.ics') return { name: 'calendar' };
   if (pathname === '/api/people') return { name: 'people' };
   const parts = pathname.split('/');
@@ -391,20 +406,19 @@ export function createApiHandler(options: ApiOptions) {
       ...placeLimits(event),
       maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
       waitlist: settings.waitlist,
+      confirmBy: options.holdMinutes === undefined ? undefined : new Date(Date.now() + options.holdMinutes * 60_000).toISOString(),
       respond: ({ id: registrationId, status }): StoredResponse => ({
         status: 201,
-        body: {
-          id: registrationId,
-          status,
-          message: status === 'confirmed' ? messages.confirmed(data.title) : messages.waitlisted(data.title),
-        },
+        body: { id: registrationId, status, message: messages[status](data.title) },
       }),
+      notify: options.notices.context().notify,
     });
     if (outcome.kind !== 'created') placeLimiter.giveBack(id, client, places);
     switch (outcome.kind) {
       case 'created': {
         const { registration } = outcome;
         log(`registration ${registration.id} for ${id}: ${registration.status}, ${places} place(s)`);
+        options.mailQueued();
         return reply(outcome.response.status, outcome.response.body);
       }
       case 'replay':
@@ -521,7 +535,16 @@ export function createApiHandler(options: ApiOptions) {
         if (!isRead && method !== 'DELETE') return notAllowed('GET, HEAD, DELETE');
         req.resume();
         if (!admitted(req, res)) return;
-        return answerPeople(req, res, { store, events, log });
+        return answerPeople(req, res, {
+          store,
+          events,
+          log,
+          context: () => options.notices.context(),
+          mailQueued: options.mailQueued,
+          forgetMails: options.forgetMails,
+        });
+      case 'self-service':
+        return options.selfService.handle(req, res, where.token);
       default:
         req.resume();
         return sendJson(res, 404, { status: 'not_found', message: messages.pageNotFound });

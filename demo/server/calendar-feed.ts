@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { calendarFile, type Locale } from '../../src/text.js';
-import { agenda, endsAt, parseEvent, type EventData } from '../../src/schema/index.js';
-import type { LoadedEvent } from './events.js';
+import { agenda, endsAt, type EventData } from '../../src/schema/index.js';
+import { resolvedAt, type LoadedEvent } from './events.js';
 import { endpointMessages } from './messages.js';
 
 /** Ended events stay in the feed this many days. */
@@ -38,9 +38,7 @@ export function calendarFeed(
   const modified = new Map<EventData, number>();
   const resolved: EventData[] = [];
   for (const event of events) {
-    // Validated at start-up; parsed again only to resolve its URLs against this address.
-    const result = parseEvent(event.raw, { baseUrl: new URL('/api/events/', apiBase).href, locale: 'en' });
-    const data = result.success ? result.data : event.data;
+    const data = resolvedAt(event, apiBase);
     modified.set(data, event.modified);
     resolved.push(data);
   }

@@ -1,7 +1,7 @@
 /**
  * Configuration of the demo servers, from environment variables only (documented in the README).
  * Ports may be `0` (a free port, as the tests use); origins that depend on a port are therefore
- * computed after listening, by `allowedOrigins()` and `apiOrigin()`.
+ * computed after listening, by `allowedOrigins()` and `publicApiOrigin()`.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,8 +13,10 @@ export interface Config {
   apiPort: number;
   /** Interface both servers listen on (`HOST`, default 127.0.0.1: not reachable from other machines). */
   host: string;
-  /** SQLite file (`DATABASE_PATH`). */
+  /** SQLite file (`DATABASE_PATH`); not used when `databaseUrl` is set. */
   databasePath: string;
+  /** PostgreSQL instead of SQLite (`DATABASE_URL`, `postgres://user:password@host:port/database`). */
+  databaseUrl: string | undefined;
   /** Folder with one `*.json` per event (`EVENTS_DIR`). */
   eventsDir: string;
   /** Origins allowed to post registrations (`ALLOWED_ORIGINS`); `undefined`: the demo site's own. */
@@ -50,6 +52,18 @@ export interface Config {
   maxConnections: number;
   /** Days after an event's end that its registrations' personal data is kept (`RETENTION_DAYS`, default 30). */
   retentionDays: number;
+  /** Outgoing mail server (`SMTP_URL`, e.g. `smtp://user:pass@host:587`); `undefined`: mails go to `outboxDir`. */
+  smtpUrl: string | undefined;
+  /** Sender of every mail (`MAIL_FROM`, `Name <address>` or an address); required with `SMTP_URL`. */
+  mailFrom: string;
+  /** Folder for mails as `.eml` files when there is no `SMTP_URL` (`OUTBOX_DIR`, default `demo/data/outbox`). */
+  outboxDir: string;
+  /** First retry delay of a mail that failed, in ms (`MAIL_RETRY_MS`, default 10000); it doubles per attempt up to 15 minutes. */
+  mailRetry: number;
+  /** Double opt-in (`CONFIRM_EMAIL=1`): registrations are `pending` until the registrant confirms through the mail's link. */
+  confirmEmail: boolean;
+  /** Minutes a pending registration holds its places (`HOLD_MINUTES`, default 30). */
+  holdMinutes: number;
 }
 
 /** Shortest `ADMIN_TOKEN`: 32 characters, e.g. `openssl rand -hex 16`. */
@@ -95,6 +109,20 @@ function flag(name: string, env: NodeJS.ProcessEnv): boolean {
   return raw === '1' || raw === 'true';
 }
 
+/** A `postgres://` URL; the error never repeats the value, which may hold a password. */
+function postgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
 /** An http(s) origin from the variable `name`; errors name the variable. */
 function origin(name: string, raw: string): string {
   let url: URL;
@@ -107,10 +135,43 @@ function origin(name: string, raw: string): string {
   return url.origin;
 }
 
+/** What `MAIL_FROM` may be: an address, or a name and an address in angle brackets; one line. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+/** The sender when there is no `SMTP_URL` and no `MAIL_FROM`: the outbox files need one. */
+const OUTBOX_FROM = 'Bijeen <bijeen@example.org>';
+
+/** `SMTP_URL`, checked; errors never repeat the value (it holds a password). */
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('SMTP_URL is not a URL; write it as smtp://user:password@host:587 (or smtps://… for port 465)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new Error('SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@host:587');
+  }
+  if (!url.hostname) throw new Error('SMTP_URL names no host; write it as smtp://user:password@host:587');
+  return raw;
+}
+
+function mailFrom(raw: string | undefined, smtp: string | undefined): string {
+  if (!raw) {
+    if (smtp) throw new Error('MAIL_FROM is required with SMTP_URL, e.g. MAIL_FROM="Kennisnetwerk Wonen <aanmelden@example.org>"');
+    return OUTBOX_FROM;
+  }
+  if (!MAIL_FROM.test(raw)) {
+    throw new Error(`MAIL_FROM must be an address or "Name <address>" on one line, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const list = env.ALLOWED_ORIGINS?.trim();
   const token = env.ADMIN_TOKEN?.trim();
   const apiOrigin = env.API_ORIGIN?.trim();
+  const databaseUrl = env.DATABASE_URL?.trim();
   if (token && token.length < MIN_TOKEN_LENGTH) {
     throw new Error(
       `ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters, got ${token.length}; generate one with: openssl rand -hex 32`,
@@ -128,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const headersTimeout = positive('HEADERS_TIMEOUT_MS', 8_000, env);
   const requestTimeout = positive('REQUEST_TIMEOUT_MS', 30_000, env);
+  const smtp = smtpUrl(env.SMTP_URL?.trim());
   if (headersTimeout > requestTimeout) {
     throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeout}) must not be greater than REQUEST_TIMEOUT_MS (${requestTimeout})`);
   }
@@ -136,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiPort: integer('API_PORT', 8081, env),
     host: env.HOST?.trim() || '127.0.0.1',
     databasePath: resolve(env.DATABASE_PATH?.trim() || 'demo/data/bijeen.sqlite'),
+    databaseUrl: databaseUrl ? postgresUrl(databaseUrl) : undefined,
     eventsDir: resolve(env.EVENTS_DIR?.trim() || 'demo/events'),
     allowedOrigins: list
       ? list
@@ -156,10 +219,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleTimeout: positive('IDLE_TIMEOUT_MS', 10_000, env),
     maxConnections: positive('MAX_CONNECTIONS', defaultMaxConnections(), env),
     retentionDays,
+    smtpUrl: smtp,
+    mailFrom: mailFrom(env.MAIL_FROM?.trim(), smtp),
+    outboxDir: resolve(env.OUTBOX_DIR?.trim() || 'demo/data/outbox'),
+    mailRetry: positive('MAIL_RETRY_MS', 10_000, env),
+    confirmEmail: flag('CONFIRM_EMAIL', env),
+    holdMinutes: positive('HOLD_MINUTES', 30, env),
   };
 }
 
 /** The configured origins, or the demo site's own (`localhost` and `127.0.0.1`) on its real port. */
 export function allowedOrigins(config: Config, sitePort: number): Set<string> {
   return new Set(config.allowedOrigins ?? [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`]);
+}
+
+/**
+ * The endpoint's public origin, for what leaves the server (the links in mails, calendar UIDs):
+ * `API_ORIGIN`, else this machine's name for the host and port it listens on (`localhost` for
+ * loopback and every-interface addresses).
+ */
+export function publicApiOrigin(config: Config, apiPort: number): URL {
+  if (config.apiOriginOverride) return new URL(config.apiOriginOverride);
+  const local = ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(config.host);
+  const host = local ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return new URL(`http://${host}:${apiPort}`);
 }

@@ -78,6 +78,16 @@ export function loadEvents(dir: string, log: (line: string) => void = console.er
   return new Map([...events].sort(([, a], [, b]) => time(a.data.start) - time(b.data.start)));
 }
 
+/**
+ * The event with its file's relative URLs resolved against this endpoint's public address (as for
+ * a card that loads the JSON from here), for what leaves the server: calendar files and mails.
+ */
+export function resolvedAt(event: LoadedEvent, apiBase: URL): EventData {
+  // Validated at start-up; parsed again only to resolve its URLs against this address.
+  const result = parseEvent(event.raw, { baseUrl: new URL('/api/events/', apiBase).href, locale: 'en' });
+  return result.success ? result.data : event.data;
+}
+
 /** The place limits the store decides by. */
 export function placeLimits(event: LoadedEvent): PlaceLimits {
   return { capacity: event.placesHere, nonMemberCapacity: event.nonMemberPlacesHere };
@@ -104,4 +114,16 @@ const CLOSED: ReadonlySet<string> = new Set<ClosedReason>(['not-open', 'closed',
 export function closedReason(event: EventData, now: number): ClosedReason | undefined {
   const status = registrationStatus(event, now);
   return status && CLOSED.has(status) ? (status as ClosedReason) : undefined;
+}
+
+/**
+ * The event's limits for promoting its waiting list at `now`, or `undefined` when nobody should be
+ * promoted any more: the event is past, cancelled or postponed, or takes no registrations. A closed
+ * registration window still promotes: a place given back the day before goes to the next in line.
+ */
+export function promotionLimits(event: LoadedEvent | undefined, now: number): PlaceLimits | undefined {
+  if (!event?.data.registration) return undefined;
+  const status = registrationStatus(event.data, now);
+  if (status === 'past' || status === 'cancelled' || status === 'postponed') return undefined;
+  return placeLimits(event);
 }

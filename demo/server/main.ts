@@ -12,13 +12,19 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApiHandler } from './api.js';
-import { allowedOrigins, loadConfig, type Config } from './config.js';
+import { allowedOrigins, loadConfig, publicApiOrigin, type Config } from './config.js';
 import { loadEvents } from './events.js';
 import { answerClientErrors, API_HEADERS } from './http.js';
+import { Notices } from './mail/notices.js';
+import { outboxTransport, smtpTransport } from './mail/transport.js';
+import { MailWorker } from './mail/worker.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { describeDatabaseUrl, PostgresStore } from './postgres-store.js';
 import { startRetention } from './retention.js';
+import { createSelfService } from './self-service.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { RegistrationStore } from './store.js';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
@@ -29,16 +35,29 @@ try {
   console.error(`Configuration: ${(error as Error).message}`);
   process.exit(1);
 }
-const store = new SqliteStore(config.databasePath);
+const database = config.databaseUrl ? `PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}` : `SQLite ${config.databasePath}`;
+let store: RegistrationStore;
+try {
+  store = config.databaseUrl ? await PostgresStore.open(config.databaseUrl, { log }) : new SqliteStore(config.databasePath);
+} catch (error) {
+  console.error(`Database ${database}: ${(error as Error).message}`);
+  process.exit(1);
+}
 const events = loadEvents(config.eventsDir, log);
-// Before the endpoint listens: what is past its retention is never served again.
-const retention = await startRetention({ store, events, days: config.retentionDays, log });
 const limiter = new RateLimiter(config.rateLimit);
 const placeLimiter = new PlaceLimiter(config.placeLimit);
 /** Wrong admin tokens per minute per client before the export answers 429. */
 const tokenGuesses = new RateLimiter(10);
 let closing = false;
 let apiPort = 0;
+
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport(config.outboxDir, config.mailFrom);
+const notices = new Notices({ events, publicOrigin: () => publicApiOrigin(config, apiPort) });
+const mailer = new MailWorker({ store, transport, compose: (mail) => notices.compose(mail), log, retryMs: config.mailRetry });
+/** Erased mails' copies (the outbox's files) go with them. */
+const forgetMails = (ids: number[]) => transport.forget(ids);
+// Before the endpoint listens: what is past its retention is never served again.
+const retention = await startRetention({ store, events, days: config.retentionDays, log, forgetMails });
 
 /** Answers not yet written: at shutdown each gets `Connection: close`, so no client reuses a closing socket. */
 const unanswered = new Set<ServerResponse>();
@@ -105,10 +124,48 @@ const api = hardenedServer(
     bodyLimit: config.bodyLimit,
     log,
     isClosing: () => closing,
+    notices,
+    mailQueued: () => mailer.wake(),
+    forgetMails,
+    holdMinutes: config.confirmEmail ? config.holdMinutes : undefined,
+    selfService: createSelfService({
+      store,
+      events,
+      notices,
+      publicOrigin: () => publicApiOrigin(config, apiPort),
+      mailQueued: () => mailer.wake(),
+      log,
+    }),
   }),
   API_HEADERS,
 );
 apiPort = await listen(api, config.apiPort, 'API_PORT');
+
+/** Pending registrations past their `confirmBy` expire; the places they held go to the waiting list. */
+async function expireHolds(): Promise<void> {
+  const expired = await store.expireHolds(new Date(), notices.context());
+  if (expired.length === 0) return;
+  log(`holds: ${expired.length} pending registration(s) expired`);
+  mailer.wake();
+}
+
+// At start-up, places that came free while the server was down (expired holds) or were added to an
+// event file (a raised capacity) go to the waiting list; then the queue is sent, mails left over
+// from before the restart included.
+await expireHolds();
+for (const id of events.keys()) {
+  const promoted = await store.promote(id, notices.context());
+  if (promoted.length > 0) log(`waiting list: ${promoted.length} registration(s) for ${id} confirmed`);
+}
+mailer.start();
+/** Expired holds free their places within this long. */
+const HOLD_SWEEP = 30_000;
+const holdSweep = config.confirmEmail
+  ? setInterval(() => {
+      expireHolds().catch((error: unknown) => log(`holds: sweep failed: ${(error as Error).message}`));
+    }, HOLD_SWEEP)
+  : undefined;
+holdSweep?.unref();
 
 const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
 console.log(`Bijeen demo site: http://${shown}:${sitePort}/`);
@@ -116,13 +173,15 @@ console.log(`Bijeen API: http://${shown}:${apiPort}/api/events`);
 console.log(
   [
     `  events: ${events.size} from ${config.eventsDir}`,
-    `  database: ${config.databasePath}`,
+    `  database: ${database}`,
     `  registrations accepted from: ${[...origins].join(', ')}`,
     `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
     `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,
     `  connections: at most ${config.maxConnections} per server; headers within ${config.headersTimeout} ms, requests within ${config.requestTimeout} ms, idle after ${config.idleTimeout} ms, keep-alive ${config.keepAliveTimeout} ms`,
     `  admin routes (exports, access and erasure requests): ${config.adminToken ? 'on (Authorization: Bearer $ADMIN_TOKEN)' : 'off (set ADMIN_TOKEN)'}`,
     `  retention: personal data erased ${config.retentionDays} days after each event ends (checked daily)`,
+    `  mail: ${transport.describe}; personal links on ${publicApiOrigin(config, apiPort).origin}${config.apiOriginOverride ? '' : ' (set API_ORIGIN to the address registrants use)'}`,
+    `  double opt-in: ${config.confirmEmail ? `on, places held ${config.holdMinutes} minutes` : 'off (CONFIRM_EMAIL=1)'}`,
   ].join('\n'),
 );
 if (!existsSync(resolve(cdnDir, 'bijeen.iife.js'))) log('warning: dist/cdn/bijeen.iife.js is missing; run `npm run build` first');
@@ -173,6 +232,10 @@ async function shutdown(signal: string): Promise<void> {
   clearTimeout(grace);
   clearTimeout(deadline);
   await retention.stop();
+  clearInterval(holdSweep);
+  // A mail being sent may finish; what is left stays queued for the next start.
+  await mailer.stop();
+  transport.close();
   await store.close();
   log('stopped');
   process.exit(0);

@@ -12,6 +12,8 @@ const nl = {
   confirmed: (title: string) => `Bedankt! U bent aangemeld voor ‘${title}’.`,
   waitlisted: (title: string) =>
     `‘${title}’ is vol. U staat op de wachtlijst; zodra er een plaats vrijkomt, hoort u van ons.`,
+  pending: (title: string) =>
+    `Bijna klaar: bevestig uw aanmelding voor ‘${title}’ met de link in de e-mail die we u net stuurden.`,
   full: (title: string) => `‘${title}’ is helaas vol. Aanmelden kan niet meer.`,
   notEnough: (title: string, remaining: number, places: number) =>
     `Voor ‘${title}’ ${remaining === 1 ? 'is nog 1 plaats' : `zijn nog ${remaining} plaatsen`} vrij; u meldt ${places} personen aan.`,
@@ -68,6 +70,7 @@ export type EndpointMessages = typeof nl;
 const en: EndpointMessages = {
   confirmed: (title) => `Thank you! You are registered for ‘${title}’.`,
   waitlisted: (title) => `‘${title}’ is full. You are on the waiting list; we will let you know as soon as a place comes free.`,
+  pending: (title) => `Almost done: please confirm your registration for ‘${title}’ with the link in the e-mail we just sent you.`,
   full: (title) => `Sorry, ‘${title}’ is full. Registration is no longer possible.`,
   notEnough: (title, remaining, places) =>
     `‘${title}’ has ${remaining === 1 ? '1 place' : `${remaining} places`} left; you are registering ${places} people.`,

@@ -11,7 +11,7 @@
  * phone numbers written as `+31 …`, which is the accepted price.
  */
 import { answerKind, type EventData } from '../../src/schema/index.js';
-import type { StoredRegistration } from './store.js';
+import type { RegistrationStatus, StoredRegistration } from './store.js';
 
 /** Text, a number, yes/no, a moment, or empty. */
 export type TableCell = string | number | boolean | Date | null;
@@ -27,6 +27,16 @@ const FORMULA_START = /^(?:[\t\r]|[\p{White_Space}\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF
 export function neutralised(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** The status column, in the organiser's words. */
+const STATUS: Record<RegistrationStatus, string> = {
+  confirmed: 'bevestigd',
+  waitlisted: 'wachtlijst',
+  pending: 'onbevestigd (plaats vastgehouden)',
+  'pending-waitlist': 'onbevestigd (wachtlijst)',
+  cancelled: 'geannuleerd',
+  expired: 'verlopen',
+};
 
 /** A text cell: guarded, and empty when there is no text. */
 const text = (value: string | undefined): TableCell => (value ? neutralised(value) : null);
@@ -59,7 +69,7 @@ export function registrationTable(event: EventData, registrations: StoredRegistr
     const cells: TableCell[] = [
       id,
       new Date(createdAt),
-      status === 'confirmed' ? 'bevestigd' : 'wachtlijst',
+      STATUS[status],
       places,
       text(attendee.name),
       text(attendee.email),

@@ -1,7 +1,7 @@
 /**
  * Privacy by default: `RETENTION_DAYS` after an event's end, the personal data of its registrations
  * is erased (`RegistrationStore.eraseEvent()`), only the counts per status stay. Runs at start-up,
- * before the endpoint listens, and then once a day.
+ * before the endpoint listens, and then once a day. Its mails go with it, copies in the outbox too.
  *
  * Kept on purpose: registrations of an event without a readable file (its end is unknown: a file
  * with a typo must not cost the organiser the list) and of a postponed event (its date in the file
@@ -19,6 +19,8 @@ export interface RetentionOptions {
   /** `RETENTION_DAYS`. */
   days: number;
   log: (line: string) => void;
+  /** Removes the copies of erased mails (the outbox's files). */
+  forgetMails: (ids: number[]) => Promise<void>;
 }
 
 /** When the personal data of `event`'s registrations is due for erasure, or `undefined` while its date may still move. */
@@ -28,11 +30,12 @@ export function erasureDue(event: LoadedEvent, days: number): number | undefined
 
 const summary = (counts: EventCounts) =>
   Object.entries(counts)
+    .filter(([, { registrations }]) => registrations > 0)
     .map(([status, { registrations, places }]) => `${status} ${registrations} (${places} place(s))`)
     .join(', ');
 
 /** One pass: erases what is due at `now`, logs what it erased and what it had to keep. */
-export async function applyRetention({ store, events, days, log }: RetentionOptions, now = Date.now()): Promise<void> {
+export async function applyRetention({ store, events, days, log, forgetMails }: RetentionOptions, now = Date.now()): Promise<void> {
   for (const eventId of await store.registeredEvents()) {
     const event = events.get(eventId);
     if (!event) {
@@ -43,8 +46,9 @@ export async function applyRetention({ store, events, days, log }: RetentionOpti
     if (due === undefined) {
       log(`retention: kept the registrations of "${eventId}": it is postponed`);
     } else if (due <= now) {
-      const erased = await store.eraseEvent(eventId);
-      log(`retention: erased the personal data of "${eventId}", ${days} days after its end; counts kept: ${summary(erased)}`);
+      const { counts, mailIds } = await store.eraseEvent(eventId);
+      await forgetMails(mailIds);
+      log(`retention: erased the personal data of "${eventId}", ${days} days after its end; counts kept: ${summary(counts)}`);
     }
   }
 }

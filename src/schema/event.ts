@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
 import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
-import { isDateTime, isTimeZone, parseDateTime } from './time.js';
+import { DEFAULT_TIME_ZONE, isDateTime, isTimeZone, parseDateTime } from './time.js';
 import { dottedName, readPath, writePath, type DataPath } from './paths.js';
 import { isAllowedUrl, resolveUrl } from './url.js';
 
@@ -205,7 +205,7 @@ export const EventSchema = withDefaults(
         if (isBefore(event.end, event.start)) report('endBeforeStart', ['end']);
       }),
     ),
-  () => ({ timeZone: 'Europe/Amsterdam', status: 'scheduled' as const }),
+  () => ({ timeZone: DEFAULT_TIME_ZONE, status: 'scheduled' as const }),
 );
 
 /** A validated event, defaults filled in. */

@@ -3,6 +3,7 @@
  * that a feed may leave out the seconds (`2018-09-18T13:00+02:00`, valid ISO 8601) and so that
  * impossible dates (30 February) fail instead of rolling over the way `Date.parse` does.
  */
+import { remembered } from './remembered.js';
 
 // Date, `T`, hh:mm, optional :ss with optional fraction, then `Z` or ±hh:mm; each part within its
 // range (month 01–12, day 01–31, hour 00–23, minute and second 00–59). Anchored, no nested
@@ -11,23 +12,10 @@ const DATE_TIME =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
 
 /**
- * Date-times parsed before, and what they gave. Validating an event and showing it read each of
- * its date-times several times (checks, order rules, status, display); an agenda's cards, hundreds.
- * Emptied when it grows large, so a long-lived page does not keep every date it ever saw.
- */
-const parsedDateTimes = /* @__PURE__ */ new Map<string, number | undefined>();
-
-/**
  * Milliseconds since the epoch for an ISO 8601 date-time with an offset (`Z` or ±hh:mm), or
  * `undefined` when the text is not one or names an impossible date or time.
  */
-export function parseDateTime(value: string): number | undefined {
-  if (parsedDateTimes.has(value)) return parsedDateTimes.get(value);
-  if (parsedDateTimes.size >= 1000) parsedDateTimes.clear();
-  const ms = readDateTime(value);
-  parsedDateTimes.set(value, ms);
-  return ms;
-}
+export const parseDateTime: (value: string) => number | undefined = remembered(readDateTime);
 
 function readDateTime(value: string): number | undefined {
   const match = DATE_TIME.exec(value);
@@ -51,6 +39,9 @@ export function isDateTime(value: string): boolean {
 // (`+01:00`), which newer engines also accept but calendar files cannot name.
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]{0,63}(?:\/[A-Za-z0-9_+-]{1,64}){0,3}$/;
 
+/** The zone of an event that names none. */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
 const formats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -72,21 +63,16 @@ export function zonedDateFormat(language: 'nl-NL' | 'en-GB', timeZone: string): 
   return format;
 }
 
-const zoneCache = /* @__PURE__ */ new Map<string, boolean>();
+/** Whether the platform knows `name`, a text of the right shape, as an IANA time zone. */
+const knownZone = remembered((name) => {
+  try {
+    // Dutch: the language most pages show, so the card reuses this formatter.
+    zonedDateFormat('nl-NL', name);
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** Whether the platform knows `name` as an IANA time zone. */
-export function isTimeZone(name: string): boolean {
-  if (!ZONE_NAME.test(name)) return false;
-  let known = zoneCache.get(name);
-  if (known === undefined) {
-    try {
-      // Dutch: the language most pages show, so the card reuses this formatter.
-      zonedDateFormat('nl-NL', name);
-      known = true;
-    } catch {
-      known = false;
-    }
-    zoneCache.set(name, known);
-  }
-  return known;
-}
+export const isTimeZone = (name: string): boolean => ZONE_NAME.test(name) && knownZone(name);

@@ -5,6 +5,8 @@
  * and lower-cases the scheme, so `java\tscript:` or ` JaVaScRiPt:` arrive as `javascript:` and fail.
  */
 
+import { remembered } from './remembered.js';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Base for the allow-list check only: a relative URL resolves against it as `https:`. */
@@ -25,16 +27,26 @@ function isAllowedTarget(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }
 
+/** Whether `raw`, of an allowed length, is allowed (see `isAllowedUrl`). */
+const allowed = remembered((raw) => {
+  const url = toUrl(raw, PROBE_BASE);
+  return url !== undefined && isAllowedTarget(url);
+});
+
 /**
  * Whether `raw` may stand in a URL field: absolute `https:`, `http:` on localhost / 127.0.0.1 /
  * [::1], or relative. Rejects `javascript:`, `data:`, `vbscript:`, `file:`, `mailto:` and every
  * other scheme, also when obfuscated with whitespace, control characters or mixed case.
  */
 export function isAllowedUrl(raw: string): boolean {
-  if (raw.length === 0 || raw.length > MAX_URL_LENGTH) return false;
-  const url = toUrl(raw, PROBE_BASE);
-  return url !== undefined && isAllowedTarget(url);
+  return raw.length > 0 && raw.length <= MAX_URL_LENGTH && allowed(raw);
 }
+
+/** `raw`, of an allowed length, as an absolute URL: its `href` when allowed, else `false`; `undefined` when it is relative. */
+const absoluteUrl = remembered((raw): string | false | undefined => {
+  const url = toUrl(raw);
+  return url && (isAllowedTarget(url) ? url.href : false);
+});
 
 /**
  * The absolute form of an allowed URL: relative URLs are resolved against `base` (the URL of the
@@ -44,8 +56,8 @@ export function isAllowedUrl(raw: string): boolean {
 export function resolveUrl(raw: string, base?: string): string | undefined {
   if (raw.length === 0 || raw.length > MAX_URL_LENGTH) return undefined;
   // An absolute URL is allowed or not on its own: one parse decides (an agenda resolves thousands).
-  const absolute = toUrl(raw);
-  if (absolute) return isAllowedTarget(absolute) ? absolute.href : undefined;
+  const absolute = absoluteUrl(raw);
+  if (absolute !== undefined) return absolute || undefined;
   if (!base || !isAllowedUrl(raw)) return undefined;
   const resolved = toUrl(raw, base);
   // A relative URL takes its scheme from the document, so http is fine here (same page, same scheme);

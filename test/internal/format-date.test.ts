@@ -21,6 +21,19 @@ async function countFormatters(run: () => Promise<unknown>): Promise<number> {
 }
 
 describe('date formatting', () => {
+  // First in this file: no card has built a formatter yet.
+  it('has the Dutch formatter of the default zone ready once the page is idle: the first card builds none', async () => {
+    await new Promise((idle) => requestIdleCallback(idle));
+    const { timeZone, ...withoutZone } = udenMeeting;
+    expect(timeZone ?? 'Europe/Amsterdam').to.equal('Europe/Amsterdam');
+    let card!: HTMLElement;
+    const built = await countFormatters(async () => {
+      card = await cardFor(withoutZone);
+    });
+    expect(built).to.equal(0);
+    expect(textOf(part(card, 'date'))).to.equal('dinsdag 18 september 2018, 13.00–17.00 uur');
+  });
+
   // A zone no other test of this file uses, so nothing is cached yet.
   const kathmandu = { ...udenMeeting, id: 'kathmandu', timeZone: 'Asia/Kathmandu' };
 

@@ -43,7 +43,7 @@ const pages = {
         audience: 'Iedereen die wil.',
         sections: [{ heading: 'Programma', paragraphs: ['Eerst koffie.'], items: ['Welkom', 'Werkgroepen'] }],
         registration: { email: 'aanmelden@example.org', maxCompanions: 1, remaining: 4, capacity: 60,
-          memberQuestion: 'Bent u lid?', privacyUrl: 'https://example.org/privacy' },
+          memberQuestion: 'Bent u lid?', nonMemberPlaces: 10, nonMemberRemaining: 3, privacyUrl: 'https://example.org/privacy' },
       };
       for (const id of ['card', 'teaser', 'composite']) document.getElementById(id).event = event;
       document.getElementById('list').events = [event, { ...event, id: 'later', title: 'Later in het jaar', start: '2030-06-02T10:00:00+02:00', end: undefined }];

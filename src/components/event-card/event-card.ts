@@ -8,8 +8,9 @@ import { attributeIssue, reportBadAttributes } from '../../internal/attributes.j
 import { BijeenElement } from '../../internal/bijeen-element.js';
 import { EventSourceController } from '../../internal/event-source.js';
 import { EventSourceMixin } from '../../internal/event-source-mixin.js';
-import { formatRange, opensAtSentence } from '../../internal/format-date.js';
+import { formatRange, opensAtSentence, prepareDateFormat } from '../../internal/format-date.js';
 import { heading, headingLevel } from '../../internal/heading.js';
+import { whenIdle } from '../../internal/idle.js';
 import {
   isAllowedUrl,
   nonMemberPlacesLeft,
@@ -447,6 +448,9 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
 }
 
 if (!customElements.get('bijeen-event-card')) customElements.define('bijeen-event-card', BijeenEventCard);
+
+// Off the path of the first cards that render after the page has loaded (see `prepareDateFormat`).
+if (!isServer) whenIdle(prepareDateFormat);
 
 declare global {
   interface HTMLElementTagNameMap {

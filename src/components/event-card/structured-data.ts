@@ -10,6 +10,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { EventData } from '../../schema/index.js';
+import { whenIdle } from '../../internal/idle.js';
 import { setScriptText } from '../../internal/trusted-types.js';
 import { scriptJson } from '../../internal/json.js';
 
@@ -92,10 +93,6 @@ export function itemListData(events: readonly EventData[]): string {
     itemListElement: events.map((event, index) => ({ '@type': 'ListItem', position: index + 1, item: eventLd(event) })),
   });
 }
-
-/** Runs `task` once the page is idle (after a moment where there is no `requestIdleCallback`). */
-const whenIdle = (task: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 50);
 
 /** Controllers whose JSON-LD waits to be written, all in one idle callback. */
 const pending = new Set<{ write(): void }>();

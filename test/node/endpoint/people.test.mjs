@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { rules, small, unlimited } from './support/events.mjs';
+import { waitForMail } from './support/mail.mjs';
 import { exportCsv, exportXlsx, people, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
 
 const TOKEN = 'people-test-token-0123456789abcdef0123';
@@ -106,10 +107,10 @@ describe('GET and DELETE /api/people', () => {
   test('an unknown address: 200 with nothing found, and a DELETE that erases nothing', async () => {
     const found = await people(server, 'GET', 'niemand@example.org', TOKEN);
     assert.equal(found.status, 200);
-    assert.deepEqual(found.body, { email: 'niemand@example.org', registrations: [] });
+    assert.deepEqual(found.body, { email: 'niemand@example.org', registrations: [], mails: [] });
     const erased = await people(server, 'DELETE', 'niemand@example.org', TOKEN);
     assert.equal(erased.status, 200);
-    assert.deepEqual(erased.body.erased, { registrations: 0, companions: 0 });
+    assert.deepEqual(erased.body.erased, { registrations: 0, companions: 0, mails: 0 });
     assert.deepEqual(erased.body.events, []);
   });
 
@@ -155,7 +156,8 @@ describe('GET and DELETE /api/people', () => {
     assert.equal(await remaining(rules.id), 8);
     const response = await people(server, 'DELETE', SUBJECT.email.toUpperCase(), TOKEN);
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body.erased, { registrations: 2, companions: 1 });
+    assert.deepEqual(response.body.erased.registrations, 2);
+    assert.deepEqual(response.body.erased.companions, 1);
     assert.deepEqual(response.body.events.toSorted(), [rules.id, small.id, unlimited.id].toSorted());
     assert.match(response.body.message, /2 aanmeldingen en 1 vermelding als introducé/);
     assert.doesNotMatch(server.output(), /ada\.wisbaar/i, 'the log does not name the address');
@@ -232,7 +234,7 @@ describe('erasure in a database file written before secure_delete', () => {
       const upgraded = await startServer({ dir: oldTemp.dir, env: { ADMIN_TOKEN: TOKEN } });
       try {
         const erased = await people(upgraded, 'DELETE', subject.email, TOKEN);
-        assert.deepEqual(erased.body.erased, { registrations: 1, companions: 0 });
+        assert.deepEqual(erased.body.erased.registrations, 1);
         for (const name of readdirSync(oldTemp.dir).filter((file) => file.startsWith('bijeen.sqlite'))) {
           assert.ok(!readFileSync(join(oldTemp.dir, name)).includes(Buffer.from(subject.email)), name);
         }
@@ -241,6 +243,50 @@ describe('erasure in a database file written before secure_delete', () => {
       }
     } finally {
       oldTemp.cleanup();
+    }
+  });
+});
+
+describe('erasure, the waiting list and the mails', () => {
+  test('DELETE takes the mails to and about the address along (queue and outbox) and moves the waiting list up', async () => {
+    const mailTemp = tempDir();
+    const outbox = join(mailTemp.dir, 'outbox');
+    const short = {
+      ...small,
+      id: 'kort',
+      registration: { ...small.registration, endpoint: '/api/events/kort/registrations', capacity: 2, waitlist: true, maxCompanions: 1 },
+    };
+    writeEvents(join(mailTemp.dir, 'events'), { short });
+    const mailServer = await startServer({ dir: mailTemp.dir, env: { ADMIN_TOKEN: TOKEN } });
+    try {
+      const subject = { name: 'Mail Wisbaar', email: 'mail.wisbaar@example.org' };
+      const host = other('mailgast');
+      const waiter = other('wachtend');
+      assert.equal((await postJson(mailServer, short.id, registration(short, { attendee: host, companions: [subject] }))).body.status, 'confirmed');
+      const waiting = await postJson(mailServer, short.id, registration(short, { attendee: waiter }));
+      assert.equal(waiting.body.status, 'waitlisted');
+      await waitForMail(outbox, subject.email);
+      await waitForMail(outbox, host.email);
+      await waitForMail(outbox, waiter.email);
+
+      const found = await people(mailServer, 'GET', subject.email, TOKEN);
+      assert.equal(found.body.mails.length, 1, 'the companion’s own mail');
+      assert.equal(found.body.mails[0].message, null, 'sent: its content is no longer kept');
+      assert.ok(found.body.mails[0].sentAt);
+
+      const erased = await people(mailServer, 'DELETE', subject.email, TOKEN);
+      assert.equal(erased.status, 200);
+      assert.deepEqual(erased.body.erased, { registrations: 0, companions: 1, mails: 2 });
+      assert.deepEqual(erased.body.promoted, [{ id: waiting.body.id, eventId: short.id }]);
+
+      const promotion = await waitForMail(outbox, waiter.email, 'Er is een plaats voor u');
+      assert.ok(promotion, 'the promoted registrant is mailed');
+      const files = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+      for (const name of files) assert.ok(!readFileSync(join(outbox, name)).includes(Buffer.from('wisbaar')), `${name} names the address`);
+      assert.deepEqual((await people(mailServer, 'GET', subject.email, TOKEN)).body, { email: subject.email, registrations: [], mails: [] });
+    } finally {
+      await mailServer.stop();
+      mailTemp.cleanup();
     }
   });
 });

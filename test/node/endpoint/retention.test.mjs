@@ -171,13 +171,18 @@ describe('the daily pass', () => {
         payloadHash: 'hash',
         capacity: undefined,
         waitlist: false,
+        confirmBy: undefined,
         respond: (registered) => ({ status: 201, body: registered }),
+        notify: () => ({ mails: [{ to: payload.attendee.email, message: { kind: 'registered' } }] }),
       });
       assert.equal(outcome.kind, 'created');
+      const [mail] = await store.mailsTo(payload.attendee.email);
 
       t.mock.timers.enable({ apis: ['setInterval', 'Date'], now: Date.now() });
       const lines = [];
-      const retention = await modules.startRetention({ store, events, days: 0, log: (line) => lines.push(line) });
+      const forgotten = [];
+      const forgetMails = async (ids) => void forgotten.push(...ids);
+      const retention = await modules.startRetention({ store, events, days: 0, log: (line) => lines.push(line), forgetMails });
       assert.deepEqual(lines, [], 'not over yet at start-up');
       assert.equal((await store.findPerson(payload.attendee.email)).length, 1);
 
@@ -186,9 +191,16 @@ describe('the daily pass', () => {
       assert.equal(lines.length, 1);
       assert.match(lines[0], /retention: erased the personal data of "bijna-voorbij", 0 days after its end/);
       assert.deepEqual(await store.findPerson(payload.attendee.email), []);
+      assert.deepEqual(await store.mailsTo(payload.attendee.email), [], 'its mail left the queue');
+      assert.deepEqual(forgotten, [mail.id], 'and its copy is forgotten by the transport');
+      const none = { registrations: 0, places: 0 };
       assert.deepEqual(await store.counts(endsSoon.id), {
         confirmed: { registrations: 1, places: 1 },
-        waitlisted: { registrations: 0, places: 0 },
+        waitlisted: none,
+        pending: none,
+        'pending-waitlist': none,
+        cancelled: none,
+        expired: none,
       });
     } finally {
       await store.close();
@@ -203,7 +215,7 @@ describe('the daily pass', () => {
         import { startRetention } from './demo/server/retention.ts';
         import { SqliteStore } from './demo/server/sqlite-store.ts';
         const store = new SqliteStore(${JSON.stringify(join(temp.dir, 'bijeen.sqlite'))});
-        await startRetention({ store, events: new Map(), days: 30, log: console.log });
+        await startRetention({ store, events: new Map(), days: 30, log: console.log, forgetMails: async () => {} });
         console.log('started');`;
       const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
         cwd: repoRoot,

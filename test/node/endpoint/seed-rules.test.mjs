@@ -263,7 +263,7 @@ describe('a database from before these rules', () => {
       const colleague = await postJson(migrated, perOrganisation.id, person(perOrganisation, { email: 'nieuw@woonbaken.nl', count: 1 }));
       assert.equal(colleague.status, 422);
       const db = new Database(path, { readonly: true });
-      assert.equal(db.pragma('user_version', { simple: true }), 3);
+      assert.equal(db.pragma('user_version', { simple: true }), 4);
       assert.deepEqual(
         db.prepare('SELECT DISTINCT member, organisation FROM registrations').all(),
         [{ member: 0, organisation: 'domain:woonbaken.nl' }],

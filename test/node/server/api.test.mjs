@@ -416,12 +416,18 @@ describe('the organiser’s other exports and requests', () => {
     await postJson(endpoint, small.id, registration(small, { companions: [{ name: 'Fien', email: own.attendee.email }] }));
     const { status, body } = await get(endpoint, `/api/people?email=${encodeURIComponent(own.attendee.email)}`, 'DELETE');
     assert.equal(status, 200);
-    assert.deepEqual(body, { erased: { registrations: 1, companions: 1 }, events: [unlimited.id, small.id], message: nl.erased(1, 1) });
+    // The mails queued to or about the address go too.
+    assert.deepEqual(body, {
+      erased: { registrations: 1, companions: 1, mails: 3 },
+      events: [unlimited.id, small.id],
+      promoted: [],
+      message: nl.erased(1, 1),
+    });
     const logged = endpoint.logs.filter((line) => line.startsWith('people:'));
-    assert.deepEqual(logged, [`people: erased 1 registration(s) and 1 companion entr(ies) of one address; events: ${unlimited.id}, ${small.id}`]);
+    assert.deepEqual(logged, [`people: erased 1 registration(s), 1 companion entr(ies) and 3 mail(s) of one address; events: ${unlimited.id}, ${small.id}; 0 promoted from the waiting list`]);
     assert.deepEqual((await get(endpoint, `/api/people?email=${encodeURIComponent(own.attendee.email)}`)).body.registrations, []);
     const nothing = await get(endpoint, '/api/people?email=niemand%40example.org', 'DELETE');
-    assert.deepEqual(nothing.body, { erased: { registrations: 0, companions: 0 }, events: [], message: nl.erased(0, 0) });
+    assert.deepEqual(nothing.body, { erased: { registrations: 0, companions: 0, mails: 0 }, events: [], promoted: [], message: nl.erased(0, 0) });
     assert.equal(endpoint.logs.filter((line) => line.startsWith('people:')).length, 1, 'nothing erased: nothing logged');
   });
 

@@ -43,6 +43,13 @@ describe('loadConfig', () => {
       idleTimeout: 10_000,
       maxConnections: defaultMaxConnections(),
       retentionDays: 30,
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: 'Bijeen <bijeen@example.org>',
+      outboxDir: resolve('demo/data/outbox'),
+      mailRetry: 10_000,
+      confirmEmail: false,
+      holdMinutes: 30,
     });
   });
 
@@ -67,6 +74,13 @@ describe('loadConfig', () => {
       IDLE_TIMEOUT_MS: '2',
       MAX_CONNECTIONS: '3',
       RETENTION_DAYS: '0',
+      DATABASE_URL: ' postgres://bijeen@db.example.org/bijeen ',
+      SMTP_URL: ' smtp://bijeen:geheim@mail.example.org:587 ',
+      MAIL_FROM: ' Kennisnetwerk <aanmelden@example.org> ',
+      OUTBOX_DIR: ' /tmp/bijeen/outbox ',
+      MAIL_RETRY_MS: '5',
+      CONFIRM_EMAIL: '1',
+      HOLD_MINUTES: '15',
     });
     assert.deepEqual(config, {
       port: 0,
@@ -87,6 +101,13 @@ describe('loadConfig', () => {
       idleTimeout: 2,
       maxConnections: 3,
       retentionDays: 0,
+      databaseUrl: 'postgres://bijeen@db.example.org/bijeen',
+      smtpUrl: 'smtp://bijeen:geheim@mail.example.org:587',
+      mailFrom: 'Kennisnetwerk <aanmelden@example.org>',
+      outboxDir: '/tmp/bijeen/outbox',
+      mailRetry: 5,
+      confirmEmail: true,
+      holdMinutes: 15,
     });
     const blank = loadConfig({ HOST: ' ', DATABASE_PATH: ' ', EVENTS_DIR: '', ALLOWED_ORIGINS: ' ', ADMIN_TOKEN: ' ', API_ORIGIN: ' ', PORT: ' ' });
     assert.deepEqual(

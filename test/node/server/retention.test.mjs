@@ -48,12 +48,17 @@ async function setUp(files, ids) {
       nonMemberCapacity: undefined,
       maxCompanionsPerOrganisation: undefined,
       waitlist: false,
+      confirmBy: undefined,
       respond: ({ id: registrationId, status }) => ({ status: 201, body: { id: registrationId, status } }),
+      // One mail per registration, as a confirmation: retention erases it with the event.
+      notify: () => ({ mails: [{ to: payload.attendee.email, message: { subject: 'Aangemeld' } }] }),
     });
   }
   const events = loadEvents(writeEvents(join(temp.dir, 'events'), files), () => {});
   const lines = [];
-  return { store, events, lines, options: { store, events, days: 30, log: (line) => lines.push(line) } };
+  const forgotten = [];
+  const forgetMails = async (ids) => void forgotten.push(...ids);
+  return { store, events, lines, forgotten, options: { store, events, days: 30, log: (line) => lines.push(line), forgetMails } };
 }
 
 describe('erasureDue', () => {
@@ -68,15 +73,16 @@ describe('erasureDue', () => {
 
 describe('applyRetention', () => {
   test('erases what is due, to the millisecond, logging the counts it kept; leaves the rest', async () => {
-    const { store, lines, options } = await setUp({ a: event('a'), later: event('later', { start: '2026-04-01T13:00:00Z', end: '2026-04-01T17:00:00Z' }) }, ['a', 'later']);
+    const { store, lines, forgotten, options } = await setUp({ a: event('a'), later: event('later', { start: '2026-04-01T13:00:00Z', end: '2026-04-01T17:00:00Z' }) }, ['a', 'later']);
     await applyRetention(options, END + 30 * DAY - 1);
     assert.equal((await store.list('a')).length, 1, 'one millisecond early');
     assert.deepEqual(lines, []);
     await applyRetention(options, END + 30 * DAY);
     assert.deepEqual(await store.list('a'), []);
     assert.equal((await store.list('later')).length, 1);
-    assert.deepEqual(lines, ['retention: erased the personal data of "a", 30 days after its end; counts kept: confirmed 1 (1 place(s)), waitlisted 0 (0 place(s))']);
-    assert.deepEqual(await store.counts('a'), { confirmed: { registrations: 1, places: 1 }, waitlisted: { registrations: 0, places: 0 } });
+    assert.deepEqual(lines, ['retention: erased the personal data of "a", 30 days after its end; counts kept: confirmed 1 (1 place(s))']);
+    assert.deepEqual((await store.counts('a')).confirmed, { registrations: 1, places: 1 });
+    assert.deepEqual(forgotten, [1], 'the copy of the mail of "a" goes too; that of "later" stays');
   });
 
   test('keeps, and says so every time: a postponed event, and registrations of an event without a file', async () => {

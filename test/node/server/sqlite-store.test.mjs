@@ -35,6 +35,16 @@ function folder() {
 const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 
 /** A `RegisterInput` for `event` (a fixture) as the endpoint builds it. */
+/** What an erasure asks of the endpoint: here no promotion and no mail. */
+const QUIET = { promotable: () => undefined, notify: () => ({ mails: [] }) };
+
+/** Counts per status (every status the store knows), zero where `counts` does not say. */
+function countsOf(counts) {
+  const zero = { registrations: 0, places: 0 };
+  const all = { confirmed: zero, waitlisted: zero, pending: zero, 'pending-waitlist': zero, cancelled: zero, expired: zero };
+  return { ...all, ...counts };
+}
+
 function input(event, payload = registration(event), overrides = {}) {
   return {
     eventId: event.id,
@@ -44,7 +54,10 @@ function input(event, payload = registration(event), overrides = {}) {
     nonMemberCapacity: undefined,
     maxCompanionsPerOrganisation: undefined,
     waitlist: event.registration.waitlist ?? false,
+    confirmBy: undefined,
     respond: ({ id, status }) => ({ status: 201, body: { id, status, note: `voor ${payload.attendee.name}` } }),
+    // No access token, no mail: the mail tests (test/node/endpoint/mail.test.mjs) cover those.
+    notify: () => ({ mails: [] }),
     ...overrides,
   };
 }
@@ -67,6 +80,7 @@ describe('SqliteStore.register', () => {
       status: 'confirmed',
       places: 3,
       createdAt: undefined,
+      confirmBy: undefined,
       payload,
     });
     assert.ok(Date.parse(row.createdAt) >= before - 1 && Date.parse(row.createdAt) <= Date.now(), row.createdAt);
@@ -193,7 +207,7 @@ describe('SqliteStore: the file', () => {
     const db = new Database(path, { readonly: true });
     assert.deepEqual(
       [db.pragma('journal_mode', { simple: true }), db.pragma('user_version', { simple: true })],
-      ['wal', 3],
+      ['wal', 4],
     );
     db.close();
   });
@@ -208,9 +222,9 @@ describe('SqliteStore: the file', () => {
   test('a database from a newer server is refused, naming both versions', () => {
     const path = join(folder(), 'nieuwer.sqlite');
     const db = new Database(path);
-    db.pragma('user_version = 4');
+    db.pragma('user_version = 5');
     db.close();
-    assert.throws(() => new SqliteStore(path), { message: `${path} has schema version 4; this server knows up to 3` });
+    assert.throws(() => new SqliteStore(path), { message: `${path} has schema version 5; this server knows up to 4` });
   });
 
   test('version 1: people get ON DELETE CASCADE, and rows whose registration is gone stop blocking an address', async () => {
@@ -237,7 +251,7 @@ describe('SqliteStore: the file', () => {
     assert.equal((await store.register(input(unlimited, attendee('blijft@example.org')))).kind, 'duplicate', 'kept rows still count');
     const db = new Database(path);
     assert.equal(db.prepare("SELECT on_delete FROM pragma_foreign_key_list('people')").get().on_delete, 'CASCADE');
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
     db.close();
   });
 });
@@ -286,7 +300,7 @@ describe('SqliteStore: upgrading a version 2 file', () => {
         { member: null, organisation: 'domain:example.org' },
       ],
     );
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
     db.close();
   });
 });
@@ -369,8 +383,8 @@ describe('SqliteStore: access and erasure', () => {
     const other = registration(small, { companions: [{ name: 'Fien', email: own.attendee.email }, ...companions(1)] });
     await store.register(input(unlimited, own));
     await store.register(input(small, other, { capacity: undefined }));
-    const erasure = await store.erasePerson(own.attendee.email.toUpperCase());
-    assert.deepEqual(erasure, { registrations: 1, companions: 1, eventIds: [unlimited.id, small.id] });
+    const erasure = await store.erasePerson(own.attendee.email.toUpperCase(), QUIET);
+    assert.deepEqual(erasure, { registrations: 1, companions: 1, eventIds: [unlimited.id, small.id], promoted: [], mailIds: [] });
     assert.deepEqual(await store.list(unlimited.id), []);
     assert.equal(await store.findByKey(own.idempotencyKey), undefined);
     const [kept] = await store.list(small.id);
@@ -380,7 +394,7 @@ describe('SqliteStore: access and erasure', () => {
     const again = registration(small, { attendee: { ...own.attendee } });
     assert.equal((await store.register(input(small, again, { capacity: undefined }))).kind, 'created', 'the address may register again');
     assert.equal((await store.register(input(unlimited, registration(unlimited, { attendee: { ...own.companions[0], organisation: 'X' } })))).kind, 'created');
-    assert.deepEqual(await store.erasePerson('niemand@example.org'), { registrations: 0, companions: 0, eventIds: [] });
+    assert.deepEqual(await store.erasePerson('niemand@example.org', QUIET), { registrations: 0, companions: 0, eventIds: [], promoted: [], mailIds: [] });
   });
 
   test('eraseEvent: the registrations go, their counts per status stay and keep counting', async () => {
@@ -389,16 +403,16 @@ describe('SqliteStore: access and erasure', () => {
     await store.register(input(small, registration(small), { capacity: 2, waitlist: true }));
     await store.register(input(unlimited, registration(unlimited)));
     assert.deepEqual(await store.registeredEvents(), [small.id, unlimited.id].sort());
-    const counts = { confirmed: { registrations: 1, places: 2 }, waitlisted: { registrations: 1, places: 1 } };
-    assert.deepEqual(await store.eraseEvent(small.id), counts);
+    const counts = countsOf({ confirmed: { registrations: 1, places: 2 }, waitlisted: { registrations: 1, places: 1 } });
+    assert.deepEqual(await store.eraseEvent(small.id), { counts, mailIds: [] });
     assert.deepEqual(await store.list(small.id), []);
     assert.deepEqual(await store.registeredEvents(), [unlimited.id]);
     assert.deepEqual(await store.counts(small.id), counts);
     assert.deepEqual(await store.taken(small.id), { places: 2, nonMemberPlaces: 0 }, 'erased places stay taken');
     await store.register(input(small, registration(small)));
-    assert.deepEqual(await store.eraseEvent(small.id), { confirmed: { registrations: 1, places: 1 }, waitlisted: { registrations: 0, places: 0 } });
-    assert.deepEqual(await store.counts(small.id), { confirmed: { registrations: 2, places: 3 }, waitlisted: { registrations: 1, places: 1 } });
-    assert.deepEqual(await store.eraseEvent('leeg'), { confirmed: { registrations: 0, places: 0 }, waitlisted: { registrations: 0, places: 0 } });
+    assert.deepEqual(await store.eraseEvent(small.id), { counts: countsOf({ confirmed: { registrations: 1, places: 1 } }), mailIds: [] });
+    assert.deepEqual(await store.counts(small.id), countsOf({ confirmed: { registrations: 2, places: 3 }, waitlisted: { registrations: 1, places: 1 } }));
+    assert.deepEqual(await store.eraseEvent('leeg'), { counts: countsOf({}), mailIds: [] });
   });
 });
 
@@ -416,7 +430,7 @@ describe('SqliteStore: erased means gone from the files', () => {
     await store.register(input(unlimited, person));
     await store.register(input(unlimited, registration(unlimited)));
     assert.ok(inFiles(path, person.remarks), 'written to disk');
-    await store.erasePerson(person.attendee.email);
+    await store.erasePerson(person.attendee.email, QUIET);
     assert.equal(inFiles(path, person.remarks), false);
     assert.equal(inFiles(path, person.attendee.email), false);
   });

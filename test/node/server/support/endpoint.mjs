@@ -17,6 +17,8 @@ const { loadEvents } = await tsImport('../../../../demo/server/events.ts', impor
 const { answerClientErrors, API_HEADERS } = await tsImport('../../../../demo/server/http.ts', import.meta.url);
 const { PlaceLimiter, RateLimiter } = await tsImport('../../../../demo/server/rate-limit.ts', import.meta.url);
 const { SqliteStore } = await tsImport('../../../../demo/server/sqlite-store.ts', import.meta.url);
+const { Notices } = await tsImport('../../../../demo/server/mail/notices.ts', import.meta.url);
+const { createSelfService } = await tsImport('../../../../demo/server/self-service.ts', import.meta.url);
 
 /** The partner site the default endpoint accepts registrations from. */
 export const PARTNER = 'https://partner.example.org';
@@ -51,6 +53,9 @@ export async function startEndpoint({
   const limiters = [new RateLimiter(rateLimit, now), new PlaceLimiter(placeLimit, now), new RateLimiter(tokenGuessLimit, now)];
   let closing = false;
   const loaded = loadEvents(writeEvents(join(temp.dir, 'events'), events), log);
+  let api = '';
+  const publicOrigin = () => new URL(api);
+  const notices = new Notices({ events: loaded, publicOrigin });
   const handler = createApiHandler({
     events: loaded,
     store,
@@ -63,6 +68,12 @@ export async function startEndpoint({
     bodyLimit: 32 * 1024,
     log,
     isClosing: () => closing,
+    // Mail is queued in the store as `npm start` does; no worker sends it here.
+    notices,
+    mailQueued: () => {},
+    forgetMails: async () => {},
+    holdMinutes: undefined,
+    selfService: createSelfService({ store, events: loaded, notices, publicOrigin, mailQueued: () => {}, log }),
     ...options,
   });
   const server = createServer(handler);
@@ -71,8 +82,9 @@ export async function startEndpoint({
   server.setTimeout(3_000);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 
+  api = `http://127.0.0.1:${server.address().port}`;
   const endpoint = {
-    api: `http://127.0.0.1:${server.address().port}`,
+    api,
     siteOrigin: PARTNER,
     store,
     logs,
