@@ -7,7 +7,7 @@ import { tsImport } from 'tsx/esm/api';
 import { tempDir } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 
-const { allowedOrigins, defaultMaxConnections, loadConfig, MIN_TOKEN_LENGTH } = await tsImport(
+const { allowedOrigins, defaultMaxConnections, loadConfig, MIN_TOKEN_LENGTH, publicApiOrigin } = await tsImport(
   '../../../demo/server/config.ts',
   import.meta.url,
 );
@@ -232,5 +232,43 @@ describe('allowedOrigins', () => {
     assert.deepEqual([...allowedOrigins(config, 8123)], ['http://localhost:8123', 'http://127.0.0.1:8123']);
     const partner = loadConfig({ ALLOWED_ORIGINS: 'https://www.example.org' });
     assert.deepEqual([...allowedOrigins(partner, 8123)], ['https://www.example.org']);
+  });
+});
+
+describe('mail and database settings', () => {
+  test('DATABASE_URL is a postgres:// or postgresql:// URL; a refusal never repeats it (it may hold a password)', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://bijeen:geheim@db.example.org/bijeen' }).databaseUrl, 'postgresql://bijeen:geheim@db.example.org/bijeen');
+    assert.equal(refusal({ DATABASE_URL: 'geheim-geen-url' }), 'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+    assert.equal(refusal({ DATABASE_URL: 'mysql://bijeen:geheim@db.example.org/bijeen' }), 'DATABASE_URL must start with postgres:// or postgresql://, got mysql://');
+  });
+
+  test('SMTP_URL is an smtp:// or smtps:// URL with a host, and needs MAIL_FROM', () => {
+    const from = 'Kennisnetwerk Wonen <aanmelden@example.org>';
+    assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example.org:465', MAIL_FROM: from }).smtpUrl, 'smtps://mail.example.org:465');
+    assert.equal(refusal({ SMTP_URL: 'mail.example.org', MAIL_FROM: from }), 'SMTP_URL is not a URL; write it as smtp://user:password@host:587 (or smtps://… for port 465)');
+    assert.equal(refusal({ SMTP_URL: 'https://mail.example.org', MAIL_FROM: from }), 'SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@host:587');
+    assert.equal(refusal({ SMTP_URL: 'smtp://', MAIL_FROM: from }), 'SMTP_URL names no host; write it as smtp://user:password@host:587');
+    assert.equal(
+      refusal({ SMTP_URL: 'smtp://mail.example.org:587' }),
+      'MAIL_FROM is required with SMTP_URL, e.g. MAIL_FROM="Kennisnetwerk Wonen <aanmelden@example.org>"',
+    );
+  });
+
+  test('MAIL_FROM is an address or "Name <address>" on one line', () => {
+    assert.equal(loadConfig({ MAIL_FROM: 'aanmelden@example.org' }).mailFrom, 'aanmelden@example.org');
+    for (const bad of ['Kennisnetwerk Wonen', 'a@b', 'Naam <aanmelden@example.org>\nBcc: x@example.org']) {
+      assert.equal(refusal({ MAIL_FROM: bad }), `MAIL_FROM must be an address or "Name <address>" on one line, got ${JSON.stringify(bad)}`);
+    }
+  });
+});
+
+describe('publicApiOrigin', () => {
+  test('API_ORIGIN when set; else localhost for loopback and every-interface hosts, another host as it is (IPv6 in brackets)', () => {
+    assert.equal(publicApiOrigin(loadConfig({ API_ORIGIN: 'https://api.example.org' }), 8081).href, 'https://api.example.org/');
+    for (const host of ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost']) {
+      assert.equal(publicApiOrigin(loadConfig({ HOST: host }), 8081).href, 'http://localhost:8081/', host);
+    }
+    assert.equal(publicApiOrigin(loadConfig({ HOST: '192.0.2.7' }), 9000).href, 'http://192.0.2.7:9000/');
+    assert.equal(publicApiOrigin(loadConfig({ HOST: '2001:db8::7' }), 9000).href, 'http://[2001:db8::7]:9000/');
   });
 });
