@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { connect } from 'node:net';
-import { daysFromNow, tempDir, writeEvents } from '../endpoint/support/server.mjs';
+import { tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 import { request } from './support/endpoint.mjs';
 
@@ -30,11 +30,17 @@ afterEach(async () => {
   }
 });
 
+/** 10:00 UTC, `days` days from today: a morning in Amsterdam, so an event never runs past midnight there. */
+const morning = (days, hours = 0) => {
+  const day = 24 * 3_600_000;
+  return new Date((Math.floor(Date.now() / day) + days) * day + (10 + hours) * 3_600_000).toISOString();
+};
+
 const event = (id, days, extra = {}) => ({
   id,
   title: `Bijeenkomst ${id}`,
-  start: daysFromNow(days),
-  end: daysFromNow(days + 0.1),
+  start: morning(days),
+  end: morning(days, 2),
   location: { name: 'Area Wonen', city: 'Uden' },
   ...extra,
 });
