@@ -1,44 +1,41 @@
 // Mutation testing (`npm run mutate`, StrykerJS; not part of `npm test`). Two groups, each run on
-// its own because each needs its own test runner; `MUTATE_GROUP` picks one (scripts/mutate.mjs runs
-// both). A group's `mutate` lists the files under mutation and `tests` the test files that guard them.
-// When a file moves, change it here and nowhere else.
+// its own (its tests need their own Node options); `MUTATE_GROUP` picks one (scripts/mutate.mjs
+// runs both). A group's `mutate` lists the files under mutation and `tests` the test files that
+// guard them. When a file moves, change it here and nowhere else.
 
-/** @type {Record<string, { mutate: string[]; tests: string[] | Record<string, string[]> }>} */
+/** @type {Record<string, { mutate: string[]; tests: string[]; nodeArgs: string[] }>} */
 export const groups = {
-  // Pure modules: their unit tests (also part of the browser suite) run in Node with mocha, and
-  // Stryker's per-test coverage runs only the tests that reach each mutant.
+  // Pure modules: their unit tests (also part of the browser suite) run in Node with mocha, with
+  // `@open-wc/testing` mapped to chai; the form's sending (`sendRegistration`) also has Node tests
+  // of its own against a scripted endpoint.
   schema: {
     mutate: ['src/schema/**/*.ts', 'src/components/registration-form/submit.ts', 'src/components/event-card/calendar.ts'],
-    tests: ['test/schema/*.test.ts', 'test/components/registration-form/submit.test.ts', 'test/components/event-card/calendar.test.ts'],
+    tests: [
+      'test/schema/*.test.ts',
+      'test/components/registration-form/submit.test.ts',
+      'test/components/event-card/calendar.test.ts',
+      'test/node/registration-form/*.test.mjs',
+    ],
+    nodeArgs: ['--import', 'tsx', '--import', './test/support/node/register.mjs'],
   },
-  // The reference endpoint: its Node tests start `demo/server/main.ts` as a child process, which
-  // reads the active mutant from the environment. Test files per source file (under
-  // test/node/endpoint/, without `.test.mjs`); `*` for every other file. See
-  // scripts/mutate-server-tests.mjs.
+  // The reference endpoint, module by module: test/node/server/ drives each module in the test
+  // process (the API handler over loopback HTTP, an in-memory store). `main.ts` is left out: it
+  // only wires the modules into two servers and handles signals, which only a process of its own
+  // shows; the process tests in test/node/endpoint/ (shutdown, durability, slow clients, hostile
+  // requests) guard it.
   server: {
-    mutate: ['demo/server/**/*.ts'],
-    tests: {
-      'demo/server/csv.ts': ['csv'],
-      'demo/server/registration-table.ts': ['csv', 'xlsx', 'hygiene'],
-      'demo/server/xlsx.ts': ['xlsx'],
-      'demo/server/people.ts': ['people'],
-      'demo/server/retention.ts': ['retention'],
-      'demo/server/sqlite-store.ts': ['api', 'one-person', 'people', 'retention'],
-      'demo/server/rate-limit.ts': ['limits'],
-      'demo/server/site.ts': ['site'],
-      'demo/server/snippet-page.ts': ['site'],
-      'demo/server/html.ts': ['site'],
-      'demo/server/mail/compose.ts': ['mail'],
-      'demo/server/mail/messages.ts': ['mail'],
-      'demo/server/mail/notices.ts': ['mail', 'self-service', 'waitlist'],
-      'demo/server/mail/transport.ts': ['mail'],
-      'demo/server/mail/worker.ts': ['mail'],
-      'demo/server/registration-facts.ts': ['mail', 'self-service'],
-      'demo/server/access-token.ts': ['self-service'],
-      'demo/server/self-service.ts': ['self-service', 'double-opt-in'],
-      'demo/server/self-service-messages.ts': ['self-service'],
-      '*': ['api', 'contract-edges', 'csv', 'limits', 'site'],
-    },
+    // The modules that came with mail and PostgreSQL (issues 15 and 16) are not in this group yet:
+    // their tests are process tests (test/node/endpoint/), which this runner cannot attribute.
+    // Bringing one in takes in-process tests of it in test/node/server/.
+    mutate: [
+      'demo/server/**/*.ts',
+      '!demo/server/main.ts',
+      '!demo/server/mail/**',
+      '!demo/server/{self-service,self-service-messages,access-token,registration-facts}.ts',
+      '!demo/server/{decide,batcher,postgres-store,migrate-to-postgres}.ts',
+    ],
+    tests: ['test/node/server/*.test.mjs'],
+    nodeArgs: [],
   },
 };
 
@@ -46,31 +43,21 @@ const name = process.env.MUTATE_GROUP ?? 'schema';
 const group = groups[name];
 if (!group) throw new Error(`MUTATE_GROUP: unknown group ${name} (${Object.keys(groups).join(', ')})`);
 
-const runner =
-  name === 'server'
-    ? {
-        testRunner: 'command',
-        commandRunner: { command: 'node scripts/mutate-server-tests.mjs' },
-        coverageAnalysis: 'off',
-      }
-    : {
-        testRunner: 'mocha',
-        mochaOptions: { spec: group.tests, 'no-config': true, 'no-package': true, 'no-opts': true },
-        testRunnerNodeArgs: ['--import', 'tsx', '--import', './test/support/node/register.mjs'],
-        coverageAnalysis: 'perTest',
-      };
-
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: group.mutate,
-  ...runner,
+  // Every test file runs in one Node process with mocha, and Stryker's per-test coverage runs only
+  // the tests that reach each mutant.
+  testRunner: 'mocha',
+  mochaOptions: { spec: group.tests, 'no-config': true, 'no-package': true, 'no-opts': true },
+  testRunnerNodeArgs: group.nodeArgs,
+  coverageAnalysis: 'perTest',
   // Two cores shared with others: two test processes at most; `npm run mutate -- --concurrency 1` for fewer.
   concurrency: 2,
   // Static mutants (module-level code: the schema objects, the regular expressions, limits) can
   // only be tested by restarting the test process and running every test, one mutant at a time:
   // two thirds of the run for a third of the mutants. `MUTATE_STATIC=1` includes them.
-  // (The command runner has no coverage, so it runs every mutant alike.)
-  ignoreStatic: name !== 'server' && process.env.MUTATE_STATIC !== '1',
+  ignoreStatic: process.env.MUTATE_STATIC !== '1',
   incremental: true,
   incrementalFile: `reports/mutation/${name}-incremental.json`,
   ignorePatterns: ['dist', 'storybook-static', '.test-results', 'reports', 'demo/data', 'bench/results.json', '.tmp'],

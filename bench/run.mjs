@@ -12,12 +12,13 @@ import { benchFloor, printFloor } from './floor.mjs';
 import { benchEvent } from './event.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
-import { exportCsv, startServer, tempDir, writeEvents, daysFromNow } from '../test/node/endpoint/support/server.mjs';
+import { stopSharedPostgres } from '../test/node/support/postgres.mjs';
+import { benchEndpoint, printEndpoint } from './endpoint.mjs';
 import { benchEventList } from './event-list.mjs';
 import { measureHostileBodies, printHostileBodies } from './hostile-bodies.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const results = { date: new Date().toISOString(), load: loadavg().map((load) => Number(load.toFixed(2))), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, cards: {}, floor: {}, endpoint: {} };
+const results = { date: new Date().toISOString(), load: loadavg().map((load) => Number(load.toFixed(2))), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, cards: {}, floor: {}, endpoint: [] };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -168,74 +169,8 @@ await browser.close();
 await site.close();
 
 // ── Endpoint ─────────────────────────────────────────────────────────────────────────────────
-{
-  const TOKEN = 'bench-token-0123456789abcdefghijklm';
-  const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
-  const CONCURRENCY = 50;
-  const temp = tempDir('bijeen-bench-');
-  const benchEvent = {
-    id: 'bench',
-    title: 'Belastingtest',
-    start: daysFromNow(30),
-    location: { name: 'Loopback' },
-    registration: { capacity: TOTAL * 3, waitlist: true },
-  };
-  writeEvents(join(temp.dir, 'events'), { bench: benchEvent });
-  const server = await startServer({ dir: temp.dir, env: { ADMIN_TOKEN: TOKEN } });
-  const latencies = [];
-  const accepted = new Set();
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  async function worker() {
-    while (next < TOTAL) {
-      const n = next++;
-      const key = crypto.randomUUID();
-      const body = {
-        eventId: 'bench',
-        idempotencyKey: key,
-        attendee: { name: `Deelnemer ${n}`, email: `d${n}@example.org`, organisation: 'Bench' },
-        companions: [],
-        answers: {},
-        consent: true,
-        locale: 'nl',
-        source: 'http://127.0.0.1/bench',
-      };
-      const t0 = performance.now();
-      try {
-        const response = await fetch(`${server.api}/api/events/bench/registrations`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: server.siteOrigin },
-          body: JSON.stringify(body),
-        });
-        await response.arrayBuffer();
-        if (response.ok) accepted.add(`d${n}@example.org`);
-        else errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  const csv = await exportCsv(server, 'bench', TOKEN);
-  const stored = csv.rows.slice(1).map((row) => row.find((cell) => /^d\d+@example\.org$/.test(cell))).filter(Boolean);
-  const storedSet = new Set(stored);
-  await server.stop();
-  temp.cleanup();
-  latencies.sort((a, b) => a - b);
-  results.endpoint = {
-    requests: TOTAL,
-    concurrency: CONCURRENCY,
-    registrationsPerSecond: Math.round(TOTAL / seconds),
-    p50Ms: Number(latencies[Math.floor(TOTAL * 0.5)].toFixed(1)),
-    p99Ms: Number(latencies[Math.floor(TOTAL * 0.99)].toFixed(1)),
-    errors,
-    lost: [...accepted].filter((email) => !storedSet.has(email)).length,
-    doubled: stored.length - storedSet.size,
-  };
-}
+results.endpoint = [await benchEndpoint('sqlite'), await benchEndpoint('postgres')];
+await stopSharedPostgres();
 
 results.hostileBodies = await measureHostileBodies();
 
@@ -249,9 +184,7 @@ console.log(`\nBrowser (Chromium, 4× CPU throttling, median of ${RUNS})`);
 for (const [name, value] of Object.entries(results.browser)) {
   console.log(`  ${name.padEnd(50)} ${'medianMs' in value ? `${value.medianMs} ms` : 'ratio' in value ? `${value.ratio} (${value.listMedianMs} / ${value.teaserCardsMedianMs} ms)` : value.median}`);
 }
-const e = results.endpoint;
-console.log(`\nEndpoint (loopback, ${e.requests} registrations, ${e.concurrency} at a time)`);
-console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}, lost ${e.lost}, doubled ${e.doubled}`);
+printEndpoint(results.endpoint);
 printHostileBodies(results.hostileBodies);
 printCards(results.cards);
 printFloor(results.floor);

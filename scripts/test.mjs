@@ -5,6 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChrome } from './chrome.mjs';
+import { ensurePostgres } from './postgres.mjs';
+import { startPostgres } from '../test/node/support/postgres.mjs';
 
 const results = '.test-results';
 rmSync(results, { recursive: true, force: true });
@@ -42,6 +44,19 @@ step('build', 'npm', ['run', 'build', '--silent']);
 step('size budget', 'node', ['scripts/size.mjs']);
 step('browser tests', npx, ['wtr'], { counts: 'browser' });
 step('storybook build', 'npm', ['run', 'build-storybook', '--silent']);
+// One throwaway PostgreSQL server for the Node tests (each test file makes its own database on
+// it), unless TEST_DATABASE_URL names one. Without PostgreSQL (and no way to install it) the
+// PostgreSQL tests fail and say how to install it.
+let postgres;
+if (!env.TEST_DATABASE_URL) {
+  try {
+    ensurePostgres();
+    postgres = await startPostgres();
+    env.TEST_DATABASE_URL = postgres.url;
+  } catch (error) {
+    console.log(`\n✗ PostgreSQL: ${error.message}`);
+  }
+}
 step('node tests', 'node', [
   '--test',
   '--test-concurrency=1',
@@ -51,6 +66,7 @@ step('node tests', 'node', [
   `--test-reporter-destination=${results}/node.json`,
   'test/node/',
 ], { counts: 'node' });
+await postgres?.stop();
 
 console.log(`\nTimings: ${timings.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);

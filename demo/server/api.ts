@@ -84,7 +84,7 @@ const PREFLIGHT_MAX_AGE = '600';
 
 /** Who the rate limit counts: the socket's peer, or behind a trusted proxy the address it forwarded. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? header(req, 'x-forwarded-for')?.split(',').pop()?.trim() : undefined;
+  const forwarded = trustProxy ? header(req, 'x-forwarded-for')?.split(',').pop()!.trim() : undefined;
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
@@ -131,14 +131,9 @@ function route(pathname: string): Route {
 
 /** JSON with sorted keys: the same payload always hashes the same, whatever order it came in. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return JSON.stringify(value, (_key, entry: unknown) =>
+    isRecord(entry) ? Object.fromEntries(Object.keys(entry).sort().map((key) => [key, entry[key]])) : entry,
+  );
 }
 
 /**
@@ -174,12 +169,17 @@ function requestBase(req: IncomingMessage): URL {
 export function createApiHandler(options: ApiOptions) {
   const { events, store, limiter, placeLimiter, tokenGuesses, trustProxy, allowedOrigins, adminToken, bodyLimit, log } = options;
 
+  /** Whether the request comes from a page of an allowed origin. */
+  function fromAllowedOrigin(req: IncomingMessage): boolean {
+    const origin = header(req, 'origin');
+    return origin !== undefined && allowedOrigins.has(origin);
+  }
+
   /** CORS headers for the registration routes: only for an allowed origin. */
   function registrationCors(req: IncomingMessage): OutgoingHttpHeaders {
-    const origin = header(req, 'origin');
     const headers: OutgoingHttpHeaders = { Vary: 'Origin' };
-    if (origin !== undefined && allowedOrigins.has(origin)) {
-      headers['Access-Control-Allow-Origin'] = origin;
+    if (fromAllowedOrigin(req)) {
+      headers['Access-Control-Allow-Origin'] = header(req, 'origin');
       // Cross-origin scripts may read only safelisted headers; the form needs Retry-After.
       headers['Access-Control-Expose-Headers'] = 'Retry-After';
     }
@@ -201,8 +201,7 @@ export function createApiHandler(options: ApiOptions) {
       res.end();
       return;
     }
-    const origin = header(req, 'origin');
-    if (where?.name === 'registrations' && origin !== undefined && allowedOrigins.has(origin)) {
+    if (where?.name === 'registrations' && fromAllowedOrigin(req)) {
       res.writeHead(204, {
         ...API_HEADERS,
         ...registrationCors(req),
@@ -242,7 +241,8 @@ export function createApiHandler(options: ApiOptions) {
       );
       return false;
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '');
+    // The HTTP parser has trimmed the value: no white space after the token.
+    const match = /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization') ?? '');
     if (!match || !sameSecret(match[1]!, adminToken)) {
       tokenGuesses.take(client);
       sendJson(res, 401, { status: 'unauthorized', message: messages.unauthorized }, { 'WWW-Authenticate': 'Bearer realm="bijeen"' });
@@ -324,15 +324,17 @@ export function createApiHandler(options: ApiOptions) {
       return refuse(413, 'too_large', endpointMessages(locale).tooLarge(bodyLimit));
     }
 
-    let input: unknown;
+    let input: Record<string, unknown>;
     let honeypot: boolean;
     if (type === JSON_TYPE) {
+      let parsed: unknown;
       try {
-        input = JSON.parse(body.text);
+        parsed = JSON.parse(body.text);
       } catch {
         return refuse(400, 'bad_request', endpointMessages(locale).badJson);
       }
-      if (!isRecord(input)) return refuse(400, 'bad_request', endpointMessages(locale).notObject);
+      if (!isRecord(parsed)) return refuse(400, 'bad_request', endpointMessages(locale).notObject);
+      input = parsed;
       honeypot = isHoneypotFilled(input);
     } else {
       const params = new URLSearchParams(body.text);
@@ -342,8 +344,7 @@ export function createApiHandler(options: ApiOptions) {
       honeypot = isHoneypotFilled(params);
       input = unflattenForm(params, event.data);
     }
-    const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
-    if (fields.locale === 'en' || fields.locale === 'nl') locale = fields.locale;
+    if (input.locale === 'en' || input.locale === 'nl') locale = input.locale;
     const messages = endpointMessages(locale);
     const { data } = event;
     /** The key came with a different registration before: a 422 on the key, whoever noticed it. */
@@ -356,7 +357,7 @@ export function createApiHandler(options: ApiOptions) {
       return reply(201, { id: crypto.randomUUID(), status: 'confirmed', message: messages.confirmed(data.title) });
     }
 
-    const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;
+    const key = typeof input.idempotencyKey === 'string' ? input.idempotencyKey : undefined;
     const keyHeader = header(req, 'idempotency-key');
     // JSON clients send the key twice (header and body); a form post cannot set headers.
     if ((type === JSON_TYPE && keyHeader === undefined) || (keyHeader !== undefined && keyHeader !== key)) {
@@ -427,11 +428,13 @@ export function createApiHandler(options: ApiOptions) {
       case 'duplicate':
         return refuse(409, 'duplicate', messages.duplicate);
       case 'companions-refused': {
-        // One person, one place: the form shows each at that companion's e-mail field.
+        // One person, one place: the form shows each at that companion's e-mail field, in form order.
         const errors = [
-          ...outcome.repeated.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRepeated })),
-          ...outcome.registered.map((index) => ({ path: `companions.${index}.email`, message: messages.companionRegistered })),
-        ].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+          ...outcome.repeated.map((index) => ({ index, message: messages.companionRepeated })),
+          ...outcome.registered.map((index) => ({ index, message: messages.companionRegistered })),
+        ]
+          .sort((a, b) => a.index - b.index)
+          .map(({ index, message }) => ({ path: `companions.${index}.email`, message }));
         return reply(422, { errors, message: schemaMessages[locale].registrationInvalid(errors.length) });
       }
       case 'organisation-limit': {

@@ -13,8 +13,10 @@ export interface Config {
   apiPort: number;
   /** Interface both servers listen on (`HOST`, default 127.0.0.1: not reachable from other machines). */
   host: string;
-  /** SQLite file (`DATABASE_PATH`). */
+  /** SQLite file (`DATABASE_PATH`); not used when `databaseUrl` is set. */
   databasePath: string;
+  /** PostgreSQL instead of SQLite (`DATABASE_URL`, `postgres://user:password@host:port/database`). */
+  databaseUrl: string | undefined;
   /** Folder with one `*.json` per event (`EVENTS_DIR`). */
   eventsDir: string;
   /** Origins allowed to post registrations (`ALLOWED_ORIGINS`); `undefined`: the demo site's own. */
@@ -107,6 +109,20 @@ function flag(name: string, env: NodeJS.ProcessEnv): boolean {
   return raw === '1' || raw === 'true';
 }
 
+/** A `postgres://` URL; the error never repeats the value, which may hold a password. */
+function postgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
 /** An http(s) origin from the variable `name`; errors name the variable. */
 function origin(name: string, raw: string): string {
   let url: URL;
@@ -155,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const list = env.ALLOWED_ORIGINS?.trim();
   const token = env.ADMIN_TOKEN?.trim();
   const apiOrigin = env.API_ORIGIN?.trim();
+  const databaseUrl = env.DATABASE_URL?.trim();
   if (token && token.length < MIN_TOKEN_LENGTH) {
     throw new Error(
       `ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters, got ${token.length}; generate one with: openssl rand -hex 32`,
@@ -181,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiPort: integer('API_PORT', 8081, env),
     host: env.HOST?.trim() || '127.0.0.1',
     databasePath: resolve(env.DATABASE_PATH?.trim() || 'demo/data/bijeen.sqlite'),
+    databaseUrl: databaseUrl ? postgresUrl(databaseUrl) : undefined,
     eventsDir: resolve(env.EVENTS_DIR?.trim() || 'demo/events'),
     allowedOrigins: list
       ? list

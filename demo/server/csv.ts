@@ -29,7 +29,7 @@ function csvCell(value: TableCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvRow(cells: TableCell[], separator: CsvSeparator = ','): string {
+function csvRow(cells: TableCell[], separator: CsvSeparator): string {
   return `${cells.map(csvCell).join(separator)}\r\n`;
 }
 

@@ -25,13 +25,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** A request target as a URL: origin form (`/…`) or absolute http(s) form; `undefined` for anything else. */
 function targetUrl(target: string | undefined): URL | undefined {
   if (!target) return undefined;
-  try {
-    // Origin form is put behind a fixed origin, so `//x` stays a path instead of becoming a host.
-    const url = target.startsWith('/') ? new URL(`http://target.invalid${target}`) : new URL(target);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  // Origin form is put behind a fixed origin, so `//x` stays a path instead of becoming a host.
+  const text = target.startsWith('/') ? `http://target.invalid${target}` : target;
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
 }
 
 /**
@@ -50,7 +48,11 @@ export function targetParam(target: string | undefined, name: string): string | 
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
-/** Writes a bodiless answer with `headers` straight to the socket, then closes it: for clients no handler has seen. */
+/**
+ * Writes a bodiless answer with `headers` straight to the socket, then closes it: for clients no
+ * handler has seen. A client that is gone (it reset the connection) or an answer already begun
+ * leaves nothing to write: the socket is closed.
+ */
 export function answerAndClose(socket: Duplex, status: 400 | 408 | 431, headers: OutgoingHttpHeaders): void {
   const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (!socket.writable || pending?.headersSent) {
@@ -69,10 +71,6 @@ export function answerAndClose(socket: Duplex, status: 400 | 408 | 431, headers:
  */
 export function answerClientErrors(server: Server, headers: OutgoingHttpHeaders): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     answerAndClose(socket, status, headers);
   });
@@ -98,8 +96,7 @@ const DRAIN_LIMIT = 1024 * 1024;
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    let tooLarge = declared > limit;
+    let tooLarge = false;
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
@@ -117,9 +114,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? { ok: false, tooLarge: true, cutOff: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
-    // Cut off or gone: nobody is left to answer, but the promise must not hang (a later resolve is
-    // a no-op). A client that goes away mid-upload is ordinary, not a server error.
-    req.on('error', () => resolve({ ok: false, tooLarge: false, aborted: true }));
+    // Cut off or gone: nobody is left to answer, but the promise must not hang (after 'end' this
+    // resolve is a no-op). A client that goes away mid-upload is ordinary, not a server error. A
+    // request emits 'error' only to listeners of its own, and 'close' in any case.
     req.on('close', () => resolve({ ok: false, tooLarge: false, aborted: true }));
   });
 }
@@ -131,10 +128,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
  */
 export function drained(req: IncomingMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (req.readableEnded || req.destroyed) return resolve();
-    req.once('end', resolve);
-    req.once('close', resolve);
-    req.once('error', () => resolve());
+    if (req.destroyed) return resolve();
+    // A request closes once its body has ended, or when the client went away.
+    req.once('close', () => resolve());
     req.resume();
   });
 }

@@ -19,10 +19,12 @@ import { Notices } from './mail/notices.js';
 import { outboxTransport, smtpTransport } from './mail/transport.js';
 import { MailWorker } from './mail/worker.js';
 import { PlaceLimiter, RateLimiter } from './rate-limit.js';
+import { describeDatabaseUrl, PostgresStore } from './postgres-store.js';
 import { startRetention } from './retention.js';
 import { createSelfService } from './self-service.js';
 import { createSiteHandler, SITE_ERROR_HEADERS } from './site.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { RegistrationStore } from './store.js';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
@@ -33,7 +35,14 @@ try {
   console.error(`Configuration: ${(error as Error).message}`);
   process.exit(1);
 }
-const store = new SqliteStore(config.databasePath);
+const database = config.databaseUrl ? `PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}` : `SQLite ${config.databasePath}`;
+let store: RegistrationStore;
+try {
+  store = config.databaseUrl ? await PostgresStore.open(config.databaseUrl, { log }) : new SqliteStore(config.databasePath);
+} catch (error) {
+  console.error(`Database ${database}: ${(error as Error).message}`);
+  process.exit(1);
+}
 const events = loadEvents(config.eventsDir, log);
 const limiter = new RateLimiter(config.rateLimit);
 const placeLimiter = new PlaceLimiter(config.placeLimit);
@@ -164,7 +173,7 @@ console.log(`Bijeen API: http://${shown}:${apiPort}/api/events`);
 console.log(
   [
     `  events: ${events.size} from ${config.eventsDir}`,
-    `  database: ${config.databasePath}`,
+    `  database: ${database}`,
     `  registrations accepted from: ${[...origins].join(', ')}`,
     `  rate limit: ${config.rateLimit === 0 ? 'off' : `${config.rateLimit} per minute per client${config.trustProxy ? ' (address from X-Forwarded-For)' : ''}`}`,
     `  place limit: ${config.placeLimit === 0 ? 'off' : `${config.placeLimit} places per client per event per hour`}`,

@@ -12,8 +12,7 @@ export class RateLimiter {
   constructor(perMinute: number, private readonly now: () => number = Date.now) {
     this.#perMinute = perMinute;
     if (perMinute > 0) {
-      // Forget clients whose bucket has refilled: the map stays as small as the active clients.
-      this.#sweeper = setInterval(() => this.#sweep(), 60_000);
+      this.#sweeper = setInterval(() => this.sweep(), 60_000);
       this.#sweeper.unref();
     }
   }
@@ -22,45 +21,51 @@ export class RateLimiter {
   take(client: string): number {
     if (this.#perMinute === 0) return 0;
     const now = this.now();
-    const bucket = this.#refilled(client, now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    const perMs = this.#perMinute / 60_000;
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+    const known = this.#buckets.get(client);
+    const tokens = known ? this.#refilled(known, now) : this.#perMinute;
+    const wait = this.#wait(tokens);
+    this.#buckets.set(client, { tokens: wait === 0 ? tokens - 1 : tokens, at: now });
+    return wait;
   }
 
   /** Like `take()`, but only looks: `0` when a token is there, else the whole seconds to wait. */
   peek(client: string): number {
-    if (this.#perMinute === 0) return 0;
+    // A client without a bucket has a full one (a limit of 0 keeps none).
     const bucket = this.#buckets.get(client);
-    if (!bucket) return 0;
-    const tokens = Math.min(this.#perMinute, bucket.tokens + ((this.now() - bucket.at) * this.#perMinute) / 60_000);
-    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / (this.#perMinute / 60_000) / 1000));
+    return bucket ? this.#wait(this.#refilled(bucket, this.now())) : 0;
+  }
+
+  /** Clients held in memory. */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  /** Forgets clients whose bucket has refilled, so the map stays as small as the active clients. Runs every minute. */
+  sweep(): void {
+    const now = this.now();
+    for (const [client, bucket] of this.#buckets) {
+      if (this.#refilled(bucket, now) === this.#perMinute) this.#buckets.delete(client);
+    }
   }
 
   stop(): void {
-    if (this.#sweeper) clearInterval(this.#sweeper);
+    clearInterval(this.#sweeper);
   }
 
-  #refilled(client: string, now: number) {
-    let bucket = this.#buckets.get(client);
-    if (!bucket) {
-      bucket = { tokens: this.#perMinute, at: now };
-      this.#buckets.set(client, bucket);
-      return bucket;
-    }
-    bucket.tokens = Math.min(this.#perMinute, bucket.tokens + ((now - bucket.at) * this.#perMinute) / 60_000);
-    bucket.at = now;
-    return bucket;
+  /** The tokens in `bucket` at `now`: refilled since it was last used, at most `perMinute`. */
+  #refilled(bucket: { tokens: number; at: number }, now: number): number {
+    return Math.min(this.#perMinute, bucket.tokens + ((now - bucket.at) * this.#perMinute) / 60_000);
   }
 
-  #sweep(): void {
-    const now = this.now();
-    for (const [client, bucket] of this.#buckets) {
-      if (bucket.tokens + ((now - bucket.at) * this.#perMinute) / 60_000 >= this.#perMinute) this.#buckets.delete(client);
-    }
+  /**
+   * `0` with a whole token, else the whole seconds until there is one: at least 1, since 0 means
+   * "go ahead". Rounded to the millisecond first, so that float noise (20.000000000000004 s) does
+   * not add a second.
+   */
+  #wait(tokens: number): number {
+    if (tokens >= 1) return 0;
+    const ms = Math.round(((1 - tokens) * 60_000) / this.#perMinute);
+    return Math.max(1, Math.ceil(ms / 1000));
   }
 }
 
@@ -81,7 +86,7 @@ export class PlaceLimiter {
   constructor(perHour: number, private readonly now: () => number = Date.now) {
     this.#perHour = perHour;
     if (perHour > 0) {
-      this.#sweeper = setInterval(() => this.#sweep(), 60_000);
+      this.#sweeper = setInterval(() => this.sweep(), 60_000);
       this.#sweeper.unref();
     }
   }
@@ -104,7 +109,8 @@ export class PlaceLimiter {
     // Wait until enough of the oldest grants have left the hour.
     for (const grant of grants) {
       used -= grant.places;
-      if (used + places <= this.#perHour) return Math.max(1, Math.ceil((grant.at + HOUR - now) / 1000));
+      // At least 1: the grant is less than an hour old.
+      if (used + places <= this.#perHour) return Math.ceil((grant.at + HOUR - now) / 1000);
     }
     return Math.ceil(HOUR / 1000);
   }
@@ -116,19 +122,25 @@ export class PlaceLimiter {
     if (newest >= 0) grants!.splice(newest, 1);
   }
 
+  /** Clients (per event) held in memory. */
+  get size(): number {
+    return this.#grants.size;
+  }
+
+  /** Forgets grants older than an hour, and clients left without any. Runs every minute. */
+  sweep(): void {
+    const now = this.now();
+    for (const key of [...this.#grants.keys()]) this.#current(key, now);
+  }
+
   stop(): void {
-    if (this.#sweeper) clearInterval(this.#sweeper);
+    clearInterval(this.#sweeper);
   }
 
   #current(key: string, now: number): { at: number; places: number }[] {
-    const grants = (this.#grants.get(key) ?? []).filter((grant) => grant.at > now - HOUR);
+    const grants = this.#grants.get(key)?.filter((grant) => grant.at > now - HOUR) ?? [];
     if (grants.length === 0) this.#grants.delete(key);
     else this.#grants.set(key, grants);
     return grants;
-  }
-
-  #sweep(): void {
-    const now = this.now();
-    for (const key of [...this.#grants.keys()]) this.#current(key, now);
   }
 }

@@ -14,10 +14,11 @@
  *   crash;
  * - the mail queue hands a mail to one sender at a time (a lease), and keeps it until it is marked
  *   sent or failed;
- * - erasure (`erasePerson()`, `eraseEvent()`) is atomic too, and erased means gone: no copy of the
- *   erased data stays in the database's files (free pages, journal or write-ahead log) once the
- *   promise resolves. An erased registration takes its idempotency record, access tokens and mails
- *   with it.
+ * - erasure (`erasePerson()`, `eraseEvent()`) is atomic too, and erased means gone: no query finds
+ *   the erased data once the promise resolves, and an erased registration takes its idempotency
+ *   record, access tokens and mails with it. On SQLite no copy stays in the database's files either
+ *   (free pages, journal or write-ahead log); PostgreSQL cannot overwrite freed space, and says so
+ *   in `postgres-store.ts`.
  */
 import type { RegistrationPayload } from '../../src/schema/index.js';
 
@@ -242,6 +243,16 @@ export type TokenOutcome =
   | { kind: 'unchanged'; registration: StoredRegistration }
   | { kind: 'changed'; registration: StoredRegistration; promoted: StoredRegistration[] };
 
+
+/** Rows of (status, registrations, places), as the stores' queries give them, added up per status. */
+export function countsOf(rows: { status: RegistrationStatus; registrations: number; places: number }[]): EventCounts {
+  const counts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, { registrations: 0, places: 0 }])) as EventCounts;
+  for (const { status, registrations, places } of rows) {
+    counts[status].registrations += registrations;
+    counts[status].places += places;
+  }
+  return counts;
+}
 
 export interface RegistrationStore {
   /** The first answer given for an idempotency key, with the hash of the payload it answered. */

@@ -76,7 +76,7 @@ function toAnswer(values: string[], question: EventQuestion | undefined): unknow
  * checkbox always a list (also for one value), a yes box a boolean. Unknown keys, including the
  * honeypot, are left out. The result still needs `validateRegistration`.
  */
-export function unflattenForm(params: URLSearchParams, event?: EventData): unknown {
+export function unflattenForm(params: URLSearchParams, event?: EventData): Record<string, unknown> {
   const questions = new Map((event?.registration?.questions ?? []).map((question) => [question.id, question]));
   const body: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {

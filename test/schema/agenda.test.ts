@@ -46,4 +46,28 @@ describe('tags and agenda()', () => {
     expect(upcoming.map((event) => event.id)).to.deep.equal(['loopt', 'later']);
     expect(past.map((event) => event.id)).to.deep.equal(['begonnen', 'recent', 'oud']);
   });
+
+  it('counts an event that ends at this very moment as past, as its status does', () => {
+    const endingNow = valid({ ...minimalEvent, id: 'nu', start: '2026-01-01T10:00:00Z', end: '2026-01-01T12:00:00Z' });
+    const { upcoming, past } = agenda([endingNow], NOW);
+    expect(upcoming).to.deep.equal([]);
+    expect(past.map((event) => event.id)).to.deep.equal(['nu']);
+  });
+
+  it('leaves out the events without any of the tags, in both parts', () => {
+    const at = (id: string, start: string, tags?: string[]) => valid({ ...minimalEvent, id, start, tags });
+    const { upcoming, past } = agenda(
+      [
+        at('wonen-later', '2026-03-01T10:00:00Z', ['Wonen']),
+        at('zorg-later', '2026-03-02T10:00:00Z', ['zorg']),
+        at('zonder-tags', '2026-03-03T10:00:00Z'),
+        at('wonen-oud', '2025-03-01T10:00:00Z', ['wonen', 'zorg']),
+        at('zorg-oud', '2025-03-02T10:00:00Z', ['zorg']),
+      ],
+      NOW,
+      ['wonen'],
+    );
+    expect(upcoming.map((event) => event.id)).to.deep.equal(['wonen-later']);
+    expect(past.map((event) => event.id)).to.deep.equal(['wonen-oud']);
+  });
 });

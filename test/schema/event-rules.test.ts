@@ -23,6 +23,11 @@ describe('event rules at their edges', () => {
   it('a place needs a name, street, city or online address; coordinates alone are not one', () => {
     expect(issues({ location: { lat: 51.6, lon: 5.6 } })).to.deep.equal([['location', field.place]]);
     expect(issues({ location: { online: 'https://example.org/live' } })).to.deep.equal([]);
+    // An empty name is no place either: its own message, and the place's.
+    expect(issues({ location: { name: '' } })).to.deep.equal([
+      ['location.name', field.notEmpty],
+      ['location', field.place],
+    ]);
   });
 
   it('latitude and longitude come as a pair, each reported at the missing one', () => {

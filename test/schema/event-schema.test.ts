@@ -358,5 +358,17 @@ describe('EventSchema and parseEvent', () => {
       expect(issues).to.deep.include({ path: 'registration.waitlist', message: 'expected true or false' });
       for (const issue of issues) expect(issue.message).to.not.match(/invalid input/i);
     });
+
+    it('formatIssues reports the same message on the same path once', () => {
+      const result = EventSchema.safeParse({ ...minimalEvent, tags: ['wonen', 3] });
+      expect(result.success).to.equal(false);
+      if (result.success) return;
+      const twice = [...result.error.issues, ...result.error.issues];
+      expect(formatIssues(twice, 'en')).to.deep.equal(formatIssues(result.error, 'en'));
+      expect(formatIssues(twice, 'en')).to.have.length(1);
+      // Without a locale, Dutch.
+      expect(formatIssues(result.error)).to.deep.equal(formatIssues(result.error, 'nl'));
+      expect(formatIssues(result.error)).to.not.deep.equal(formatIssues(result.error, 'en'));
+    });
   });
 });

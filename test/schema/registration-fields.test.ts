@@ -4,6 +4,7 @@ import {
   controlName,
   flattenPayload,
   payloadPath,
+  readPath,
   registrationFields,
   unflattenForm,
   validateRegistration,
@@ -34,7 +35,11 @@ const rich = eventOf({
   },
 });
 
-const TWO_COMPANIONS = registrationFields(rich.registration!, 2);
+/**
+ * The rich event's fields with two companion blocks, built afresh for each test (not once at load:
+ * mutation testing runs the tests in one process and only sees what a test itself calls).
+ */
+const twoCompanions = () => registrationFields(rich.registration!, 2);
 
 /** A value the schema accepts for `field`. */
 function validValue({ input, options, path }: RegistrationField): unknown {
@@ -52,7 +57,7 @@ function payloadWith(fields: RegistrationField[]): Record<string, unknown> {
     eventId: rich.id,
     idempotencyKey: '0f8fad5b-d9cb-469f-a165-70867728950e',
     attendee: {},
-    companions: TWO_COMPANIONS.companions.map(() => ({})),
+    companions: twoCompanions().companions.map(() => ({})),
     answers: {},
     consent: false,
     locale: 'nl',
@@ -76,7 +81,7 @@ describe('registration fields', () => {
     });
 
     it('marks exactly the fields required whose absence the schema reports', () => {
-      const fields = allFields(TWO_COMPANIONS);
+      const fields = allFields(twoCompanions());
       const result = validateRegistration(payloadWith([]), rich);
       expect(result.success).to.equal(false);
       const reported = result.success ? [] : result.issues.map((issue) => issue.path);
@@ -86,7 +91,7 @@ describe('registration fields', () => {
     });
 
     it('is complete with the required fields alone', () => {
-      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const required = allFields(twoCompanions()).filter((field) => field.required);
       const result = validateRegistration(payloadWith(required), rich);
       expect(result.success ? [] : result.issues).to.deep.equal([]);
     });
@@ -98,7 +103,7 @@ describe('registration fields', () => {
     });
 
     it('gives the attendee autocomplete tokens and input types, companions none', () => {
-      const { attendee, companions } = TWO_COMPANIONS;
+      const { attendee, companions } = twoCompanions();
       expect(attendee.map((field) => [field.name, field.input, field.autocomplete])).to.deep.equal([
         ['attendee.name', 'text', 'name'],
         ['attendee.email', 'email', 'email'],
@@ -109,6 +114,29 @@ describe('registration fields', () => {
       expect(companions[1].map((field) => field.autocomplete)).to.deep.equal([undefined, undefined, undefined]);
     });
 
+    it('labels the fixed fields from the catalogue and the questions with the event’s own words', () => {
+      const { attendee, member, companions, rest } = twoCompanions();
+      const labels = (fields: RegistrationField[]) => fields.map((field) => [field.name, field.label]);
+      expect(labels(attendee)).to.deep.equal(
+        ['name', 'email', 'organisation', 'role', 'phone'].map((key) => [`attendee.${key}`, { key }]),
+      );
+      expect(labels(companions[0])).to.deep.equal(['name', 'email', 'organisation'].map((key) => [`companions.0.${key}`, { key }]));
+      expect(labels(member)).to.deep.equal([['member', { text: rich.registration!.memberQuestion }]]);
+      expect(labels(rest)).to.deep.equal([
+        ...rich.registration!.questions!.map((question) => [`answers.${question.id}`, { text: question.label }]),
+        ['remarks', { key: 'remarks' }],
+        ['consent', { key: 'consent' }],
+      ]);
+    });
+
+    it('asks remarks in an optional text area and consent with a required box', () => {
+      const { rest } = twoCompanions();
+      const remarks = rest.find((field) => field.name === 'remarks')!;
+      const consent = rest.find((field) => field.name === 'consent')!;
+      expect([remarks.input, remarks.required]).to.deep.equal(['textarea', false]);
+      expect([consent.input, consent.required]).to.deep.equal(['checkbox', true]);
+    });
+
     it('shows no more companion blocks than the event allows', () => {
       expect(registrationFields({ maxCompanions: 2 }, 5).companions).to.have.length(2);
     });
@@ -116,7 +144,7 @@ describe('registration fields', () => {
 
   describe('control names and payload paths', () => {
     it('round-trips every field of the attendee, the companions and the answers', () => {
-      const fields = allFields(TWO_COMPANIONS);
+      const fields = allFields(twoCompanions());
       expect(fields.map((field) => field.name)).to.include.members(['attendee.phone', 'companions.1.organisation', 'answers.sessions']);
       for (const field of fields) {
         expect(controlName(field.path)).to.equal(field.name);
@@ -134,13 +162,32 @@ describe('registration fields', () => {
 
     it('refuses names that are no payload field', () => {
       for (const name of ['website', 'attendee', 'attendee.a.b', 'attendee.__proto__', 'answers.__proto__', 'answers.constructor',
-        'companions.x.name', 'companions.123.name', 'companions.0', '__proto__.polluted', 'foo']) {
+        'companions.x.name', 'companions.123.name', 'companions.0', '__proto__.polluted', 'foo', 'attendee.0.name', 'answers.0.name']) {
         expect(payloadPath(name), name).to.equal(undefined);
       }
     });
 
+    it('reads a value along a path of own properties; anything missing on the way gives undefined', () => {
+      const payload = validRegistration();
+      expect(readPath(payload, ['companions', 0, 'email'])).to.equal('sam@example.org');
+      expect(readPath(payload, ['answers', 'themes', 1])).to.equal('Buurtcontact');
+      expect(readPath(payload, [])).to.equal(payload);
+      expect(readPath(payload, ['companions', 1, 'email'])).to.equal(undefined);
+      expect(readPath(payload, ['attendee', 'name', 'length'])).to.equal(undefined);
+      expect(readPath(payload, ['attendee', 'constructor'])).to.equal(undefined);
+    });
+
+    it('gives a question’s shape only to answers: a question named like a person field leaves that field alone', () => {
+      const event = eventOf({
+        ...udenMeeting,
+        registration: { ...udenMeeting.registration, questions: [{ id: 'organisation', label: 'Organisaties', type: 'checkbox', options: ['A', 'B'] }] },
+      });
+      const params = new URLSearchParams('attendee.organisation=A&answers.organisation=A');
+      expect(unflattenForm(params, event)).to.deep.equal({ attendee: { organisation: 'A' }, answers: { organisation: ['A'] } });
+    });
+
     it('is what the endpoint parses: a form filled in by control name validates', () => {
-      const required = allFields(TWO_COMPANIONS).filter((field) => field.required);
+      const required = allFields(twoCompanions()).filter((field) => field.required);
       const params = new URLSearchParams();
       for (const [key, value] of flattenPayload(payloadWith(required) as never)) params.append(key, value);
       const result = validateRegistration(unflattenForm(params, rich), rich);

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import {
   flattenPayload,
+  isEmail,
   isHoneypotFilled,
   parseEvent,
   unflattenForm,
@@ -119,11 +120,23 @@ describe('registration rules at their edges', () => {
     });
 
     it('keeps only the answers to the event’s own questions', () => {
+      // An event of its own: the rules for an event are built once, on its first validation.
+      const own = eventOf({ id: 'vragen', title: 'Vragen', start: '2030-01-01T10:00:00Z', registration: { questions } });
       const result = validateRegistration(
         body((b) => ((b.eventId = 'vragen'), (b.companions = []), delete b.member, (b.answers = { ...base, other: 'x' }))),
-        event,
+        own,
       );
       expect(result.success && result.data.answers).to.deep.equal(base);
+    });
+  });
+
+  describe('an event without registration settings', () => {
+    it('takes a registration without companions or answers, and refuses any companion', () => {
+      const plain = eventOf({ id: 'zonder', title: 'Zonder instellingen', start: '2030-01-01T10:00:00Z' });
+      const input = body((b) => ((b.eventId = 'zonder'), (b.companions = []), delete b.member, (b.answers = {})));
+      expect(problems(input, plain)).to.deep.equal({});
+      expect(answersOf(body((b) => ((b.eventId = 'zonder'), (b.companions = []), delete b.member)), plain)).to.deep.equal({});
+      expect(problems(body((b) => ((b.eventId = 'zonder'), delete b.member)), plain)).to.deep.equal({ companions: field.companionsMax(0) });
     });
   });
 
@@ -137,8 +150,29 @@ describe('registration rules at their edges', () => {
         body((b) => (b.companions = Array.from({ length: n }, (_, i) => ({ name: `P ${i}`, email: `p${i}@example.org` }))));
       expect(problems(companions(2))).to.deep.equal({});
       expect(problems(companions(3))).to.deep.equal({ companions: field.companionsMax(2) });
-      // Past the most any event allows, the base schema says so: one message, its own.
+      // Up to the most any event allows, the event's own limit counts; past it, the base schema
+      // says so: one message, its own.
+      expect(problems(companions(10))).to.deep.equal({ companions: field.companionsMax(2) });
       expect(problems(companions(11))).to.deep.equal({ companions: field.companionsMax(10) });
+    });
+  });
+
+  describe('lengths', () => {
+    /** An address of `length` characters that is otherwise fine. */
+    const address = (length: number) => `${'a'.repeat(60)}@${'d'.repeat(length - 65)}.org`;
+
+    it('takes text up to its limit, not a character more', () => {
+      const named = (name: string) => problems(body((copy) => (copy.attendee.name = name)));
+      expect(named('n'.repeat(200))).to.deep.equal({});
+      expect(Object.keys(named('n'.repeat(201)))).to.deep.equal(['attendee.name']);
+    });
+
+    it('takes an e-mail address of up to 254 characters', () => {
+      expect(address(254)).to.have.length(254);
+      expect(isEmail(address(254))).to.equal(true);
+      expect(isEmail(address(255))).to.equal(false);
+      expect(problems(body((copy) => (copy.attendee.email = address(254))))).to.deep.equal({});
+      expect(Object.keys(problems(body((copy) => (copy.attendee.email = address(255)))))).to.deep.equal(['attendee.email']);
     });
   });
 
@@ -166,6 +200,28 @@ describe('registration rules at their edges', () => {
         'answers.photos',
         'remarks',
       ]);
+    });
+  });
+
+  describe('missing or of the wrong type', () => {
+    it('says a missing field is required, and what a field of the wrong type should be', () => {
+      const messages = schemaMessages.nl;
+      expect(problems(body((b) => delete b.eventId))).to.deep.equal({ eventId: messages.required });
+      expect(problems(body((b) => (b.eventId = 7)))).to.deep.equal({ eventId: messages.type.string });
+      expect(problems(body((b) => delete b.consent), null)).to.deep.equal({ consent: messages.required });
+      expect(problems(body((b) => (b.consent = 'ja')), null)).to.deep.equal({ consent: messages.type.boolean });
+    });
+  });
+
+  describe('order of the messages, first and last', () => {
+    it('puts the idempotency key before the attendee, and a field the form does not show after all others', () => {
+      const input = body((b) => {
+        b.consent = 'ja';
+        b.locale = 'fr';
+        b.attendee.email = 'geen';
+        b.idempotencyKey = 'geen-uuid';
+      });
+      expect(Object.keys(problems(input))).to.deep.equal(['idempotencyKey', 'attendee.email', 'consent', 'locale']);
     });
   });
 

@@ -86,6 +86,10 @@ describe('the seed meeting’s rules in the event data', () => {
       expect(issues({ maxCompanions: 3, maxCompanionsPerOrganisation: 2 }, 'en')).to.deep.equal([
         ['registration.maxCompanionsPerOrganisation', 'must not be less than maxCompanions'],
       ]);
+      // At the highest maxCompanions any event may have, the two are still compared.
+      expect(issues({ maxCompanions: 10, maxCompanionsPerOrganisation: 5 })).to.deep.equal([
+        ['registration.maxCompanionsPerOrganisation', field.notBelow('maxCompanions')],
+      ]);
       // A maxCompanions out of range has its own message and is not compared.
       expect(issues({ maxCompanions: 11, maxCompanionsPerOrganisation: 2 })).to.deep.equal([
         ['registration.maxCompanions', field.companionsRange],

@@ -68,6 +68,16 @@ describe('URL rules', () => {
       expect(isAllowedUrl(base + 'x'.repeat(2048 - base.length))).to.equal(true);
       expect(isAllowedUrl(base + 'x'.repeat(2049 - base.length))).to.equal(false);
     });
+
+    it('resolveUrl takes 2048 characters and no more, absolute or relative', () => {
+      const absolute = 'https://a.example/';
+      const longest = absolute + 'x'.repeat(2048 - absolute.length);
+      expect(resolveUrl(longest)).to.equal(longest);
+      expect(resolveUrl(longest + 'x')).to.equal(undefined);
+      const relative = '/' + 'x'.repeat(2047);
+      expect(resolveUrl(relative, absolute)).to.equal(`https://a.example${relative}`);
+      expect(resolveUrl(relative + 'x', absolute)).to.equal(undefined);
+    });
   });
 
   describe('properties (fixed seed)', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { calendarLinks, fold, icsFile } from '../../../src/components/event-card/calendar.js';
+import { calendarFile, calendarLinks, eventUid, fold, icsFile } from '../../../src/components/event-card/calendar.js';
 import type { EventInput } from '../../../src/schema/index.js';
 import { cancelledEvent, dstNightEvent, minimalEvent, udenMeeting } from '../../fixtures/events.js';
 import { parsed } from '../../fixtures/parse.js';
@@ -85,6 +85,32 @@ describe('<bijeen-event-card> calendar', () => {
       expect(lines).to.include('STATUS:TENTATIVE');
       expect(lines).to.include('DTSTAMP:20180801T100000Z');
       expect(icsFile(parsed(minimalEvent), DTSTAMP)).to.include('\r\nSTATUS:CONFIRMED\r\n');
+    });
+
+    it('as a feed: named, with a refresh interval and each event’s LAST-MODIFIED; none of it for the card’s file', () => {
+      const data = parsed(minimalEvent);
+      const feed = calendarFile([data], {
+        stamp: () => DTSTAMP,
+        modified: () => DTSTAMP - 3_600_000,
+        uidHost: 'api.example.org',
+        name: 'Bijeenkomsten: wonen',
+        refresh: 'PT1H',
+      }).split('\r\n');
+      expect(feed.slice(4, 8)).to.deep.equal([
+        'NAME:Bijeenkomsten: wonen',
+        'X-WR-CALNAME:Bijeenkomsten: wonen',
+        'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+        'X-PUBLISHED-TTL:PT1H',
+      ]);
+      expect(feed).to.include('LAST-MODIFIED:20180801T090000Z');
+      const file = icsFile(data, DTSTAMP);
+      expect(file).not.to.match(/NAME:|REFRESH-INTERVAL|X-PUBLISHED-TTL|LAST-MODIFIED/);
+    });
+
+    it('names an event by its id at its page’s host, else at the host given, else at bijeen.invalid', () => {
+      expect(eventUid(parsed({ ...minimalEvent, url: 'https://www.example.org/x' }), 'api.example.org')).to.equal(`${minimalEvent.id}@www.example.org`);
+      expect(eventUid(parsed(minimalEvent), 'api.example.org')).to.equal(`${minimalEvent.id}@api.example.org`);
+      expect(eventUid(parsed(minimalEvent), '')).to.equal(`${minimalEvent.id}@bijeen.invalid`);
     });
 
     it('turns a lone CR into a line break and drops other control characters', () => {

@@ -32,10 +32,10 @@ function rows(dir) {
 }
 
 /**
- * Sends `bodies` with at most `parallel` in flight, until `stopped()`; calls `onAccepted(count)` after each 2xx.
- * Resolves to every outcome: `{ body, response }` or `{ body, error }`.
+ * Sends `bodies` with at most `parallel` in flight, until `stopped()`; calls `onAccepted(count)` after each 2xx,
+ * `onSent()` after each request has gone out. Resolves to every outcome: `{ body, response }` or `{ body, error }`.
  */
-async function load(server, event, bodies, parallel, onAccepted, stopped = () => false) {
+async function load(server, event, bodies, parallel, onAccepted, stopped = () => false, onSent = () => {}) {
   const outcomes = [];
   let next = 0;
   let accepted = 0;
@@ -43,7 +43,9 @@ async function load(server, event, bodies, parallel, onAccepted, stopped = () =>
     while (next < bodies.length && !stopped()) {
       const body = bodies[next++];
       try {
-        const response = await postJson(server, event.id, body);
+        const sending = postJson(server, event.id, body);
+        onSent();
+        const response = await sending;
         outcomes.push({ body, response });
         if (response.status >= 200 && response.status < 300) onAccepted(++accepted);
       } catch (error) {
@@ -66,17 +68,23 @@ describe('durability', () => {
       const event = index % 2 ? unlimited : waitlist50;
       return { event, body: registration(event, { companions: companions(index % 3, `k${index}`) }) };
     });
-    // Two event streams at once, so the kill lands in the middle of both.
+    // Two event streams at once, so the kill lands in the middle of both. Answers of one group
+    // commit arrive together, so the kill waits for the first request sent after the 120th answer:
+    // there is always one in flight when it lands.
+    let armed = false;
     let killed = false;
     const onAccepted = (count) => {
-      if (count === 120 && !killed) {
+      if (count === 120) armed = true;
+    };
+    const onSent = () => {
+      if (armed && !killed) {
         killed = true;
         first.child.kill('SIGKILL');
       }
     };
     const [a, b] = await Promise.all([
-      load(first, unlimited, bodies.filter(({ event }) => event === unlimited).map(({ body }) => body), 16, onAccepted, () => killed),
-      load(first, waitlist50, bodies.filter(({ event }) => event === waitlist50).map(({ body }) => body), 16, () => {}, () => killed),
+      load(first, unlimited, bodies.filter(({ event }) => event === unlimited).map(({ body }) => body), 16, onAccepted, () => killed, onSent),
+      load(first, waitlist50, bodies.filter(({ event }) => event === waitlist50).map(({ body }) => body), 16, () => {}, () => killed, onSent),
     ]);
     assert.deepEqual(await first.exited, { code: null, signal: 'SIGKILL' });
     const outcomes = [...a.map((o) => ({ ...o, event: unlimited })), ...b.map((o) => ({ ...o, event: waitlist50 }))];

@@ -43,6 +43,8 @@ export async function startServer({ dir, env = {} }) {
       API_PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dir, 'bijeen.sqlite'),
+      // SQLite unless a test passes a PostgreSQL URL: never a developer's own database.
+      DATABASE_URL: '',
       EVENTS_DIR: join(dir, 'events'),
       RATE_LIMIT: '0',
       PLACE_LIMIT: '0',
