@@ -26,12 +26,14 @@ export const GOALS = {
   layoutShift: 0,
 };
 
-const CARDS = 200;
+export const CARDS = 200;
 /** The build under test; point it at another build (say, of main) to compare the two. */
-const CDN_DIR = process.env.BENCH_CDN_DIR ?? 'dist/cdn';
-const THROTTLING = 4;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (value, digits = 0) => Number(value.toFixed(digits));
+export const CDN_DIR = process.env.BENCH_CDN_DIR ?? 'dist/cdn';
+export const THROTTLING = 4;
+/** add-to-calendar-button's browser file, inlined in its pages. */
+export const ATCB_SCRIPT = 'node_modules/add-to-calendar-button/dist/atcb.js';
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const round = (value, digits = 0) => Number(value.toFixed(digits));
 
 /** Wall-clock date and time in a zone, for the attributes of add-to-calendar-button. */
 function wallClock(iso, timeZone) {
@@ -41,13 +43,13 @@ function wallClock(iso, timeZone) {
 }
 
 /** Text that may stand inside a `<script>` element. */
-const scriptText = (source) => source.replaceAll('</script', '<\\/script');
+export const scriptText = (source) => source.replaceAll('</script', '<\\/script');
 
 /**
  * Every page starts with this: a frame loop that records the first frame in which `benchReady()`
  * holds, and a layout-shift observer.
  */
-const probe = (ready) => `<script>
+export const probe = (ready) => `<script>
 window.benchCls = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.benchCls += entry.value;
@@ -58,7 +60,7 @@ window.benchReady = ${ready};
 })();
 </script>`;
 
-const page = (head, body) =>
+export const page = (head, body) =>
   `<!doctype html><html lang="nl"><meta charset="utf-8"><title>bench</title>${head}<body><main style="max-width:60rem;margin:auto">${body}</main></body></html>`;
 
 /** Rendered: the composite, its card and (when the event has registration) its form. */
@@ -78,10 +80,10 @@ const atcbReady = `() => {
 }`;
 
 /** Writes the pages into a temporary folder; returns it. */
-function writePages(event, cdn) {
+export function writePages(event, cdn) {
   const dir = mkdtempSync(join(tmpdir(), 'bijeen-bench-cards-'));
   const bijeen = scriptText(readFileSync(join(cdn, 'bijeen.iife.js'), 'utf8'));
-  const atcb = scriptText(readFileSync('node_modules/add-to-calendar-button/dist/atcb.js', 'utf8'));
+  const atcb = scriptText(readFileSync(ATCB_SCRIPT, 'utf8'));
   const json = JSON.stringify(event).replaceAll('<', '\\u003c');
   const start = wallClock(event.start, event.timeZone);
   const end = wallClock(event.end, event.timeZone);
@@ -105,7 +107,7 @@ function writePages(event, cdn) {
 }
 
 /** 200 different events of the same shape as `event`, a day apart. */
-function agenda(event) {
+export function agenda(event) {
   const start = Date.parse(event.start);
   const length = Date.parse(event.end) - start;
   return Array.from({ length: CARDS }, (_, n) => ({
@@ -118,14 +120,15 @@ function agenda(event) {
 }
 
 /**
- * Creates the cards in the page; resolves with the milliseconds until all are updated and laid out,
- * and until the page is next idle after that (when the cards write their JSON-LD).
+ * Creates the cards (elements named `tag`) in the page; resolves with the milliseconds until all
+ * are updated and laid out, and until the page is next idle after that (when the cards write their
+ * JSON-LD). A card without a shadow root renders into its light DOM.
  */
-const createCards = async ({ events, variant }) => {
+export const createCards = async ({ events, variant, tag }) => {
   const list = document.getElementById('list');
   const started = performance.now();
   const cards = events.map((event) => {
-    const card = document.createElement('bijeen-event-card');
+    const card = document.createElement(tag);
     card.setAttribute('variant', variant);
     card.event = event;
     return card;
@@ -133,9 +136,9 @@ const createCards = async ({ events, variant }) => {
   list.append(...cards);
   await Promise.all(cards.map((card) => card.updateComplete));
   // Elements the cards render (map links) update on their own.
-  const inner = cards.flatMap((card) => [...card.shadowRoot.querySelectorAll('*')].filter((el) => 'updateComplete' in el));
+  const inner = cards.flatMap((card) => [...(card.shadowRoot ?? card).querySelectorAll('*')].filter((el) => 'updateComplete' in el));
   await Promise.all(inner.map((el) => el.updateComplete));
-  if (!cards.every((card) => card.shadowRoot.querySelector('article[part~="base"]'))) throw new Error('a card did not render its event');
+  if (!cards.every((card) => (card.shadowRoot ?? card).querySelector('article[part~="base"]'))) throw new Error('a card did not render its event');
   // Style and layout of the whole page, container queries included, then the frame that shows
   // the cards (a task queued from requestAnimationFrame runs once that frame is rendered).
   document.documentElement.getBoundingClientRect();
@@ -160,7 +163,7 @@ const countNodes = () => {
 };
 
 /** `promise`, or an error naming `what` after two minutes: a stalled page fails the bench instead of hanging it. */
-function within(what, promise) {
+export function within(what, promise) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`bench: ${what} took more than 2 minutes`)), 120_000);
@@ -175,16 +178,17 @@ async function heapUsed(cdp) {
   return usage.usedSize + (usage.embedderHeapUsedSize ?? 0);
 }
 
-export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
-  const dir = writePages(event, cdn);
-  const site = await serveStatic({ '/cdn/': cdn, '/': dir });
-  const events = agenda(event);
-
+/**
+ * The two measurements of every card page, in throttled tabs of `browser` on the site at `siteUrl`:
+ * `firstFrame(path)` (navigation → first frame in which the page's `benchReady()` holds) and
+ * `agendaRun(path, { events, variant, tag })` (one agenda of `tag` elements, see `createCards`).
+ */
+export function cardTabs(browser, siteUrl) {
   async function open(path) {
     const tab = await within('opening a tab', browser.context.newPage());
     const cdp = await within('a DevTools session', browser.context.newCDPSession(tab));
     await within('CPU throttling', cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING }));
-    await tab.goto(`${site.url}/${path}`);
+    await tab.goto(`${siteUrl}/${path}`);
     await tab.waitForFunction(() => window.benchRendered !== undefined, undefined, { polling: 100, timeout: 60_000 });
     return { tab, cdp };
   }
@@ -197,10 +201,10 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
     return ms;
   }
 
-  async function cards(variant) {
-    const { tab, cdp } = await open('agenda.html');
+  async function agendaRun(path, { events, variant, tag = 'bijeen-event-card' }) {
+    const { tab, cdp } = await open(path);
     const before = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
-    const { laidOut: ms, idle } = await within(`200 ${variant} cards`, tab.evaluate(createCards, { events, variant }));
+    const { laidOut: ms, idle } = await within(`${CARDS} ${variant} ${tag}`, tab.evaluate(createCards, { events, variant, tag }));
     // Two frames for layout shifts to be reported.
     await within('two frames', tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const after = { nodes: await tab.evaluate(countNodes), heap: await heapUsed(cdp) };
@@ -209,13 +213,32 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
     return { ms, idle, nodes: (after.nodes - before.nodes) / CARDS, heap: (after.heap - before.heap) / CARDS, cls };
   }
 
+  return { open, firstFrame, agendaRun };
+}
+
+/** Median figures of an agenda's runs (`agendaRun` results). */
+export const agendaFigures = (list) => ({
+  medianMs: Math.round(median(list.map((s) => s.ms))),
+  samplesMs: list.map((s) => Math.round(s.ms)),
+  untilIdleMs: Math.round(median(list.map((s) => s.idle))),
+  nodesPerCard: Math.round(median(list.map((s) => s.nodes))),
+  heapPerCardKB: round(median(list.map((s) => s.heap)) / 1024, 1),
+  layoutShift: round(Math.max(...list.map((s) => s.cls)), 3),
+});
+
+export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
+  const dir = writePages(event, cdn);
+  const site = await serveStatic({ '/cdn/': cdn, '/': dir });
+  const events = agenda(event);
+  const { firstFrame, agendaRun } = cardTabs(browser, site.url);
+
   const samples = { blank: [], bijeen: [], atcb: [], teaser: [], full: [] };
   for (let run = 0; run < runs; run++) {
     samples.blank.push(await firstFrame('blank.html'));
     samples.bijeen.push(await firstFrame('bijeen.html'));
     samples.atcb.push(await firstFrame('atcb.html'));
-    samples.teaser.push(await cards('teaser'));
-    samples.full.push(await cards('full'));
+    samples.teaser.push(await agendaRun('agenda.html', { events, variant: 'teaser' }));
+    samples.full.push(await agendaRun('agenda.html', { events, variant: 'full' }));
   }
   await site.close();
   rmSync(dir, { recursive: true, force: true });
@@ -223,14 +246,6 @@ export async function benchCards({ browser, event, runs, cdn = CDN_DIR }) {
   const blank = median(samples.blank);
   const bijeen = median(samples.bijeen) - blank;
   const atcb = median(samples.atcb) - blank;
-  const agendaFigures = (list) => ({
-    medianMs: Math.round(median(list.map((s) => s.ms))),
-    samplesMs: list.map((s) => Math.round(s.ms)),
-    untilIdleMs: Math.round(median(list.map((s) => s.idle))),
-    nodesPerCard: Math.round(median(list.map((s) => s.nodes))),
-    heapPerCardKB: round(median(list.map((s) => s.heap)) / 1024, 1),
-    layoutShift: round(Math.max(...list.map((s) => s.cls)), 3),
-  });
   const teasers = agendaFigures(samples.teaser);
   const full = agendaFigures(samples.full);
   return {

@@ -8,6 +8,7 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launchBrowser } from '../test/node/support/browser.mjs';
 import { benchCards, printCards } from './cards.mjs';
+import { benchFloor, printFloor } from './floor.mjs';
 import { benchEvent } from './event.mjs';
 import { serveStatic } from '../test/node/support/static-server.mjs';
 import { entries } from '../scripts/entries.mjs';
@@ -17,7 +18,7 @@ import { benchEventList } from './event-list.mjs';
 import { measureHostileBodies, printHostileBodies } from './hostile-bodies.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const results = { date: new Date().toISOString(), load: loadavg().map((load) => Number(load.toFixed(2))), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, cards: {}, endpoint: [] };
+const results = { date: new Date().toISOString(), load: loadavg().map((load) => Number(load.toFixed(2))), runs: RUNS, cpuThrottling: 4, sizes: {}, browser: {}, cards: {}, floor: {}, endpoint: [] };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -162,6 +163,7 @@ results.browser['script start → 200 teaser cards rendered'] = await timeToRend
   };
 }
 results.cards = await benchCards({ browser, event, runs: RUNS });
+results.floor = await benchFloor({ browser, event, runs: RUNS });
 results.browser['200 events in <bijeen-event-list> ÷ 200 teaser cards'] = await benchEventList({ pagesDir, page, inline, event, throttledPage, runs: RUNS });
 await browser.close();
 await site.close();
@@ -185,5 +187,6 @@ for (const [name, value] of Object.entries(results.browser)) {
 printEndpoint(results.endpoint);
 printHostileBodies(results.hostileBodies);
 printCards(results.cards);
+printFloor(results.floor);
 console.log(`\nLoad average at the start: ${results.load.join(', ')}`);
 console.log('\nWritten to bench/results.json');
