@@ -3,6 +3,7 @@
 // run out, promotion from the waiting list, the mail queue, and erasure with its mails.
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { companions, registration, tempDir } from '../endpoint/support/server.mjs';
@@ -27,7 +28,7 @@ function fileStore() {
     opened.push(store);
     return store;
   };
-  return { store: open(), reopen: open };
+  return { store: open(), reopen: open, path };
 }
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
@@ -466,6 +467,25 @@ describe('SqliteStore: erasure with mails and promotion', () => {
     assert.deepEqual(waitingMail.message.payload.companions, []);
     const [kept] = await store.list(event);
     assert.equal(kept.places, 1);
+  });
+
+  test('erasePerson of an address that only has mails left: the mails go, and no copy stays in the files', async () => {
+    const { store, path } = fileStore();
+    const event = eventId();
+    const [companion] = companions(1);
+    const { token } = await add(store, event, {}, registration({ id: event }, { companions: [companion] }));
+    const marker = `kenmerk-${randomUUID()}`;
+    const context = endpoint(undefined);
+    context.notify = () => ({ mails: [{ to: companion.email, message: { kind: 'companion-removed', marker } }] });
+    await store.removeCompanion(token, companion.email, context);
+    const [mail] = await store.mailsTo(companion.email);
+    const inFiles = (text) => [path, `${path}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text)));
+    assert.ok(inFiles(marker), 'written to disk');
+
+    const erasure = await store.erasePerson(companion.email, endpoint(undefined));
+    assert.deepEqual({ ...erasure }, { registrations: 0, companions: 0, eventIds: [], promoted: [], mailIds: [mail.id] });
+    assert.deepEqual(await store.mailsTo(companion.email), []);
+    assert.equal(inFiles(marker), false);
   });
 
   test('erasePerson of an unknown address: nothing erased', async () => {
