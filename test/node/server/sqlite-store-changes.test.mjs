@@ -57,12 +57,11 @@ let events = 0;
 const eventId = () => `bijeenkomst-${++events}-${randomUUID().slice(0, 6)}`;
 
 /**
- * Registers `payload` for `event` with `limits` (capacity, nonMemberCapacity, waitlist, confirmBy);
- * resolves to `{ registration, token }`: the stored registration and the personal link's token.
+ * Registers `payload` for `event` with `limits` (capacity, nonMemberCapacity, waitlist, confirmBy),
+ * its personal link's token hashed as `tokenHash`; resolves to the store's `Outcome`.
  */
-async function add(store, event, limits, payload = registration({ id: event })) {
-  const token = randomUUID();
-  const outcome = await store.register({
+function attempt(store, event, limits, payload, tokenHash = hash(randomUUID())) {
+  return store.register({
     eventId: event,
     payload: { ...payload, eventId: event },
     payloadHash: hash(JSON.stringify(payload)),
@@ -73,12 +72,18 @@ async function add(store, event, limits, payload = registration({ id: event })) 
     confirmBy: limits.confirmBy,
     respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
     notify: (change) => ({
-      tokenHash: hash(token),
+      tokenHash,
       mails: [{ to: change.registration.payload.attendee.email, message: { kind: change.kind, payload: change.registration.payload } }],
     }),
   });
+}
+
+/** `attempt()` that must create a registration; resolves to `{ registration, token }` (the token's hash). */
+async function add(store, event, limits, payload = registration({ id: event })) {
+  const token = hash(randomUUID());
+  const outcome = await attempt(store, event, limits, payload, token);
   assert.equal(outcome.kind, 'created');
-  return { registration: outcome.registration, token: hash(token) };
+  return { registration: outcome.registration, token };
 }
 
 const statuses = async (store, event) => (await store.list(event)).map((row) => row.status);
@@ -104,7 +109,9 @@ describe('SqliteStore.cancel', () => {
     assert.deepEqual(kinds(await store.mailsTo(first.registration.payload.attendee.email)), ['registered', 'cancelled']);
     assert.deepEqual(kinds(await store.mailsTo(waiting.registration.payload.attendee.email)), ['registered', 'promoted']);
 
-    // The attendee and the companion may register again.
+    // The promoted attendee holds their address; the cancelled attendee and companion may register again.
+    const twice = await attempt(store, event, { capacity: 10 }, registration({ id: event }, { attendee: waiting.registration.payload.attendee }));
+    assert.equal(twice.kind, 'duplicate');
     const again = await add(store, event, { capacity: 3 }, registration({ id: event }, {
       attendee: first.registration.payload.attendee,
       companions: first.registration.payload.companions,
@@ -136,6 +143,20 @@ describe('SqliteStore.cancel', () => {
   });
 });
 
+describe('SqliteStore.cancel after a hold ran out', () => {
+  test('an expired registration cannot be cancelled: unchanged, nothing mailed', async () => {
+    const { store } = fileStore();
+    const event = eventId();
+    const { token } = await add(store, event, { confirmBy: later(1000).toISOString() });
+    await store.expireHolds(later(1000), endpoint(undefined));
+    const context = endpoint(undefined);
+    const outcome = await store.cancel(token, context);
+    assert.equal(outcome.kind, 'unchanged');
+    assert.equal(outcome.registration.status, 'expired');
+    assert.deepEqual(context.changes, []);
+  });
+});
+
 describe('SqliteStore.removeCompanion', () => {
   test('one companion off (address in any case): one place fewer, the address free, the next in line promoted', async () => {
     const { store } = fileStore();
@@ -160,18 +181,7 @@ describe('SqliteStore.removeCompanion', () => {
     // The removed companion may register on their own (once a place is free); the kept one may not.
     const own = await add(store, event, { capacity: 4 }, registration({ id: event }, { attendee: { ...removed, organisation: 'Elders' } }));
     assert.equal(own.registration.status, 'confirmed');
-    const refused = await store.register({
-      eventId: event,
-      payload: registration({ id: event }, { attendee: { ...kept, organisation: 'Elders' } }),
-      payloadHash: hash('kept'),
-      capacity: 10,
-      nonMemberCapacity: undefined,
-      maxCompanionsPerOrganisation: undefined,
-      waitlist: false,
-      confirmBy: undefined,
-      respond: () => ({ status: 201, body: {} }),
-      notify: () => ({ mails: [] }),
-    });
+    const refused = await attempt(store, event, { capacity: 10 }, registration({ id: event }, { attendee: { ...kept, organisation: 'Elders' } }));
     assert.equal(refused.kind, 'duplicate');
   });
 
@@ -486,6 +496,34 @@ describe('SqliteStore: erasure with mails and promotion', () => {
     assert.deepEqual({ ...erasure }, { registrations: 0, companions: 0, eventIds: [], promoted: [], mailIds: [mail.id] });
     assert.deepEqual(await store.mailsTo(companion.email), []);
     assert.equal(inFiles(marker), false);
+  });
+
+  test('erasePerson as companion of a registration whose mail went out: the sent mail’s copy goes, its record stays', async () => {
+    const { store } = fileStore();
+    const event = eventId();
+    const [companion] = companions(1);
+    const { registration: row } = await add(store, event, {}, registration({ id: event }, { companions: [companion] }));
+    const [mail] = await store.claimMails(later(1000), 10, 60_000);
+    await store.mailSent(mail.id, later(2000));
+
+    const erasure = await store.erasePerson(companion.email, endpoint(undefined));
+    assert.equal(erasure.companions, 1);
+    assert.deepEqual(erasure.mailIds, [mail.id]);
+    const [record] = await store.mailsTo(row.payload.attendee.email);
+    assert.deepEqual([record.id, record.message], [mail.id, null]);
+  });
+
+  test('erasePerson of someone who registered twice for an event (once cancelled): both go, the event named once', async () => {
+    const { store } = fileStore();
+    const event = eventId();
+    const first = await add(store, event, {});
+    await store.cancel(first.token, endpoint(undefined));
+    await add(store, event, {}, registration({ id: event }, { attendee: first.registration.payload.attendee }));
+    const erasure = await store.erasePerson(first.registration.payload.attendee.email, endpoint(undefined));
+    assert.equal(erasure.registrations, 2);
+    assert.deepEqual(erasure.eventIds, [event]);
+    assert.equal(erasure.mailIds.length, 3);
+    assert.deepEqual(await store.list(event), []);
   });
 
   test('erasePerson of an unknown address: nothing erased', async () => {
