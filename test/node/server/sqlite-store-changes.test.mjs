@@ -89,6 +89,21 @@ async function add(store, event, limits, payload = registration({ id: event })) 
 const statuses = async (store, event) => (await store.list(event)).map((row) => row.status);
 const kinds = (mails) => mails.map((mail) => mail.message?.kind ?? null);
 
+describe('SqliteStore.register in one group commit', () => {
+  test('registrations that arrive together are decided in turn: the later ones see the places the earlier took', async () => {
+    const { store } = fileStore();
+    const event = eventId();
+    const limits = { capacity: 3, waitlist: true };
+    const outcomes = await Promise.all([
+      attempt(store, event, limits, registration({ id: event }, { companions: companions(1) })),
+      attempt(store, event, limits, registration({ id: event })),
+      attempt(store, event, limits, registration({ id: event })),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.registration.status), ['confirmed', 'confirmed', 'waitlisted']);
+    assert.deepEqual(await store.taken(event), { places: 3, nonMemberPlaces: 0 });
+  });
+});
+
 describe('SqliteStore.cancel', () => {
   test('frees the places and the addresses, promotes the next in line, and mails both', async () => {
     const { store } = fileStore();
@@ -209,12 +224,15 @@ describe('SqliteStore.confirm', () => {
     const { store } = fileStore();
     const event = eventId();
     const confirmBy = later(60_000);
-    const { registration: pending, token } = await add(store, event, { capacity: 2, confirmBy: confirmBy.toISOString() });
+    // The last place: held while it waits, so confirming it never finds the event full.
+    const { registration: pending, token } = await add(store, event, { capacity: 1, confirmBy: confirmBy.toISOString() });
     assert.equal(pending.status, 'pending');
     assert.equal(pending.confirmBy, confirmBy.toISOString());
     assert.deepEqual(await store.taken(event), { places: 1, nonMemberPlaces: 0 });
+    assert.deepEqual(await store.findByToken(token), pending);
+    assert.equal(await store.findByToken(hash('no such link')), undefined);
 
-    const context = endpoint({ capacity: 2 });
+    const context = endpoint({ capacity: 1 });
     const outcome = await store.confirm(token, new Date(confirmBy.getTime() - 1), context);
     assert.equal(outcome.kind, 'changed');
     assert.equal(outcome.registration.status, 'confirmed');
@@ -460,11 +478,18 @@ describe('SqliteStore: erasure with mails and promotion', () => {
     const { registration: row, token } = await add(store, event, {}, registration({ id: event }, { companions: [companion, other] }));
     // A mail to the companion about someone else's registration (e.g. the endpoint telling them they were added).
     const context = endpoint(undefined);
-    context.notify = (change) => ({ mails: [{ to: companion.email, message: { kind: change.kind } }] });
+    // … and one to the attendee that does not carry the registration.
+    context.notify = (change) => ({
+      mails: [
+        { to: companion.email, message: { kind: change.kind } },
+        { to: row.payload.attendee.email, message: { kind: change.kind } },
+      ],
+    });
     await store.removeCompanion(token, other.email, context);
     const attendeeMails = await store.mailsTo(row.payload.attendee.email);
     const companionMails = await store.mailsTo(companion.email);
     assert.equal(companionMails.length, 1);
+    assert.equal(attendeeMails.length, 2);
 
     const erasure = await store.erasePerson(companion.email, endpoint(undefined));
     assert.equal(erasure.registrations, 0);
@@ -473,8 +498,9 @@ describe('SqliteStore: erasure with mails and promotion', () => {
     // The registration's own mails (their sent copies named the companion) and the companion's.
     assert.deepEqual(erasure.mailIds.sort((a, b) => a - b), [...attendeeMails, ...companionMails].map((mail) => mail.id).sort((a, b) => a - b));
     assert.deepEqual(await store.mailsTo(companion.email), []);
-    const [waitingMail] = await store.mailsTo(row.payload.attendee.email);
+    const [waitingMail, withoutPayload] = await store.mailsTo(row.payload.attendee.email);
     assert.deepEqual(waitingMail.message.payload.companions, []);
+    assert.deepEqual(withoutPayload.message, { kind: 'companion-removed' });
     const [kept] = await store.list(event);
     assert.equal(kept.places, 1);
   });
