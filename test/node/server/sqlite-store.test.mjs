@@ -305,6 +305,31 @@ describe('SqliteStore: upgrading a version 2 file', () => {
   });
 });
 
+describe('SqliteStore: upgrading a version 3 file', () => {
+  test('its registrations stay, and registrations that wait for their confirmation can be stored from then on', async () => {
+    const path = join(folder(), 'versie3.sqlite');
+    const old = new Database(path);
+    old.exec(VERSION_2_TABLES);
+    old.exec('ALTER TABLE registrations ADD COLUMN member INTEGER; ALTER TABLE registrations ADD COLUMN organisation TEXT; PRAGMA user_version = 3;');
+    const payload = registration(unlimited);
+    old.prepare("INSERT INTO registrations VALUES (1, 'r1', ?, 'k1', 'h', 'confirmed', 1, ?, ?, 201, '{}', '2026-01-01T00:00:00.000Z', 1, NULL)")
+      .run(unlimited.id, payload.attendee.email, JSON.stringify(payload));
+    old.prepare('INSERT INTO people VALUES (?, ?, ?)').run(unlimited.id, payload.attendee.email, 'r1');
+    old.close();
+
+    const store = new SqliteStore(path);
+    opened.push(store);
+    const [kept] = await store.list(unlimited.id);
+    assert.deepEqual([kept.id, kept.status, kept.confirmBy, kept.payload], ['r1', 'confirmed', undefined, payload]);
+    const confirmBy = new Date(Date.now() + 60_000).toISOString();
+    const held = await store.register(input(unlimited, registration(unlimited), { confirmBy }));
+    assert.deepEqual([held.registration.status, held.registration.confirmBy], ['pending', confirmBy]);
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    db.close();
+  });
+});
+
 describe('SqliteStore: companions per organisation', () => {
   const limited = (payload, overrides = {}) => input(unlimited, payload, { maxCompanionsPerOrganisation: 2, ...overrides });
 
