@@ -328,6 +328,21 @@ describe('SqliteStore: upgrading a version 3 file', () => {
     assert.equal(db.pragma('user_version', { simple: true }), 4);
     db.close();
   });
+
+  test('a file whose rows point at registrations that are not there is refused, and left as it was', () => {
+    const path = join(folder(), 'versie3-kapot.sqlite');
+    const old = new Database(path);
+    old.pragma('foreign_keys = OFF');
+    old.exec(VERSION_2_TABLES);
+    old.exec('ALTER TABLE registrations ADD COLUMN member INTEGER; ALTER TABLE registrations ADD COLUMN organisation TEXT; PRAGMA user_version = 3;');
+    old.prepare('INSERT INTO people VALUES (?, ?, ?)').run(unlimited.id, 'weg@example.org', 'niet-daar');
+    old.close();
+    assert.throws(() => new SqliteStore(path), { message: `${path}: 1 rows point at rows that do not exist` });
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.prepare('SELECT count(*) AS n FROM people').get().n, 1);
+    db.close();
+  });
 });
 
 describe('SqliteStore: companions per organisation', () => {
