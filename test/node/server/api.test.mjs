@@ -431,6 +431,41 @@ describe('the organiser’s other exports and requests', () => {
     assert.equal(endpoint.logs.filter((line) => line.startsWith('people:')).length, 1, 'nothing erased: nothing logged');
   });
 
+  test('/api/people: the mails to the address are listed; erasing them removes their copies and sends the promoted ones’ mails', async () => {
+    const forgotten = [];
+    let woken = 0;
+    const { twoLeftWaitlist } = fixtures;
+    const endpoint = await startEndpoint({
+      events: { twoLeftWaitlist },
+      forgetMails: async (ids) => void forgotten.push(ids),
+      mailQueued: () => void woken++,
+    });
+    const own = registration(twoLeftWaitlist);
+    await postJson(endpoint, twoLeftWaitlist.id, own);
+    await postJson(endpoint, twoLeftWaitlist.id, registration(twoLeftWaitlist));
+    const waiting = await postJson(endpoint, twoLeftWaitlist.id, registration(twoLeftWaitlist));
+    assert.equal(waiting.body.status, 'waitlisted');
+    const address = encodeURIComponent(own.attendee.email);
+    const { mails } = (await get(endpoint, `/api/people?email=${address}`)).body;
+    assert.equal(mails.length, 1);
+    assert.deepEqual({ ...mails[0], id: undefined, registrationId: undefined, createdAt: undefined, message: undefined }, {
+      id: undefined, registrationId: undefined, createdAt: undefined, message: undefined, attempts: 0, sentAt: null, failedAt: null,
+    });
+    assert.ok(mails[0].message, 'a mail still waiting keeps what it is about');
+
+    // Each registration woke the mailer for its own mail; the erasure wakes it once for the promoted one.
+    const registered = woken;
+    const { body } = await get(endpoint, `/api/people?email=${address}`, 'DELETE');
+    assert.deepEqual(body.promoted, [{ id: waiting.body.id, eventId: twoLeftWaitlist.id }]);
+    assert.deepEqual(forgotten, [[mails[0].id]]);
+    assert.equal(woken, registered + 1);
+    assert.deepEqual((await get(endpoint, `/api/people?email=${address}`)).body.mails, []);
+    // Nothing to erase: no promotion, nobody woken.
+    await get(endpoint, '/api/people?email=niemand%40example.org', 'DELETE');
+    assert.deepEqual(forgotten, [[mails[0].id], []]);
+    assert.equal(woken, registered + 1);
+  });
+
   test('/api/people: a valid address is needed, the token too, and only GET, HEAD or DELETE', async () => {
     const endpoint = await startEndpoint({ events: { unlimited } });
     for (const query of ['', '?email=', '?email=geen-adres']) {

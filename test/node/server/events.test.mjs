@@ -8,7 +8,7 @@ import * as fixtures from '../endpoint/support/events.mjs';
 import { daysFromNow, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 
-const { closedReason, liveEvent, loadEvents, placeLimits } = await tsImport('../../../demo/server/events.ts', import.meta.url);
+const { closedReason, liveEvent, loadEvents, placeLimits, promotionLimits } = await tsImport('../../../demo/server/events.ts', import.meta.url);
 
 const temps = [];
 afterEach(() => {
@@ -164,5 +164,32 @@ describe('closedReason', () => {
     }
     const full = load({ full: { ...fixtures.small, registration: { ...fixtures.small.registration, remaining: 0 } } }).events;
     assert.equal(closedReason(full.get(fixtures.small.id).data, Date.now()), undefined, 'full is for the store to say');
+  });
+});
+
+describe('promotionLimits', () => {
+  test('the waiting list moves up while the event is still to come, even with registration closed or not yet open', () => {
+    const { events } = load({ small: fixtures.small, closed: fixtures.closed, notOpen: fixtures.notOpen });
+    const now = Date.now();
+    assert.deepEqual(promotionLimits(events.get(fixtures.small.id), now), { capacity: 3, nonMemberCapacity: undefined });
+    assert.deepEqual(promotionLimits(events.get(fixtures.closed.id), now), { capacity: undefined, nonMemberCapacity: undefined });
+    assert.deepEqual(promotionLimits(events.get(fixtures.notOpen.id), now), { capacity: undefined, nonMemberCapacity: undefined });
+  });
+
+  test('nobody moves up for a past, cancelled or postponed event, one without registration, or one no longer on file', () => {
+    const { events } = load({
+      past: fixtures.past,
+      cancelled: fixtures.cancelled,
+      postponed: fixtures.postponed,
+      none: fixtures.noRegistration,
+      small: fixtures.small,
+    });
+    const now = Date.now();
+    for (const event of [fixtures.past, fixtures.cancelled, fixtures.postponed, fixtures.noRegistration]) {
+      assert.equal(promotionLimits(events.get(event.id), now), undefined, event.id);
+    }
+    assert.equal(promotionLimits(undefined, now), undefined);
+    // The same event once it has taken place.
+    assert.equal(promotionLimits(events.get(fixtures.small.id), Date.parse(fixtures.small.end) + 86_400_000), undefined);
   });
 });

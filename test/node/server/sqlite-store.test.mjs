@@ -305,6 +305,46 @@ describe('SqliteStore: upgrading a version 2 file', () => {
   });
 });
 
+describe('SqliteStore: upgrading a version 3 file', () => {
+  test('its registrations stay, and registrations that wait for their confirmation can be stored from then on', async () => {
+    const path = join(folder(), 'versie3.sqlite');
+    const old = new Database(path);
+    old.exec(VERSION_2_TABLES);
+    old.exec('ALTER TABLE registrations ADD COLUMN member INTEGER; ALTER TABLE registrations ADD COLUMN organisation TEXT; PRAGMA user_version = 3;');
+    const payload = registration(unlimited);
+    old.prepare("INSERT INTO registrations VALUES (1, 'r1', ?, 'k1', 'h', 'confirmed', 1, ?, ?, 201, '{}', '2026-01-01T00:00:00.000Z', 1, NULL)")
+      .run(unlimited.id, payload.attendee.email, JSON.stringify(payload));
+    old.prepare('INSERT INTO people VALUES (?, ?, ?)').run(unlimited.id, payload.attendee.email, 'r1');
+    old.close();
+
+    const store = new SqliteStore(path);
+    opened.push(store);
+    const [kept] = await store.list(unlimited.id);
+    assert.deepEqual([kept.id, kept.status, kept.confirmBy, kept.payload], ['r1', 'confirmed', undefined, payload]);
+    const confirmBy = new Date(Date.now() + 60_000).toISOString();
+    const held = await store.register(input(unlimited, registration(unlimited), { confirmBy }));
+    assert.deepEqual([held.registration.status, held.registration.confirmBy], ['pending', confirmBy]);
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    db.close();
+  });
+
+  test('a file whose rows point at registrations that are not there is refused, and left as it was', () => {
+    const path = join(folder(), 'versie3-kapot.sqlite');
+    const old = new Database(path);
+    old.pragma('foreign_keys = OFF');
+    old.exec(VERSION_2_TABLES);
+    old.exec('ALTER TABLE registrations ADD COLUMN member INTEGER; ALTER TABLE registrations ADD COLUMN organisation TEXT; PRAGMA user_version = 3;');
+    old.prepare('INSERT INTO people VALUES (?, ?, ?)').run(unlimited.id, 'weg@example.org', 'niet-daar');
+    old.close();
+    assert.throws(() => new SqliteStore(path), { message: `${path}: 1 rows point at rows that do not exist` });
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.prepare('SELECT count(*) AS n FROM people').get().n, 1);
+    db.close();
+  });
+});
+
 describe('SqliteStore: companions per organisation', () => {
   const limited = (payload, overrides = {}) => input(unlimited, payload, { maxCompanionsPerOrganisation: 2, ...overrides });
 

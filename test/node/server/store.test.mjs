@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { describe, test } from '../support/suite.mjs';
 
-const { normaliseEmail, placesFor } = await tsImport('../../../demo/server/store.ts', import.meta.url);
+const { answeredStatus, countsOf, fits, normaliseEmail, placeRequest, placesFor, withRequest } = await tsImport('../../../demo/server/store.ts', import.meta.url);
 
 const taken = (places, nonMemberPlaces = 0) => ({ places, nonMemberPlaces });
 
@@ -34,5 +34,53 @@ describe('placesFor', () => {
 describe('normaliseEmail', () => {
   test('without case and surrounding spaces', () => {
     assert.equal(normaliseEmail('  Fien@Example.ORG\t'), 'fien@example.org');
+  });
+});
+
+describe('fits and withRequest', () => {
+  const limits = { capacity: 10, nonMemberCapacity: 4 };
+
+  test('a registration fits when its places are no more than what is left for it', () => {
+    assert.equal(fits(limits, taken(7), { places: 3, member: true }), true);
+    assert.equal(fits(limits, taken(7), { places: 4, member: true }), false);
+    assert.equal(fits(limits, taken(5, 3), { places: 1, member: false }), true);
+    assert.equal(fits(limits, taken(5, 3), { places: 2, member: false }), false);
+    assert.equal(fits(limits, taken(5, 3), { places: 2, member: undefined }), true);
+    assert.equal(fits({ capacity: undefined, nonMemberCapacity: undefined }, taken(1000), { places: 3, member: false }), true);
+  });
+
+  test('placeRequest: the attendee and each companion, with the member answer', () => {
+    const payload = { attendee: { name: 'Fien', email: 'fien@example.org' }, companions: [{ name: 'Ada', email: 'ada@example.org' }], member: false };
+    assert.deepEqual(placeRequest(payload), { places: 2, member: false });
+    assert.deepEqual(placeRequest({ ...payload, companions: [], member: undefined }), { places: 1, member: undefined });
+  });
+
+  test('withRequest: the places granted are taken; a non-member’s count against the non-members’ places too', () => {
+    assert.deepEqual(withRequest(taken(5, 1), { places: 2, member: false }), taken(7, 3));
+    assert.deepEqual(withRequest(taken(5, 1), { places: 2, member: true }), taken(7, 1));
+    assert.deepEqual(withRequest(taken(5, 1), { places: 2, member: undefined }), taken(7, 1));
+  });
+});
+
+describe('countsOf and answeredStatus', () => {
+  test('rows per status added up; every status present, zero where no row says', () => {
+    const counts = countsOf([
+      { status: 'confirmed', registrations: 2, places: 3 },
+      { status: 'expired', registrations: 1, places: 1 },
+      { status: 'confirmed', registrations: 1, places: 2 },
+    ]);
+    const zero = { registrations: 0, places: 0 };
+    assert.deepEqual(counts, {
+      confirmed: { registrations: 3, places: 5 },
+      waitlisted: zero,
+      pending: zero,
+      'pending-waitlist': zero,
+      cancelled: zero,
+      expired: { registrations: 1, places: 1 },
+    });
+  });
+
+  test('a client is told pending for both pending states, the status itself otherwise', () => {
+    assert.deepEqual(['confirmed', 'waitlisted', 'pending', 'pending-waitlist'].map(answeredStatus), ['confirmed', 'waitlisted', 'pending', 'pending']);
   });
 });
