@@ -109,14 +109,18 @@ function flag(name: string, env: NodeJS.ProcessEnv): boolean {
   return raw === '1' || raw === 'true';
 }
 
+/** `raw` as a URL, or an error with `message` (which must not repeat a value that may hold a password). */
+function parseUrl(raw: string, message: string): URL {
+  try {
+    return new URL(raw);
+  } catch {
+    throw new Error(message);
+  }
+}
+
 /** A `postgres://` URL; the error never repeats the value, which may hold a password. */
 function postgresUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
-  }
+  const url = parseUrl(raw, 'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got ${url.protocol}//`);
   }
@@ -125,12 +129,7 @@ function postgresUrl(raw: string): string {
 
 /** An http(s) origin from the variable `name`; errors name the variable. */
 function origin(name: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name}: "${raw}" is not an origin such as https://www.example.org`);
-  }
+  const url = parseUrl(raw, `${name}: "${raw}" is not an origin such as https://www.example.org`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name}: "${raw}" must be http(s)`);
   return url.origin;
 }
@@ -143,12 +142,7 @@ const OUTBOX_FROM = 'Bijeen <bijeen@example.org>';
 /** `SMTP_URL`, checked; errors never repeat the value (it holds a password). */
 function smtpUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error('SMTP_URL is not a URL; write it as smtp://user:password@host:587 (or smtps://… for port 465)');
-  }
+  const url = parseUrl(raw, 'SMTP_URL is not a URL; write it as smtp://user:password@host:587 (or smtps://… for port 465)');
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new Error('SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@host:587');
   }
