@@ -180,6 +180,11 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   override updated(changed: PropertyValues<this>) {
     const article = this.renderRoot.querySelector('article');
     if (article && article !== this.article) markIfInView((this.article = article));
+    if (changed.has('registrationHref') || changed.has('mapProvider')) this.reportAttributes(changed);
+  }
+
+  /** Reports a `registration-href` or `map-provider` that just changed to a value the card cannot use. */
+  private reportAttributes(changed: PropertyValues<this>) {
     const { field } = this.text(schemaMessages);
     const issues: DataIssue[] = [];
     // `#id` is a relative URL too.
