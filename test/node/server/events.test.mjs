@@ -47,11 +47,13 @@ function at(id, start) {
 
 describe('loadEvents', () => {
   test('every valid *.json file, validated, by id, in date order; ties in file-name order', () => {
+    // One moment for both ties: two calls of `daysFromNow` may fall in different milliseconds.
+    const tie = daysFromNow(15);
     const { events, lines } = load({
       b: at('later', daysFromNow(20)),
       a: at('soon', daysFromNow(10)),
-      d: at('tie-2', daysFromNow(15)),
-      c: at('tie-1', daysFromNow(15)),
+      d: at('tie-2', tie),
+      c: at('tie-1', tie),
     });
     assert.deepEqual([...events.keys()], ['soon', 'tie-1', 'tie-2', 'later']);
     assert.deepEqual(lines, []);
