@@ -7,14 +7,15 @@
 // The client is `node:http` with keep-alive, not `fetch`: on a 2-core machine the client shares
 // the cores with the server, and `fetch` cost the client about twice the server's CPU per request.
 // Each endpoint process's CPU time per registration (Linux: /proc) is reported beside the rate,
-// since it holds better than the rate on a loaded machine.
-import { readFileSync } from 'node:fs';
+// since it holds better than the rate on a loaded machine; so are PostgreSQL's (its server and
+// backends) and the load client's, which share the two cores with the endpoint.
+import { readFileSync, readdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { daysFromNow, exportCsv, startServer, tempDir, writeEvents } from '../test/node/endpoint/support/server.mjs';
-import { createDatabase, stopSharedPostgres } from '../test/node/support/postgres.mjs';
+import { createDatabase, stopSharedPostgres, withClient } from '../test/node/support/postgres.mjs';
 
 const TOKEN = 'bench-token-0123456789abcdefghijklm';
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -28,6 +29,20 @@ function cpuSeconds(pid) {
   } catch {
     return Number.NaN;
   }
+}
+
+/** The PostgreSQL server's process and its children (the backends), found from its data folder. */
+async function postgresPids(url) {
+  const { rows } = await withClient(url, (client) => client.query("SELECT current_setting('data_directory') AS dir"));
+  const postmaster = readFileSync(join(rows[0].dir, 'postmaster.pid'), 'utf8').split('\n')[0];
+  const children = readdirSync('/proc').filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1] === postmaster;
+    } catch {
+      return false;
+    }
+  });
+  return [postmaster, ...children];
 }
 
 /** POSTs `body` as JSON; resolves to the status code once the answer has been read. */
@@ -45,10 +60,17 @@ function post(agent, server, body, key) {
   });
 }
 
-/** Sends `total` registrations over `servers`, `concurrency` at a time; returns the figures. */
-async function load(servers, total, concurrency) {
+/**
+ * Sends `total` registrations over `servers`, `concurrency` at a time; returns the figures.
+ * `databaseUrl`: PostgreSQL's, to count its CPU time too.
+ */
+async function load(servers, total, concurrency, databaseUrl) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const cpuBefore = servers.map((server) => cpuSeconds(server.child.pid));
+  const clientBefore = process.cpuUsage();
+  // Backends started during the load count from zero; the pools keep them open until the end.
+  const databaseCpu = async () => (databaseUrl ? (await postgresPids(databaseUrl)).map((pid) => [pid, cpuSeconds(pid)]) : []);
+  const databaseBefore = new Map(await databaseCpu());
   const latencies = [];
   const accepted = new Set();
   /** Each failure: the status, or the network error's code. */
@@ -85,6 +107,8 @@ async function load(servers, total, concurrency) {
   await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(servers[index % servers.length])));
   const seconds = (performance.now() - started) / 1000;
   const cpu = servers.reduce((sum, server, index) => sum + cpuSeconds(server.child.pid) - cpuBefore[index], 0);
+  const client = process.cpuUsage(clientBefore);
+  const database = (await databaseCpu()).reduce((sum, [pid, seconds]) => sum + seconds - (databaseBefore.get(pid) ?? 0), 0);
   agent.destroy();
   const csv = await exportCsv(servers[0], 'bench', TOKEN);
   const stored = csv.rows.slice(1).map((row) => row.find((cell) => /^d\d+@example\.org$/.test(cell))).filter(Boolean);
@@ -97,6 +121,8 @@ async function load(servers, total, concurrency) {
     p50Ms: Number(latencies[Math.floor(total * 0.5)].toFixed(1)),
     p99Ms: Number(latencies[Math.floor(total * 0.99)].toFixed(1)),
     endpointCpuMsPerRegistration: Number(((cpu * 1000) / total).toFixed(2)),
+    ...(databaseUrl ? { databaseCpuMsPerRegistration: Number(((database * 1000) / total).toFixed(2)) } : {}),
+    clientCpuMsPerRegistration: Number(((client.user + client.system) / 1000 / total).toFixed(2)),
     errors: errors.length,
     errorKinds: Object.fromEntries([...new Set(errors)].map((kind) => [kind, errors.filter((error) => error === kind).length])),
     lost: [...accepted].filter((email) => !storedSet.has(email)).length,
@@ -125,7 +151,7 @@ export async function benchEndpoint(engine, { total = TOTAL, concurrency = CONCU
     // One after the other: the second finds the schema migrated.
     for (let i = 0; i < (database ? 2 : 1); i++) servers.push(await startServer({ dir: temp.dir, env }));
     const load1 = loadavg()[0];
-    const figures = await load(servers, total, concurrency);
+    const figures = await load(servers, total, concurrency, database?.url);
     // What the endpoint logged about failures, to tell a server error from a network one.
     const serverErrors = servers.flatMap((server) => server.output().split('\n').filter((line) => /\berror\b/i.test(line))).slice(0, 5);
     return { engine, processes: servers.length, loadAverage: Number(load1.toFixed(2)), ...figures, serverErrors };
@@ -142,7 +168,8 @@ export function printEndpoint(results) {
     console.log(`\nEndpoint on ${where} (loopback, ${e.requests} registrations, ${e.concurrency} at a time; load average ${e.loadAverage})`);
     console.log(`  ${e.registrationsPerSecond} registrations/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, errors ${e.errors}${e.errors ? ` ${JSON.stringify(e.errorKinds)}` : ''}, lost ${e.lost}, doubled ${e.doubled}`);
     for (const line of e.serverErrors) console.log(`  logged: ${line}`);
-    console.log(`  endpoint CPU ${e.endpointCpuMsPerRegistration} ms per registration (all its processes together)`);
+    const database = e.databaseCpuMsPerRegistration === undefined ? '' : `, PostgreSQL ${e.databaseCpuMsPerRegistration} ms`;
+    console.log(`  CPU per registration: endpoint ${e.endpointCpuMsPerRegistration} ms (all its processes together)${database}, load client ${e.clientCpuMsPerRegistration} ms`);
   }
 }
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Locale } from '../i18n/index.js';
 import { schemaMessages } from '../i18n/schema.js';
 import { formatIssues, isRecord, requiredFallback, type MessageKey, type DataIssue, type SchemaResult } from './issues.js';
-import { filledText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
+import { filledText, hasText, isEmail, list, msg, objectRule, oneOf, rule, text, withDefaults } from './rules.js';
 import { DEFAULT_TIME_ZONE, isDateTime, isTimeZone, parseDateTime } from './time.js';
 import { dottedName, readPath, writePath, type DataPath } from './paths.js';
 import { isAllowedUrl, resolveUrl } from './url.js';
@@ -61,8 +61,7 @@ export const LocationSchema = withDefaults(
     })
     .check(
       objectRule((location, report) => {
-        const has = (value: unknown) => typeof value === 'string' && value !== '';
-        if (!has(location.name) && !has(location.street) && !has(location.city) && !has(location.online)) {
+        if (![location.name, location.street, location.city, location.online].some(hasText)) {
           report('place', []);
         }
         if (location.lat !== undefined && location.lon === undefined) report('latLonPair', ['lon']);

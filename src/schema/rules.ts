@@ -81,12 +81,15 @@ export function text(max: number) {
   return z.string().check(atMost(max));
 }
 
-/** Text that is not empty. */
+/** Text with something in it besides white space. */
+export const hasText = (value: unknown): boolean => typeof value === 'string' && /\S/.test(value);
+
+/** Text that is not empty or only white space. */
 export function filled(key: MessageKey = 'notEmpty'): Check<string> {
-  return rule((value) => value !== '', key);
+  return rule(hasText, key);
 }
 
-/** Text that must not be empty. */
+/** Text that must not be empty or only white space (a title of spaces would be a blank heading). */
 /* @__NO_SIDE_EFFECTS__ */
 export function filledText(max: number) {
   return z.string().check(filled(), atMost(max));

@@ -28,6 +28,11 @@ describe('event rules at their edges', () => {
       ['location.name', field.notEmpty],
       ['location', field.place],
     ]);
+    // Nor is a city of spaces (the card would show a blank place).
+    expect(issues({ location: { city: '   ' } })).to.deep.equal([
+      ['location.city', field.notEmpty],
+      ['location', field.place],
+    ]);
   });
 
   it('latitude and longitude come as a pair, each reported at the missing one', () => {

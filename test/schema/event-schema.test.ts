@@ -140,6 +140,8 @@ describe('EventSchema and parseEvent', () => {
     it('a title of the wrong type, an empty one, and one too long', () => {
       expect(issuesOf({ ...minimalEvent, title: 42 })).to.deep.equal([{ path: 'title', message: 'verwacht tekst' }]);
       expect(issuesOf({ ...minimalEvent, title: '' })).to.deep.equal([{ path: 'title', message: 'mag niet leeg zijn' }]);
+      // Only white space is empty too: it would be a blank heading.
+      expect(issuesOf({ ...minimalEvent, title: ' \t\n ' })).to.deep.equal([{ path: 'title', message: 'mag niet leeg zijn' }]);
       expect(issuesOf({ ...minimalEvent, title: 'x'.repeat(301) }, 'en')).to.deep.equal([
         { path: 'title', message: 'expected at most 300 characters' },
       ]);

@@ -12,6 +12,11 @@
  * few milliseconds), it is sent again (after the restart, or after the lease by another process),
  * with the same Message-ID. SMTP offers no way
  * to close that gap; the other choice (mark first, then send) would lose the mail instead.
+ *
+ * Mail yields to registrations: a round starts once no mail has been queued for `quietMs`, or
+ * `maxWaitMs` after the first mail it waits for, whichever comes first. When registrations open
+ * and hundreds arrive in a second, each is answered first and the burst's mails follow it;
+ * composing a mail costs about as much CPU as answering a registration (bench/endpoint.mjs).
  */
 import type { QueuedMail, RegistrationStore } from '../store.js';
 import type { MailMessage } from './compose.js';
@@ -27,6 +32,10 @@ export interface MailWorkerOptions {
   retryMs: number;
   /** How often the queue is looked at when nothing wakes the worker (for retries that fall due). */
   pollMs?: number;
+  /** How long no mail must have been queued before a round starts. */
+  quietMs?: number;
+  /** The longest a round waits for quiet after the first wake it serves. */
+  maxWaitMs?: number;
 }
 
 /** The longest wait between two attempts. */
@@ -37,6 +46,9 @@ const GIVE_UP_AFTER = 3 * 24 * 60 * 60_000;
 const LEASE = 2 * 60_000;
 /** Mails claimed per round. */
 const BATCH = 10;
+/** Defaults of `quietMs` and `maxWaitMs`: mail follows a burst of registrations within seconds. */
+const QUIET = 50;
+const MAX_WAIT = 10_000;
 
 /** An SMTP server's own refusal of this mail (5xx), not a connection or authentication problem. */
 function isPermanent(error: unknown): boolean {
@@ -53,6 +65,8 @@ export class MailWorker {
   #round: Promise<void> | undefined;
   /** Woken during a round: run another right after it. */
   #again = false;
+  /** When the first wake not yet served by a round came (ms), if one is waiting. */
+  #waitingSince: number | undefined;
   #stopped = false;
 
   constructor(options: MailWorkerOptions) {
@@ -63,14 +77,23 @@ export class MailWorker {
     this.wake();
   }
 
-  /** Something was queued: look at the queue now (after the round in progress, if any). */
+  /** Something was queued: look at the queue once it is quiet (after the round in progress, if any). */
   wake(): void {
     if (this.#stopped) return;
     if (this.#round) {
       this.#again = true;
       return;
     }
+    const now = Date.now();
+    this.#waitingSince ??= now;
+    const { quietMs = QUIET, maxWaitMs = MAX_WAIT } = this.#options;
     clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#startRound(), Math.min(quietMs, this.#waitingSince + maxWaitMs - now));
+    this.#timer.unref();
+  }
+
+  #startRound(): void {
+    this.#waitingSince = undefined;
     this.#round = this.#run().finally(() => {
       this.#round = undefined;
       if (this.#stopped) return;
