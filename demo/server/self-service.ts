@@ -178,7 +178,8 @@ export function createSelfService(options: SelfServiceOptions) {
     }
 
     const done = targetParam(req.url, 'done');
-    const notice = done && done in text.done ? `  <div class="notice" role="status"><p>${escapeHtml(text.done[done as Done])}</p></div>` : '';
+    // Own keys only: `in` would also find `toString` and the like on the prototype (a 500).
+    const notice = done && Object.hasOwn(text.done, done) ? `  <div class="notice" role="status"><p>${escapeHtml(text.done[done as Done])}</p></div>` : '';
     const pending = registration.status === 'pending' || registration.status === 'pending-waitlist';
     const sections = [
       `  <h1>${escapeHtml(text.heading)}</h1>`,
