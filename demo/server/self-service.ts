@@ -218,8 +218,8 @@ export function createSelfService(options: SelfServiceOptions) {
     const loaded = registration && events.get(registration.eventId);
     if (!registration || !loaded) return notFound(res, localeOf(req));
     const locale = localeOf(req, registration);
-    const html = render(req, registration, token, resolvedAt(loaded, options.publicOrigin()), locale);
-    send(res, 200, req.method === 'HEAD' ? '' : html);
+    // For HEAD too: the same headers, Content-Length included; Node sends no body for HEAD.
+    send(res, 200, render(req, registration, token, resolvedAt(loaded, options.publicOrigin()), locale));
   }
 
   /** Whether a POST comes from a page of this origin (see the file comment). */

@@ -3,6 +3,8 @@
 // runs right after), each caller gets its own item's result, a failing batch fails only its items,
 // and `drain()` waits for everything submitted.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { describe, test } from '../support/suite.mjs';
 
@@ -50,6 +52,24 @@ describe('batcher: batches', () => {
     assert.deepEqual(batches, []);
     assert.deepEqual(await results, [2, 4]);
     assert.deepEqual(batches, [[1, 2]]);
+  });
+
+  test('window 0: the batch starts once the pending I/O has been read, before any timer', async () => {
+    const { batcher, batches } = recording({ windowMs: 0, maxBatch: 100 });
+    const order = [];
+    await new Promise((resolve, reject) => {
+      // In an I/O callback, as a request's data arrives: a timer set before the call still comes after the batch.
+      readFile(fileURLToPath(import.meta.url), (error) => {
+        if (error) return reject(error);
+        setTimeout(() => {
+          order.push(`timer after ${batches.length} batch(es)`);
+          resolve();
+        }, 0);
+        batcher.submit(1);
+      });
+    });
+    assert.deepEqual(order, ['timer after 1 batch(es)']);
+    await batcher.drain();
   });
 
   test('a queue longer than maxBatch runs in several batches of at most maxBatch', async () => {
@@ -162,6 +182,7 @@ describe('batcher: drain', () => {
     const draining = batcher.drain().then(() => (drained = true));
     await sleep(20);
     assert.equal(drained, false);
+    assert.deepEqual(batches, [[1]], 'drain() too runs one batch at a time');
     release();
     await until(() => batches.length === 2, 'the second batch');
     assert.equal(drained, false, 'the second batch still runs');
