@@ -178,7 +178,8 @@ export function createSelfService(options: SelfServiceOptions) {
     }
 
     const done = targetParam(req.url, 'done');
-    const notice = done && done in text.done ? `  <div class="notice" role="status"><p>${escapeHtml(text.done[done as Done])}</p></div>` : '';
+    // Own keys only: `in` would also find `toString` and the like on the prototype (a 500).
+    const notice = done && Object.hasOwn(text.done, done) ? `  <div class="notice" role="status"><p>${escapeHtml(text.done[done as Done])}</p></div>` : '';
     const pending = registration.status === 'pending' || registration.status === 'pending-waitlist';
     const sections = [
       `  <h1>${escapeHtml(text.heading)}</h1>`,
@@ -217,8 +218,8 @@ export function createSelfService(options: SelfServiceOptions) {
     const loaded = registration && events.get(registration.eventId);
     if (!registration || !loaded) return notFound(res, localeOf(req));
     const locale = localeOf(req, registration);
-    const html = render(req, registration, token, resolvedAt(loaded, options.publicOrigin()), locale);
-    send(res, 200, req.method === 'HEAD' ? '' : html);
+    // For HEAD too: the same headers, Content-Length included; Node sends no body for HEAD.
+    send(res, 200, render(req, registration, token, resolvedAt(loaded, options.publicOrigin()), locale));
   }
 
   /** Whether a POST comes from a page of this origin (see the file comment). */

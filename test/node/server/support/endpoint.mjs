@@ -32,7 +32,8 @@ const open = new Set();
  * `trustProxy`, `bodyLimit`, …); besides: `events` (fixture objects by file name, default every
  * fixture of test/node/endpoint/support/events.mjs), `store` (default a new in-memory one),
  * `rateLimit` and `placeLimit` (default 0: off), `tokenGuessLimit` (wrong admin tokens per minute,
- * default 10 as in `main.ts`) and `now` (the limiters' clock).
+ * default 10 as in `main.ts`), `now` (the limiters' clock) and `mailQueued` (called by the API and
+ * the self-service page after a change that queued mail).
  *
  * @returns `{ api, siteOrigin, store, logs, events, close(), shutDown() }`: `api` is the origin
  * to fetch from; `siteOrigin` the allowed origin `postJson()` sends; `logs` every line the
@@ -45,6 +46,7 @@ export async function startEndpoint({
   placeLimit = 0,
   tokenGuessLimit = 10,
   now = Date.now,
+  mailQueued = () => {},
   ...options
 } = {}) {
   const temp = tempDir('bijeen-in-process-');
@@ -70,10 +72,10 @@ export async function startEndpoint({
     isClosing: () => closing,
     // Mail is queued in the store as `npm start` does; no worker sends it here.
     notices,
-    mailQueued: () => {},
+    mailQueued,
     forgetMails: async () => {},
     holdMinutes: undefined,
-    selfService: createSelfService({ store, events: loaded, notices, publicOrigin, mailQueued: () => {}, log }),
+    selfService: createSelfService({ store, events: loaded, notices, publicOrigin, mailQueued, log }),
     ...options,
   });
   const server = createServer(handler);
