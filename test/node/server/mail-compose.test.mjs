@@ -255,10 +255,21 @@ describe('the registrant\'s confirmation', () => {
 
     const { html } = mail;
     assert.doesNotMatch(html, /<script|<b>/);
-    assert.ok(html.startsWith('<!doctype html>\n<html lang="nl">\n'), html.slice(0, 80));
-    assert.match(html, /<meta charset="utf-8">/);
-    assert.match(html, /<title>\nAanmelding bevestigd: Wonen met zorg: wat werkt\n<\/title>/);
-    assert.ok(html.includes('<p>Beste Fien &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;Co&#34;,</p>'), html);
+    assert.ok(
+      html.startsWith(
+        [
+          '<!doctype html>',
+          '<html lang="nl">',
+          '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>',
+          'Aanmelding bevestigd: Wonen met zorg: wat werkt',
+          '</title></head>',
+          '<body>',
+          '<p>Beste Fien &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;Co&#34;,</p>',
+          '',
+        ].join('\n'),
+      ),
+      html,
+    );
     assert.ok(html.includes('<strong>Organisatie:</strong> O&#39;Brien &#38; Zn<br>\n'), html);
     // A line break the registrant typed is a line break in the HTML too.
     assert.ok(html.includes('<strong>Opmerkingen:</strong> Eerste regel &#60;b&#62;<br>Tweede regel</p>'), html);
@@ -271,7 +282,7 @@ describe('the registrant\'s confirmation', () => {
       html,
     );
     assert.ok(html.includes(`<p><a href="${LINK}">Uw aanmelding bekijken, een deelnemer afmelden of annuleren</a></p>`), html);
-    assert.ok(html.includes('<p>Deze link is persoonlijk: stuur deze e-mail niet door.</p>\n</body>\n</html>\n'), html);
+    assert.ok(html.endsWith('<p>Deze link is persoonlijk: stuur deze e-mail niet door.</p>\n</body>\n</html>\n'), html);
   });
 
   test('a title with markup is escaped in the HTML and shown as written in the text and the subject', async () => {
@@ -448,6 +459,7 @@ describe('the companions\' short mails', () => {
         en: [`Your registration was cancelled: ${title}`, `Fien de Vries cancelled your registration for ${title}. There is nothing you need to do.`],
       },
     };
+    const calendar = { nl: 'In de bijlage zit de afspraak voor uw agenda (.ics).', en: 'The appointment for your calendar is attached (.ics).' };
     const questions = {
       nl: 'Kunt u niet komen, of hebt u een vraag over de aanmelding? Laat het Fien de Vries weten.',
       en: 'If you cannot come, or have a question about the registration, please tell Fien de Vries.',
@@ -461,6 +473,7 @@ describe('the companions\' short mails', () => {
         assert.equal(blocks[0], locale === 'en' ? 'Dear Ada Jansen,' : 'Beste Ada Jansen,', what);
         assert.equal(blocks[1], intro, what);
         assert.equal(blocks.includes(questions[locale]), kind !== 'companionCancelled', what);
+        assert.equal(blocks.includes(calendar[locale]), kind === 'companion', what);
         assert.equal(mail.attachments.length, kind === 'companion' ? 1 : 0, what);
         assert.doesNotMatch(mail.text, /\/registration\//, what);
       }
@@ -490,6 +503,19 @@ describe('the event as the mail shows it', () => {
     const plain = (await registrantMail('confirmed', bare)).mail;
     assert.equal(calendarEvent(plain).uid, 'kaal@aanmelden.example.org');
     assert.doesNotMatch(plain.text, /Waar:|Kaart:|Meer informatie:/);
+  });
+
+  test('an event file that no longer has registration settings still gets its queued mails written', async () => {
+    const closedDown = { ...meeting, id: 'zonder-aanmelding', registration: undefined };
+    events = loadEvents(writeEvents(join(temp.dir, 'changed'), { closedDown }), () => {});
+    notices = new Notices({ events, publicOrigin: () => new URL(ORIGIN) });
+    const { mail } = await registrantMail('cancelled', closedDown, {}, { link: undefined });
+    assert.equal(mail.subject, 'Aanmelding geannuleerd: Wonen met zorg: wat werkt');
+    assert.deepEqual(mail.replyTo.value, [{ address: 'organisator@example.org', name: '' }]);
+    const companion = (await companionMail('companionCancelled', closedDown)).mail;
+    assert.equal(paragraphs(companion.text)[1], 'Fien de Vries heeft uw aanmelding voor Wonen met zorg: wat werkt geannuleerd. U hoeft niets te doen.');
+    const waiting = (await companionMail('companionWaitlisted', closedDown)).mail;
+    assert.match(paragraphs(waiting.text)[1], /^Fien de Vries heeft u als extra deelnemer aangemeld /);
   });
 
   test('a mail whose event is gone from the event files is not written', () => {

@@ -3,7 +3,7 @@
 // outbox holds personal links: its modes, whole files only, one file per mail however often it
 // is written, and erasure of a person's copies.
 import assert from 'node:assert/strict';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { tsImport } from 'tsx/esm/api';
@@ -106,13 +106,31 @@ describe('the outbox (no SMTP_URL)', () => {
   test('forget erases the copies of exactly those queue ids, half-written ones included', async () => {
     for (const id of [7, 17, 70]) await outbox.send(id, 'fien@example.org', message());
     writeFileSync(join(dir, '.2030-05-20T07-15-00-123Z-7.eml.partial'), 'half a mail');
+    // Not the outbox's own files: kept.
     writeFileSync(join(dir, 'LEESMIJ.txt'), 'not a mail');
+    writeFileSync(join(dir, 'kopie-7.eml.bak'), 'someone\'s copy');
     await outbox.forget([]);
-    assert.equal(files().length, 5);
+    assert.equal(files().length, 6);
     await outbox.forget([7, 404]);
-    assert.deepEqual(files(), ['2030-05-20T07-15-00-123Z-17.eml', '2030-05-20T07-15-00-123Z-70.eml', 'LEESMIJ.txt']);
+    assert.deepEqual(files(), ['2030-05-20T07-15-00-123Z-17.eml', '2030-05-20T07-15-00-123Z-70.eml', 'LEESMIJ.txt', 'kopie-7.eml.bak']);
     await outbox.forget([17, 70]);
-    assert.deepEqual(files(), ['LEESMIJ.txt']);
+    assert.deepEqual(files(), ['LEESMIJ.txt', 'kopie-7.eml.bak']);
+  });
+
+  test('an outbox folder removed while the server runs: erasing from it is nothing to do, and the next mail makes it again', async () => {
+    temp.cleanup();
+    await outbox.forget([1, 2]);
+    await outbox.send(3, 'fien@example.org', message());
+    assert.deepEqual(files(), ['2030-05-20T07-15-00-123Z-3.eml']);
+    assert.equal(statSync(dir).mode & 0o777, 0o700);
+  });
+
+  test('an outbox that cannot be read makes erasure fail, not pass silently', async () => {
+    temp.cleanup();
+    // A file where the folder should be.
+    mkdirSync(join(temp.dir, 'data'), { recursive: true });
+    writeFileSync(dir, 'not a folder');
+    await assert.rejects(outbox.forget([1]), { code: 'ENOTDIR' });
   });
 
   test('an existing outbox folder is used as it is', async () => {

@@ -17,7 +17,6 @@ import { SMTP_PASSWORD, SMTP_USER, startSmtp, waitFor } from './support/smtp.mjs
 const { loadEvents } = await tsImport('../../../demo/server/events.ts', import.meta.url);
 const { Notices } = await tsImport('../../../demo/server/mail/notices.ts', import.meta.url);
 const { outboxTransport, smtpTransport } = await tsImport('../../../demo/server/mail/transport.ts', import.meta.url);
-const { MailWorker } = await tsImport('../../../demo/server/mail/worker.ts', import.meta.url);
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
 
 const FROM = 'bijeen@example.org';
@@ -25,6 +24,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const open = { id: 'open', title: 'Open bijeenkomst', start: daysFromNow(30), end: daysFromNow(30.1), registration: { maxCompanions: 2 } };
 
+let MailWorker;
 let temp;
 let store;
 let notices;
@@ -32,7 +32,10 @@ let events;
 /** What to close after the test, last first. */
 let closers;
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Imported afresh for each test (tsImport loads a new copy each time), so that its limits (the
+  // longest wait, three days, the lease) count as reached by the tests that depend on them.
+  ({ MailWorker } = await tsImport('../../../demo/server/mail/worker.ts', import.meta.url));
   temp = tempDir('bijeen-mail-worker-');
   store = new SqliteStore(':memory:');
   events = loadEvents(writeEvents(join(temp.dir, 'events'), { open }), () => {});
@@ -167,14 +170,51 @@ describe('sending the queue', () => {
     assert.deepEqual(smtp.messages.map((message) => message.envelope), [[address]]);
   });
 
-  test('without a wake, the next poll finds it', async () => {
+  test('without a wake, the queue is looked at every pollMs, and a poll finds the mail', async () => {
     const smtp = await smtpServer();
-    const { mailer } = worker(smtpTransport(smtp.url, FROM), { pollMs: 20 });
+    let looks = 0;
+    const { store: counting } = watched({ claim: (claimMails, ...args) => ((looks += 1), claimMails(...args)) });
+    const { mailer } = worker(smtpTransport(smtp.url, FROM), { store: counting, pollMs: 20 });
     mailer.start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // About fifteen in 300 ms; a busy machine gives fewer, a one-second poll only the first.
+    assert.ok(looks >= 4, `${looks} looks at the queue in 300 ms`);
     const [address] = await queue('polled');
     await waitFor(sent(address), 'the mail sent at a poll');
     assert.equal(smtp.messages.length, 1);
+  });
+
+  test('one mail at a time, in the order queued, however often the worker is woken', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const order = [];
+    const smtp = await smtpServer({
+      delay: 40,
+      onMessage: () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+      },
+    });
+    const { mailer } = worker(smtpTransport(smtp.url, FROM));
+    const [first] = await queue('eerst');
+    mailer.start();
+    // Registrations keep arriving while the first mail is on its way; each wakes the worker.
+    const later = [];
+    for (const name of ['daarna-1', 'daarna-2', 'daarna-3']) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      later.push(...(await queue(name)));
+      mailer.wake();
+    }
+    const all = [first, ...later];
+    await waitFor(async () => {
+      while (order.length < smtp.messages.length) {
+        order.push(smtp.messages[order.length].envelope[0]);
+        inFlight -= 1;
+      }
+      return (await Promise.all(all.map((address) => sent(address)()))).every(Boolean);
+    }, 'four mails sent');
+    assert.equal(most, 1, 'never two mails in flight');
+    assert.deepEqual(smtp.messages.map((message) => message.envelope[0]), all);
   });
 
   test('woken while a round is finishing: another round follows at once', async () => {
@@ -309,10 +349,13 @@ describe('failures', () => {
     events.set(other.id, { ...events.get(open.id), data: { ...events.get(open.id).data, id: other.id } });
     events.delete(open.id);
     const smtp = await smtpServer();
-    const { mailer, logs } = worker(smtpTransport(smtp.url, FROM));
+    const { failures, store: recording } = watched();
+    const { mailer, logs } = worker(smtpTransport(smtp.url, FROM), { store: recording });
     mailer.start();
     const { id } = await waitFor(async () => (await record(gone))?.failedAt && record(gone), 'the mail given up');
     assert.deepEqual(logs, [`mail ${id}: given up: its event is no longer in the event files`]);
+    // The reason the queue keeps for whoever looks at it later.
+    assert.deepEqual(failures.map(({ error, retryAt }) => [error, retryAt]), [['its event is no longer in the event files', undefined]]);
     assert.equal(smtp.messages.length, 0);
   });
 
@@ -352,11 +395,19 @@ describe('more than one sender, and stopping', () => {
     const arrived = new Promise((resolve) => (arriving = resolve));
     const smtp = await smtpServer({ delay: 80, onMessage: () => arriving() });
     const addresses = await queue('eerste', 'tweede', 'derde');
-    const { mailer } = worker(smtpTransport(smtp.url, FROM));
+    const { failures, store: recording } = watched();
+    const { mailer } = worker(smtpTransport(smtp.url, FROM), { store: recording });
     mailer.start();
     await arrived;
     await mailer.stop();
+    const stoppedAt = Date.now();
     assert.deepEqual(smtp.messages.map((message) => message.envelope), [[addresses[0]]]);
+    // Not tried: due again now, with the reason.
+    assert.equal(failures.length, 2);
+    for (const { error, retryAt } of failures) {
+      assert.equal(error, 'not sent before the server stopped');
+      assert.ok(retryAt.getTime() <= stoppedAt, retryAt.toISOString());
+    }
     assert.ok(await sent(addresses[0])());
     for (const address of addresses.slice(1)) {
       const mail = await record(address);
