@@ -4,7 +4,7 @@
  * which writes the same RFC 5322 message either way.
  */
 import { mkdirSync } from 'node:fs';
-import { chmod, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
@@ -45,10 +45,12 @@ export function smtpTransport(url: string, from: string): MailTransport {
 /**
  * Writes each mail as `<queued at>-<id>.eml` in `dir` (created `0700`, files `0600`: mails hold
  * personal links). The file appears whole (written beside it, then renamed), and writing the same
- * mail again replaces it: a retry never leaves two files.
+ * mail again replaces it: a retry never leaves two files. A folder removed while the server runs
+ * (someone emptied the outbox) is made again by the next mail, and holds nothing to erase.
  */
 export function outboxTransport(dir: string, from: string): MailTransport {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const folder = { recursive: true, mode: 0o700 };
+  mkdirSync(dir, folder);
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     describe: `files in ${dir} (from ${from}; set SMTP_URL to send them)`,
@@ -56,6 +58,7 @@ export function outboxTransport(dir: string, from: string): MailTransport {
       const { message: raw } = (await composer.sendMail(options(to, message, from))) as { message: Buffer };
       const name = `${message.date.toISOString().replace(/[:.]/g, '-')}-${id}.eml`;
       const partial = join(dir, `.${name}.partial`);
+      await mkdir(dir, folder);
       await writeFile(partial, raw, { mode: 0o600 });
       await chmod(partial, 0o600);
       await rename(partial, join(dir, name));
@@ -63,7 +66,14 @@ export function outboxTransport(dir: string, from: string): MailTransport {
     async forget(ids) {
       if (ids.length === 0) return;
       const erased = new Set(ids.map(String));
-      for (const name of await readdir(dir)) {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      for (const name of names) {
         const id = /-(\d+)\.eml(?:\.partial)?$/.exec(name)?.[1];
         if (id !== undefined && erased.has(id)) await rm(join(dir, name), { force: true });
       }
