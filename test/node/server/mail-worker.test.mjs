@@ -2,11 +2,13 @@
 // when a test makes a mail older than it is, as after a long outage), with registrations queued as
 // the endpoint queues them, and mail delivered to a real SMTP server on loopback or to the outbox:
 // every mail goes out once, failures are retried with growing waits, a refusal ends it, two
-// senders never send one mail twice, and stopping leaves the rest for the next start.
+// senders never send one mail twice, stopping leaves the rest for the next start, and mail waits
+// for a quiet moment while registrations keep queuing it.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 import { freePort } from '../endpoint/support/mail.mjs';
@@ -449,7 +451,58 @@ describe('more than one sender, and stopping', () => {
     assert.ok(Date.now() - started < 100);
     await queue('nooit');
     mailer.start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Longer than a round waits for quiet (50 ms): a stopped worker starts none.
+    await sleep(300);
     assert.equal(smtp.messages.length, 0);
+  });
+});
+
+/** A worker on an empty queue (a stand-in store) that notes when it was looked at (ms since `started`). */
+function watchedWorker(options) {
+  const started = performance.now();
+  const looks = [];
+  const store = {
+    claimMails: async () => {
+      looks.push(performance.now() - started);
+      return [];
+    },
+  };
+  const mailer = new MailWorker({ store, transport: {}, compose: () => undefined, log: () => {}, retryMs: 1_000, pollMs: 60_000, ...options });
+  closers.push(() => mailer.stop());
+  return { mailer, looks };
+}
+
+/** Wakes `mailer` every 5 ms for `ms`, as a burst of registrations would. */
+async function burst(mailer, ms) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    mailer.wake();
+    await sleep(5);
+  }
+}
+
+describe('yielding to registrations: mail waits for a quiet moment, at most maxWaitMs', () => {
+  test('a single queued mail is looked at once the queue has been quiet for quietMs', async () => {
+    const { mailer, looks } = watchedWorker({ quietMs: 40, maxWaitMs: 5_000 });
+    mailer.wake();
+    await sleep(400);
+    assert.equal(looks.length, 1);
+    assert.ok(looks[0] >= 35, `looked at after ${looks[0]} ms`);
+  });
+
+  test('a burst of queued mails is sent after the burst, not during it', async () => {
+    const { mailer, looks } = watchedWorker({ quietMs: 100, maxWaitMs: 5_000 });
+    await burst(mailer, 600);
+    assert.deepEqual(looks, [], 'no round during the burst');
+    await sleep(600);
+    assert.equal(looks.length, 1, 'one round after it');
+    assert.ok(looks[0] >= 600, `the round began at ${looks[0]} ms`);
+  });
+
+  test('a burst longer than maxWaitMs does not hold mail back longer than that', async () => {
+    const { mailer, looks } = watchedWorker({ quietMs: 100, maxWaitMs: 300 });
+    await burst(mailer, 1_500);
+    assert.ok(looks.length >= 2, `${looks.length} round(s) during a 1.5 s burst`);
+    assert.ok(looks[0] >= 250 && looks[0] < 1_200, `the first round began at ${looks[0]} ms`);
   });
 });
