@@ -170,8 +170,9 @@ export abstract class SourceController<Value, Host extends SourceHost = SourceHo
   settle() {
     const { src } = this.host;
     const property = this.property();
-    const inline = isServer ? undefined : this.host.querySelector(INLINE_SCRIPT)?.textContent;
-    // Later wins; no source at all is `src` without a value.
+    // Later wins: the children are not even looked at while the property is set (an agenda's cards).
+    const inline = isServer || property != null ? undefined : this.host.querySelector(INLINE_SCRIPT)?.textContent;
+    // No source at all is `src` without a value.
     const next: [kind: 'property' | 'inline' | 'src', value: unknown] =
       property != null ? ['property', property] : inline != null ? ['inline', inline] : ['src', src || undefined];
     const [kind, value] = next;

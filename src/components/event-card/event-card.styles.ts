@@ -31,10 +31,11 @@ export const eventCardStyles = css`
     display: grid;
   }
 
+  /* The full card's place (lines, map link, online link); the teaser's is one paragraph. */
   .body,
   .skeleton,
   section,
-  .place {
+  div.place {
     display: grid;
     align-content: start;
     justify-items: start;

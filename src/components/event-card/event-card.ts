@@ -231,23 +231,25 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   }
 
   /**
-   * Name and city (teaser), or name, address and country on lines of their own (full), with the
-   * map link and the online link.
+   * The teaser's place: name and city in one paragraph (no country: not even looked up there), or
+   * "Online" for an online event.
    */
-  private renderPlace(place: EventLocation, teaser: boolean, text: CardMessages) {
+  private renderTeaserPlace(place: EventLocation, text: CardMessages) {
+    const line = [place.name, place.city].filter(Boolean).join(', ') || (place.online ? text.online : '');
+    return line ? html`<p class="place">${line}</p>` : nothing;
+  }
+
+  /** Name, address and country on lines of their own, with the map link and the online link. */
+  private renderPlace(place: EventLocation, text: CardMessages) {
     const address = addressLine(place);
-    // The teaser shows no country: not even looked up there.
-    const country = teaser || place.country === 'NL' ? '' : countryName(place.country, this.locale);
-    const lines = (teaser ? [place.name, place.city] : [place.name, address, country]).filter(Boolean);
-    // A teaser of an online event says so; in full, the online link says it.
-    if (teaser && !lines.length && place.online) lines.push(text.online);
-    const showMap = !teaser && !this.noMap && (place.lat !== undefined || !!address);
-    // The map link gets the card's locale as `lang`: on the server it cannot look up its ancestors.
+    const country = place.country === 'NL' ? '' : countryName(place.country, this.locale);
+    const lines = [place.name, address, country].filter(Boolean);
+    const showMap = !this.noMap && (place.lat !== undefined || !!address);
     return html`
       <div class="place">
-        ${para(lines.join(teaser ? ', ' : '\n'))}
+        ${para(lines.join('\n'))}
         ${showMap ? this.renderMap(place, [address, country].filter(Boolean).join(', ')) : nothing}
-        ${place.online && !teaser ? link(place.online, text.joinOnline) : nothing}
+        ${place.online ? link(place.online, text.joinOnline) : nothing}
       </div>
     `;
   }
@@ -354,8 +356,8 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
       ${event.audience
         ? html`
             <section>
-              ${heading(sub, text.audience)}
-              ${para(event.audience)}
+              <div role="heading" aria-level=${sub}>${text.audience}</div>
+              <p>${event.audience}</p>
             </section>
           `
         : nothing}
@@ -366,7 +368,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** "Organisator: Area Wonen, info@example.org", with links where the data has them. */
   private renderOrganizer(organizer: NonNullable<EventData['organizer']>, text: CardMessages) {
     const name = organizer.url ? link(organizer.url, organizer.name) : organizer.name;
-    const email = organizer.email ? html`, ${link(`mailto:${organizer.email}`, organizer.email)}` : nothing;
+    const email = organizer.email ? html`, <a part="link" href="mailto:${organizer.email}">${organizer.email}</a>` : nothing;
     return html`<p class="meta">${text.organizer}${name}${email}</p>`;
   }
 
@@ -398,7 +400,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
               `
             : nothing}
           <div class="body">
-            ${heading(level, event.title, 'title')}
+            <div role="heading" aria-level=${level} part="title">${event.title}</div>
             ${status
               ? html`
                   <span part="badge badge-${status}" class="badge"
@@ -409,7 +411,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
             <p part="date"><time datetime=${instant(start)}>${from}</time>${to
                 ? html`${separator}<time datetime=${instant(end)}>${to}</time>`
                 : nothing}</p>
-            ${location ? this.renderPlace(location, teaser, text) : nothing}
+            ${location ? (teaser ? this.renderTeaserPlace(location, text) : this.renderPlace(location, text)) : nothing}
             ${para(event.summary)}
             ${teaser ? this.renderReadMore(event, text) : this.renderFull(event, status, Math.min(6, level + 1), text)}
           </div>

@@ -97,7 +97,23 @@ export function itemListData(events: readonly EventData[]): string {
 /** Controllers whose JSON-LD waits to be written, all in one idle callback. */
 const pending = new Set<{ write(): void }>();
 
-const writePending = () => pending.forEach((controller) => controller.write());
+/** Whether the idle callback of this moment already waited once for a page that was not idle. */
+let waited = false;
+
+/**
+ * Writes every waiting script. When the second ran out before the page was idle, the page was
+ * busy all that time: often with the very cards that asked (an agenda of 200 renders in one task
+ * that can last longer than a second). Then the scripts wait once more for an idle moment (again
+ * at most a second), so that the cards show in the next frame, before their 200 scripts are written.
+ */
+const writePending = (deadline?: IdleDeadline) => {
+  if (deadline?.didTimeout && !waited) {
+    waited = true;
+    return whenIdle(writePending);
+  }
+  waited = false;
+  pending.forEach((controller) => controller.write());
+};
 
 /**
  * Keeps one `<script type="application/ld+json">` child in its host's light DOM (where search
@@ -105,9 +121,10 @@ const writePending = () => pending.forEach((controller) => controller.write());
  * `itemListData` for a list); removes it at once when there is no data or the host leaves the page.
  *
  * The script is for search engines, not for the visitor: it is written when the page is next idle
- * (`requestIdleCallback`, at most a second later), for every element of that moment together, so an
- * agenda of 200 cards shows before its 200 scripts are written. Touches the DOM only on a real
- * change: the event source watches the host's children.
+ * (`requestIdleCallback`, at most a second later, or two when the page was busy, see
+ * `writePending`), for every element of that moment together, so an agenda of 200 cards shows
+ * before its 200 scripts are written. Touches the DOM only on a real change: the event source
+ * watches the host's children.
  */
 export class StructuredDataController<Data extends object> implements ReactiveController {
   private script?: HTMLScriptElement;
