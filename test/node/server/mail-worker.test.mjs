@@ -457,19 +457,27 @@ describe('more than one sender, and stopping', () => {
   });
 });
 
-/** A worker on an empty queue (a stand-in store) that notes when it was looked at (ms since `started`). */
-function watchedWorker(options) {
+/**
+ * A worker on an empty queue (a stand-in store whose look-up takes `lookMs`) that notes when it was
+ * looked at (ms since `started`) and the most look-ups at once.
+ */
+function watchedWorker({ lookMs = 0, ...options }) {
   const started = performance.now();
   const looks = [];
+  const watched = { mostAtOnce: 0 };
+  let atOnce = 0;
   const store = {
     claimMails: async () => {
       looks.push(performance.now() - started);
+      watched.mostAtOnce = Math.max(watched.mostAtOnce, ++atOnce);
+      await sleep(lookMs);
+      atOnce--;
       return [];
     },
   };
   const mailer = new MailWorker({ store, transport: {}, compose: () => undefined, log: () => {}, retryMs: 1_000, pollMs: 60_000, ...options });
   closers.push(() => mailer.stop());
-  return { mailer, looks };
+  return { mailer, looks, watched };
 }
 
 /** Wakes `mailer` every 5 ms for `ms`, as a burst of registrations would. */
@@ -504,5 +512,18 @@ describe('yielding to registrations: mail waits for a quiet moment, at most maxW
     await burst(mailer, 1_500);
     assert.ok(looks.length >= 2, `${looks.length} round(s) during a 1.5 s burst`);
     assert.ok(looks[0] >= 250 && looks[0] < 1_200, `the first round began at ${looks[0]} ms`);
+  });
+
+  test('woken during a round: one round at a time, then one more after it, and no more', async () => {
+    const { mailer, looks, watched } = watchedWorker({ quietMs: 20, maxWaitMs: 5_000, lookMs: 300 });
+    mailer.wake();
+    await sleep(100);
+    assert.equal(looks.length, 1, 'the first round is looking');
+    mailer.wake();
+    // Past the quiet time and the first round: the second starts only after it.
+    await sleep(1_000);
+    assert.equal(watched.mostAtOnce, 1, 'never two rounds at once');
+    assert.equal(looks.length, 2, 'the wake during the round gave one round after it, and nothing more');
+    assert.ok(looks[1] - looks[0] >= 300, `the second round began ${looks[1] - looks[0]} ms after the first`);
   });
 });
