@@ -672,6 +672,17 @@ describe('the personal page refuses', () => {
     assert.equal(lookups.length, 3);
   });
 
+  test('the page is at /registration/<token> and nowhere else: a path around it is the API\'s 404', async () => {
+    const endpoint = await start();
+    const { path } = await register(endpoint, unlimited);
+    assert.equal((await get(endpoint, path)).status, 200);
+    for (const around of [`/api${path}`, `${path}/`, `${path}/cancel`]) {
+      const response = await get(endpoint, around);
+      assert.equal(response.status, 404, around);
+      assert.match(response.headers['content-type'], /^application\/json/, `${around}: not the page`);
+    }
+  });
+
   test('a registration whose event is gone from the event files: 404', async () => {
     const endpoint = await start();
     const { path } = await register(endpoint, unlimited);
