@@ -26,13 +26,15 @@ export const groups = {
   server: {
     // The modules that came with mail and PostgreSQL (issues 15 and 16) are not in this group yet:
     // their tests are process tests (test/node/endpoint/), which this runner cannot attribute.
-    // Bringing one in takes in-process tests of it in test/node/server/.
+    // Bringing one in takes in-process tests of it in test/node/server/. `postgres-store.ts` and
+    // `migrate-to-postgres.ts` have theirs, on a PostgreSQL server each test process starts once
+    // (test/node/server/support/postgres-stores.mjs).
     mutate: [
       'demo/server/**/*.ts',
       '!demo/server/main.ts',
       '!demo/server/mail/**',
       '!demo/server/{self-service,self-service-messages,access-token,registration-facts}.ts',
-      '!demo/server/{decide,batcher,postgres-store,migrate-to-postgres}.ts',
+      '!demo/server/{decide,batcher}.ts',
     ],
     tests: ['test/node/server/*.test.mjs'],
     nodeArgs: [],
