@@ -67,12 +67,12 @@ function input(event, payload = registration(event), overrides = {}) {
   };
 }
 
-/** Takes an advisory lock in a transaction of its own, on a connection of its own, until `release()`. */
-async function holdLock(url, first, second) {
+/** Takes advisory locks (`first`, each of `seconds`) in a transaction of its own, on a connection of its own, until `release()`. */
+async function holdLock(url, first, ...seconds) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [first, second]);
+  for (const second of seconds) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [first, second]);
   let released = false;
   const lock = {
     pid: (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid,
@@ -214,6 +214,23 @@ describe('PostgresStore: group commit', () => {
       assert.equal((await store.findByToken(tokenHash(row.id)))?.id, row.id);
       assert.equal((await store.mailsTo(row.payload.attendee.email)).length, 1);
     }
+  });
+
+  test('one key sent for two events at the same moment by two processes: one is stored, the other decided again and refused', async () => {
+    const { stores, url } = await openPostgres({ instances: 2 });
+    const [first, second] = [eventWith('sleutel-a', {}), eventWith('sleutel-b', {})];
+    const payload = registration(first);
+    const other = { ...registration(second), idempotencyKey: payload.idempotencyKey };
+    // Both wait for their event's lock, and go at the same moment: neither sees the other's key
+    // before writing it, and the second runs into the first's unique key.
+    const lock = await holdLock(url, EVENT_LOCK, eventKey(first.id), eventKey(second.id));
+    const outcomes = [stores[0].register(input(first, payload)), stores[1].register(input(second, other))];
+    for (let tries = 0; tries < 60 && (await lockWaiters(url)).length < 2; tries++) await sleep(50);
+    await lock.release();
+    const kinds = (await Promise.all(outcomes)).map((outcome) => outcome.kind).sort();
+    assert.deepEqual(kinds, ['created', 'key-conflict']);
+    const rows = [...(await stores[0].list(first.id)), ...(await stores[0].list(second.id))];
+    assert.equal(rows.length, 1);
   });
 
   test('a registration whose answer cannot be made fails alone, inside its batch', async () => {
@@ -385,6 +402,19 @@ describe('PostgresStore: erasure', () => {
     const erasure = await erasing;
     assert.deepEqual([erasure.registrations, erasure.companions, [...erasure.eventIds].sort()], [1, 1, [second.id, first.id].sort()]);
     assert.deepEqual(await store.findPerson(person.email), []);
+  });
+
+  test('an event is named once in an erasure, however many of its registrations named the address', async () => {
+    const { store } = await openPostgres();
+    const event = eventWith('twee-keer', { capacity: 1, waitlist: true });
+    const context = contextFor([event]);
+    const person = { name: 'Fem', email: 'fem-twee-keer@example.org', organisation: 'Gemeente' };
+    const { registration: cancelled } = await store.register(input(event, registration(event, { attendee: person })));
+    await store.cancel(tokenHash(cancelled.id), context);
+    await store.register(input(event, registration(event, { attendee: person })));
+    const erasure = await store.erasePerson(person.email, context);
+    assert.deepEqual([erasure.registrations, erasure.eventIds], [2, [event.id]]);
+    assert.deepEqual(await store.list(event.id), []);
   });
 
   test('an erasure that erased something vacuums the personal tables; one that found nothing does not', async () => {
