@@ -64,10 +64,11 @@ async function matchingColumns(client: pg.PoolClient, sqlite: Database.Database,
   return inSqlite.map((name) => ({ name, json: inPostgres.get(name) === 'json' || inPostgres.get(name) === 'jsonb' }));
 }
 
-/** The highest number SQLite's AUTOINCREMENT handed out in `table`, erased rows included; 0 without. */
+/**
+ * The highest number SQLite's AUTOINCREMENT handed out in `table`, erased rows included; 0 for a
+ * table without. (`sqlite_sequence` exists: the current schema has AUTOINCREMENT tables.)
+ */
 function handedOut(sqlite: Database.Database, table: string): number {
-  const kept = sqlite.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE name = 'sqlite_sequence'").get();
-  if (!kept) return 0;
   return sqlite.prepare<[string], { seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table)?.seq ?? 0;
 }
 

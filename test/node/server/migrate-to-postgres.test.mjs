@@ -168,6 +168,11 @@ describe('migrate-to-postgres', () => {
     const url = await emptySchema();
     const copied = await copyToPostgres(path, url, () => {});
     assert.deepEqual([...copied], [['registrations', 0], ['access_tokens', 0], ['erased_counts', 0], ['mail_queue', 0], ['people', 0]]);
+    // Its connections are closed when it is done.
+    const others = await withClient(url, (client) =>
+      client.query('SELECT count(*)::integer AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'),
+    );
+    assert.equal(others.rows[0].count, 0);
     const store = track(await PostgresStore.open(url));
     const first = await store.register(input(unlimited, registration(unlimited)));
     assert.equal(first.registration.seq, 1);
