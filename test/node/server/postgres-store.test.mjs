@@ -139,6 +139,19 @@ describe('PostgresStore: advisory locks', () => {
     await foreign.release();
   });
 
+  test('a registration erased while a change waits for its event\'s lock is unknown to that change', async () => {
+    const { store, url } = await openPostgres();
+    const event = eventWith('weg-tijdens-wachten', {});
+    const { registration: stored } = await store.register(input(event));
+    const lock = await holdLock(url, EVENT_LOCK, eventKey(event.id));
+    const cancelling = store.cancel(tokenHash(stored.id), contextFor([event]));
+    assert.ok(await stillPending(cancelling));
+    // Another process erased it meanwhile (its token goes with it).
+    await withClient(url, (client) => client.query('DELETE FROM registrations WHERE id = $1', [stored.id]));
+    await lock.release();
+    assert.deepEqual(await cancelling, { kind: 'unknown' });
+  });
+
   test('a batch takes its events\' locks in ascending key order: it waits on the lowest key holding none of the others', async () => {
     const { stores, url } = await openPostgres({ instances: 2 });
     const events = Array.from({ length: 6 }, (_, index) => eventWith(`volgorde-${index}`, { capacity: 50 }));
