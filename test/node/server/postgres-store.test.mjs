@@ -290,6 +290,23 @@ describe('PostgresStore: connections', () => {
     assert.deepEqual(await store.taken('iets'), { places: 0, nonMemberPlaces: 0 });
   });
 
+  test('without a log of its own, a dropped idle connection is written to stderr', async () => {
+    const { store, url } = await openPostgres();
+    await store.taken('iets');
+    const written = [];
+    const original = console.error;
+    console.error = (line) => written.push(line);
+    try {
+      await withClient(url, (client) =>
+        client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'),
+      );
+      for (let tries = 0; tries < 40 && written.length === 0; tries++) await sleep(50);
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(written, ['error: PostgreSQL connection: terminating connection due to administrator command']);
+  });
+
   test('poolSize caps the connections per store', async () => {
     const { store, url } = await openPostgres({ poolSize: 2 });
     const event = eventWith('pool', {});
