@@ -367,6 +367,51 @@ describe('PostgresStore: changes', () => {
     assert.equal(again.kind, 'created');
   });
 
+  test('removing a companion removes that one, by address in any case, and frees their address', async () => {
+    const { store } = await openPostgres();
+    const event = eventWith('gezelschap-eraf', {});
+    const context = contextFor([event]);
+    const { registration: stored } = await store.register(input(event, registration(event, { companions: companions(2) })));
+    const [stays, leaves] = stored.payload.companions;
+    const outcome = await store.removeCompanion(tokenHash(stored.id), ` ${leaves.email.toUpperCase()} `, context);
+    assert.deepEqual([outcome.kind, outcome.registration.places, outcome.registration.payload.companions], ['changed', 2, [stays]]);
+    assert.deepEqual((await store.list(event.id)).map((row) => row.payload.companions), [[stays]]);
+    const [, removedMail] = await store.mailsTo(stored.payload.attendee.email);
+    assert.equal(removedMail.message.kind, 'companion-removed');
+    assert.equal((await store.register(input(event, registration(event, { attendee: { ...stored.payload.attendee, ...leaves } })))).kind, 'created');
+    assert.deepEqual(await store.register(input(event, registration(event, { attendee: { ...stored.payload.attendee, ...stays } }))), { kind: 'duplicate' });
+  });
+
+  test('a pending registration holding the last places is confirmed; at its confirm-by moment it has expired', async () => {
+    const { store } = await openPostgres();
+    const event = eventWith('laatste-plaats', { capacity: 1, waitlist: true });
+    const context = contextFor([event]);
+    const confirmBy = new Date(Date.now() + 60_000);
+    const { registration: held } = await store.register(input(event, registration(event), { confirmBy: confirmBy.toISOString() }));
+    const confirmed = await store.confirm(tokenHash(held.id), new Date(confirmBy.getTime() - 1), context);
+    assert.deepEqual([confirmed.kind, confirmed.registration.status], ['changed', 'confirmed']);
+    assert.deepEqual((await store.mailsTo(held.payload.attendee.email)).map((mail) => mail.message.kind), ['registered', 'confirmed']);
+    const { registration: late } = await store.register(input(eventWith('op-het-moment', {}), registration(event), { confirmBy: confirmBy.toISOString() }));
+    const refused = await store.confirm(tokenHash(late.id), confirmBy, context);
+    assert.deepEqual([refused.kind, refused.registration.status], ['unchanged', 'expired']);
+  });
+
+  test('retention names the erased event\'s mails by id', async () => {
+    const { store } = await openPostgres();
+    const event = eventWith('post-bewaren', {});
+    const first = await store.register(input(event, registration(event, { companions: companions(1) })));
+    await store.register(input(eventWith('blijft', {})));
+    const second = await store.register(input(event));
+    const ids = [];
+    for (const outcome of [first, second]) {
+      for (const person of [outcome.registration.payload.attendee, ...outcome.registration.payload.companions]) {
+        ids.push(...(await store.mailsTo(person.email)).map((mail) => mail.id));
+      }
+    }
+    const erased = await store.eraseEvent(event.id);
+    assert.deepEqual(erased.mailIds, ids.sort((a, b) => a - b));
+  });
+
   test('a cancelled registration keeps its companions; removing one then changes nothing', async () => {
     const { store } = await openPostgres();
     const event = eventWith('geannuleerd-gezelschap', {});
