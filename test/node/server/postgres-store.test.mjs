@@ -529,8 +529,8 @@ describe('PostgresStore: mail queue', () => {
     assert.deepEqual(await store.claimMails(new Date(now.getTime() + 59_999), 10, 60_000), [], 'a lease runs until its end');
 
     await store.mailSent(1, now);
-    await store.mailFailed(2, 'smtp: 451 later', new Date(now.getTime() + 120_000));
     await store.mailFailed(3, 'smtp: 550 unknown', undefined);
+    await store.mailFailed(2, 'smtp: 451 later', new Date(now.getTime() + 120_000));
     const rows = (
       await withClient(url, (client) => client.query('SELECT id::integer AS id, claimed_until, last_error, sent_at IS NOT NULL AS sent, failed_at IS NOT NULL AS failed FROM mail_queue ORDER BY id'))
     ).rows;
@@ -544,7 +544,8 @@ describe('PostgresStore: mail queue', () => {
     );
     // At the lease's end 4 and 5 are due again; 2 only at its retry time.
     assert.deepEqual((await store.claimMails(new Date(now.getTime() + 60_000), 10, 60_000)).map((mail) => [mail.id, mail.attempts]), [[4, 2], [5, 2]]);
-    // 2 at its retry time; 4 and 5 again, their second lease over at that moment too.
+    // 2 at its retry time; 4 and 5 again, their second lease over at that moment too; in id order
+    // although 2 was changed last.
     assert.deepEqual((await store.claimMails(new Date(now.getTime() + 120_000), 10, 60_000)).map((mail) => [mail.id, mail.attempts]), [[2, 2], [4, 3], [5, 3]]);
   });
 });
