@@ -307,6 +307,20 @@ describe('PostgresStore: connections', () => {
     assert.deepEqual(written, ['error: PostgreSQL connection: terminating connection due to administrator command']);
   });
 
+  test('a connection handed back after a transaction carries no listener of it: many transactions, no listener leak', async () => {
+    const { store } = await openPostgres({ poolSize: 1 });
+    const warnings = [];
+    const warned = (warning) => warnings.push(warning.name);
+    process.on('warning', warned);
+    try {
+      for (let index = 0; index < 15; index++) await store.register(input(eventWith(`luisteraars-${index}`, {})));
+      await sleep(50);
+    } finally {
+      process.off('warning', warned);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   test('poolSize caps the connections per store', async () => {
     const { store, url } = await openPostgres({ poolSize: 2 });
     const event = eventWith('pool', {});
