@@ -24,13 +24,9 @@ export const groups = {
   // shows; the process tests in test/node/endpoint/ (shutdown, durability, slow clients, hostile
   // requests) guard it.
   server: {
-    // postgres-store.ts and migrate-to-postgres.ts are not in this group yet: their tests are
-    // process tests (test/node/endpoint/), which this runner cannot attribute.
-    mutate: [
-      'demo/server/**/*.ts',
-      '!demo/server/main.ts',
-      '!demo/server/{postgres-store,migrate-to-postgres}.ts',
-    ],
+    // Every module but main.ts. The PostgreSQL store's tests share one server per test process
+    // (test/node/server/support/postgres-stores.mjs).
+    mutate: ['demo/server/**/*.ts', '!demo/server/main.ts'],
     tests: ['test/node/server/*.test.mjs'],
     nodeArgs: [],
   },

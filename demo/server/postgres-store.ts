@@ -539,6 +539,10 @@ export class PostgresStore implements RegistrationStore {
 async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection that drops while we hold it (a server restart, the network, an administrator)
+  // fails its query and also emits 'error': unheard, that would end the process.
+  const dropped = (error: Error) => (broken ??= error);
+  client.on('error', dropped);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -553,6 +557,7 @@ async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
     }
     throw error;
   } finally {
+    client.off('error', dropped);
     client.release(broken);
   }
 }

@@ -1,18 +1,14 @@
-// `npm run migrate-to-postgres`: an endpoint that ran on SQLite goes on, on PostgreSQL, where it
-// was: the same registrations and export, retries answered with their first answer, taken
-// addresses still taken, places still counted. It copies into an empty database only, and says
-// what is missing.
+// `npm run migrate-to-postgres` as a process: an endpoint that ran on SQLite goes on, on PostgreSQL,
+// where it was: the same export, retries answered with their first answer, taken addresses still
+// taken, places still counted. The script exits 1 when it copies nothing. What the copy holds, row
+// by row, and each refusal are tested in the test process: test/node/server/migrate-to-postgres.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { rules, waitlist50 } from './support/events.mjs';
 import { companions, exportCsv, postJson, registration, repoRoot, startServer, tempDir, writeEvents } from './support/server.mjs';
-import { createDatabase, withClient } from '../support/postgres.mjs';
-import Database from 'better-sqlite3';
-import { tsImport } from 'tsx/esm/api';
-
-const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
+import { createDatabase } from '../support/postgres.mjs';
 
 const TOKEN = 'migrate-token-0123456789abcdefghijk';
 let temp;
@@ -50,42 +46,7 @@ before(async () => {
   }
   sqliteExports = { rules: await exportCsv(server, rules.id, TOKEN), waitlist50: await exportCsv(server, waitlist50.id, TOKEN) };
   await server.stop();
-  // A past event that retention erased: only its counts stay, and they must move too.
-  const store = new SqliteStore(join(temp.dir, 'bijeen.sqlite'));
-  const past = { ...waitlist50, id: 'voorbij', registration: { ...waitlist50.registration, capacity: 2 } };
-  for (let i = 0; i < 3; i++) {
-    const payload = registration(past);
-    await store.register({
-      eventId: past.id,
-      payload,
-      payloadHash: payload.idempotencyKey,
-      capacity: 2,
-      nonMemberCapacity: undefined,
-      maxCompanionsPerOrganisation: undefined,
-      waitlist: true,
-      confirmBy: undefined,
-      respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-      notify: () => ({ mails: [] }),
-    });
-  }
-  await store.eraseEvent(past.id);
-  await store.close();
 });
-
-/** The seed rules' columns and retention's counts, as SQLite holds them. */
-function sqliteRows() {
-  const sqlite = new Database(join(temp.dir, 'bijeen.sqlite'), { readonly: true });
-  try {
-    return {
-      registrations: sqlite.prepare('SELECT id, member, organisation FROM registrations ORDER BY seq').all(),
-      erased: sqlite.prepare('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status').all(),
-      tokens: sqlite.prepare('SELECT token_hash, registration_id FROM access_tokens ORDER BY token_hash').all(),
-      mails: sqlite.prepare('SELECT id, registration_id, recipient, attempts FROM mail_queue ORDER BY id').all(),
-    };
-  } finally {
-    sqlite.close();
-  }
-}
 
 after(async () => {
   await database?.drop();
@@ -93,38 +54,19 @@ after(async () => {
 });
 
 describe('npm run migrate-to-postgres', () => {
-  test('says what is missing and copies nothing without DATABASE_URL or without the SQLite file', async () => {
+  test('exits 1 and says why when it copies nothing: no DATABASE_URL', async () => {
     const noUrl = await migrate({});
     assert.equal(noUrl.code, 1);
-    assert.match(noUrl.output, /set DATABASE_URL/);
-    const noFile = await migrate({ DATABASE_URL: database.url, DATABASE_PATH: join(temp.dir, 'nothing-here.sqlite') });
-    assert.equal(noFile.code, 1);
-    assert.match(noFile.output, /no SQLite database at .*nothing-here\.sqlite/);
+    assert.match(noUrl.output, /set DATABASE_URL.*; nothing was copied/);
   });
 
-  test('copies every registration, and the endpoint goes on from there on PostgreSQL', async () => {
+  test('exits 0 having copied the database, and the endpoint goes on from there on PostgreSQL', async () => {
     const run = await migrate({ DATABASE_URL: database.url });
     assert.equal(run.code, 0, run.output);
     const stored = sent.filter(({ answer }) => answer.status === 201).length;
     assert.ok(stored >= 55, `${stored} stored (the rules event has 10 places, no waiting list)`);
     assert.match(run.output, new RegExp(`registrations: ${stored} rows`));
     assert.doesNotMatch(run.output, /password/);
-    const copied = await withClient(database.url, async (client) => ({
-      registrations: (await client.query('SELECT id, member, organisation FROM registrations ORDER BY seq')).rows,
-      erased: (await client.query('SELECT event_id, status, registrations, places FROM erased_counts ORDER BY event_id, status')).rows,
-      tokens: (await client.query('SELECT token_hash, registration_id FROM access_tokens ORDER BY token_hash')).rows,
-      mails: (await client.query('SELECT id::integer AS id, registration_id, recipient, attempts FROM mail_queue ORDER BY id')).rows,
-    }));
-    const original = sqliteRows();
-    assert.deepEqual(copied, original);
-    assert.deepEqual(
-      original.erased.map((row) => `${row.status} ${row.registrations}/${row.places}`),
-      ['confirmed 2/2', 'waitlisted 1/1'],
-    );
-    assert.ok(new Set(original.registrations.map((row) => row.member)).size === 3, 'member 1, 0 and NULL copied');
-    assert.equal(original.tokens.length, original.registrations.length, 'an access token per registration copied');
-    assert.ok(original.mails.length >= original.registrations.length, 'the mail queue copied');
-    assert.ok(original.registrations.some((row) => row.organisation?.startsWith('name:')), 'an organisation by name copied');
 
     const server = await startServer({ dir: temp.dir, env: { ADMIN_TOKEN: TOKEN, DATABASE_URL: database.url } });
     try {
@@ -149,15 +91,12 @@ describe('npm run migrate-to-postgres', () => {
       assert.equal(live.registration.remaining, 0);
       const next = await postJson(server, waitlist50.id, registration(waitlist50));
       assert.equal(next.body.status, 'waitlisted');
-      // New rows follow the copied ones.
-      const seqs = await withClient(database.url, (client) => client.query('SELECT max(seq)::integer AS max, count(*)::integer AS count FROM registrations'));
-      assert.deepEqual(seqs.rows[0], { max: stored + 1, count: stored + 1 });
     } finally {
       await server.stop();
     }
   });
 
-  test('refuses a PostgreSQL database that holds registrations already', async () => {
+  test('exits 1 on a PostgreSQL database that holds registrations already', async () => {
     const again = await migrate({ DATABASE_URL: database.url });
     assert.equal(again.code, 1);
     assert.match(again.output, /holds \d+ registrations already; copy into an empty database; nothing was copied/);

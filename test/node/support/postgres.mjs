@@ -2,7 +2,8 @@
 // that user may create databases), databases are made there; otherwise this module starts a
 // throwaway server of its own: `initdb` in a temporary folder, as an unprivileged user when we are
 // root (PostgreSQL refuses to run as root), on a free port with its socket in that folder. The
-// server is stopped and its folder removed when the process ends, however it ends.
+// server is stopped and its folder removed when the process ends, however it ends: at exit, or by
+// a watchdog when the process is killed outright (Stryker ends its test processes with SIGKILL).
 //
 // DATABASE_URL is never used here: it names a real database, and the tests create and drop
 // databases.
@@ -94,6 +95,7 @@ export async function startPostgres() {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  watchdog(bin, data, dir);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
       stop();
@@ -122,6 +124,19 @@ export async function startPostgres() {
     stop();
     throw error;
   }
+}
+
+/**
+ * Stops the server and removes its folder once this process is gone, for the ends no handler sees
+ * (SIGKILL, a crash). A shell of its own polls our pid: started through `setsid` from a shell that
+ * exits at once, it is no child of ours, so a kill of our process tree (Stryker's tree-kill) spares it.
+ */
+function watchdog(bin, data, dir) {
+  const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+  const [command, argv] = asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const stop = [command, ...argv].map(quote).join(' ');
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; [ -f ${quote(join(data, 'postmaster.pid'))} ] && ${stop}; rm -rf ${quote(dir)}`;
+  spawnSync('sh', ['-c', `setsid sh -c ${quote(script)} </dev/null >/dev/null 2>&1 &`], { stdio: 'ignore' });
 }
 
 let shared;

@@ -1,49 +1,37 @@
 // The store contract: what every RegistrationStore promises, run against both stores, SQLite and
-// PostgreSQL (a real server: test/node/support/postgres.mjs). Called directly, many calls at once,
-// and on PostgreSQL through two store instances on one database, as two endpoint processes
-// would; then through the HTTP endpoint, where the answers and the export must not tell the two
-// stores apart.
-import { after, before, describe, test } from 'node:test';
+// PostgreSQL (a real server, one per test process: support/postgres-stores.mjs). Called directly,
+// many calls at once, and on PostgreSQL through two store instances on one database, as two
+// endpoint processes would; then through the API handler (support/endpoint.mjs), where the answers
+// and the export must not tell the two stores apart. Every test starts from an empty store.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
-import { full50, rules, unlimited, waitlist50 } from './support/events.mjs';
-import { companions, exportCsv, postJson, registration, startServer, tempDir, writeEvents } from './support/server.mjs';
-import { createDatabase, withClient } from '../support/postgres.mjs';
+import { full50, rules, unlimited, waitlist50 } from '../endpoint/support/events.mjs';
+import { companions, exportCsv, postJson, registration } from '../endpoint/support/server.mjs';
+import { afterEach, beforeEach, describe, test } from '../support/suite.mjs';
+import { closeEndpoints, startEndpoint, TOKEN } from './support/endpoint.mjs';
+import { closePostgresStores, emptySchema, MIGRATIONS, openPostgres, PostgresStore, track, withClient } from './support/postgres-stores.mjs';
 
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
-const { PostgresStore, MIGRATIONS } = await tsImport('../../../demo/server/postgres-store.ts', import.meta.url);
 
-const temp = tempDir('bijeen-store-');
-const databases = [];
 const opened = [];
-
-after(async () => {
-  for (const store of opened) await store.close();
-  for (const database of databases) await database.drop();
-  temp.cleanup();
+afterEach(async () => {
+  await closeEndpoints();
+  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+  await closePostgresStores();
 });
 
-/** The two engines. `open()` gives a fresh, empty store; `openTwin()` a second instance on the same database (PostgreSQL only). */
+/** The two engines. `open()` gives a fresh, empty store and `stores`: it and, on PostgreSQL, a second instance on the same database. */
 const engines = {
   sqlite: {
     async open() {
-      const path = join(temp.dir, `${crypto.randomUUID()}.sqlite`);
-      const store = new SqliteStore(path);
+      const store = new SqliteStore(':memory:');
       opened.push(store);
       return { store, stores: [store] };
     },
   },
   postgres: {
-    async open() {
-      const database = await createDatabase();
-      databases.push(database);
-      const store = await PostgresStore.open(database.url);
-      const twin = await PostgresStore.open(database.url);
-      opened.push(store, twin);
-      return { store, stores: [store, twin], url: database.url };
-    },
+    open: () => openPostgres({ instances: 2 }),
   },
 };
 
@@ -119,7 +107,7 @@ for (const [engine, { open }] of Object.entries(engines)) {
     /** Spreads calls over the instances: on PostgreSQL half go to the twin. */
     const spread = (index) => stores[index % stores.length];
 
-    before(async () => {
+    beforeEach(async () => {
       ({ store, stores } = await open());
     });
 
@@ -285,7 +273,6 @@ for (const [engine, { open }] of Object.entries(engines)) {
     });
 
     test('privacy: findPerson() and registeredEvents() find an address as attendee and companion', async () => {
-      const { store, stores } = await open();
       const tag = crypto.randomUUID().slice(0, 8);
       const ann = { name: 'Ann', email: `ann-${tag}@example.org`, organisation: 'Woonstichting Het Baken' };
       const first = registration(unlimited, { attendee: ann, companions: companions(1, tag) });
@@ -300,7 +287,6 @@ for (const [engine, { open }] of Object.entries(engines)) {
     });
 
     test('privacy: erasePerson() deletes their registrations, drops them as companion, frees the places and the address', async () => {
-      const { store, stores } = await open();
       const tag = crypto.randomUUID().slice(0, 8);
       const person = (name) => ({ name, email: `${name}-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
       // Ann registers herself for one event and is someone's companion for two others.
@@ -343,7 +329,6 @@ for (const [engine, { open }] of Object.entries(engines)) {
     });
 
     test('retention: eraseEvent() erases an event whole and keeps its counts, which still count as places taken', async () => {
-      const { store, stores } = await open();
       const event = seedEvent(`bewaartermijn-${engine}`, { capacity: 4, waitlist: true, nonMemberPlaces: 2 });
       const payloads = [
         registration(event, { member: false, companions: companions(1) }),
@@ -467,7 +452,6 @@ for (const [engine, { open }] of Object.entries(engines)) {
     });
 
     test('the mail queue hands each mail to one sender at a time, over both instances; sent mails lose their content', async () => {
-      const { store, stores } = await open();
       const event = seedEvent('post', {});
       for (let index = 0; index < 30; index++) await store.register(input(event, registration(event)));
       const now = new Date(Date.now() + 1000);
@@ -518,21 +502,24 @@ for (const [engine, { open }] of Object.entries(engines)) {
 
 describe('store contract: PostgreSQL schema', () => {
   test('processes that start together on an empty database migrate it once', async () => {
-    const database = await createDatabase();
-    databases.push(database);
-    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(database.url)));
-    opened.push(...stores);
-    const rows = await withClient(database.url, (client) => client.query('SELECT version, name FROM schema_migrations ORDER BY version'));
+    const url = await emptySchema();
+    await Promise.all(Array.from({ length: 4 }, async () => track(await PostgresStore.open(url))));
+    const rows = await withClient(url, (client) => client.query('SELECT version, name FROM schema_migrations ORDER BY version'));
     assert.deepEqual(rows.rows, MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    const tables = await withClient(url, (client) => client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name'));
+    assert.deepEqual(tables.rows.map((row) => row.table_name), ['access_tokens', 'erased_counts', 'mail_queue', 'people', 'registrations', 'schema_migrations']);
+    // Opened again, nothing is applied twice.
+    track(await PostgresStore.open(url));
+    const again = await withClient(url, (client) => client.query('SELECT count(*)::integer AS count FROM schema_migrations'));
+    assert.equal(again.rows[0].count, MIGRATIONS.length);
   });
 
   test('a database with a newer schema than this server knows is refused with the versions named', async () => {
-    const database = await createDatabase();
-    databases.push(database);
-    opened.push(await PostgresStore.open(database.url));
+    const url = await emptySchema();
+    track(await PostgresStore.open(url));
     const newer = MIGRATIONS.at(-1).version + 1;
-    await withClient(database.url, (client) => client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')", [newer]));
-    await assert.rejects(PostgresStore.open(database.url), new RegExp(`schema version ${newer}; this server knows up to ${newer - 1}`));
+    await withClient(url, (client) => client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')", [newer]));
+    await assert.rejects(PostgresStore.open(url), new RegExp(`^Error: the database has schema version ${newer}; this server knows up to ${newer - 1}$`));
   });
 
   test('an unreachable server fails open() with the reason', async () => {
@@ -541,41 +528,43 @@ describe('store contract: PostgreSQL schema', () => {
 });
 
 describe('store contract: through the HTTP endpoint', () => {
-  const TOKEN = 'store-contract-token-0123456789abcdef';
-  const runs = {};
+  /** The same API handler on each store, with the same events. */
+  async function endpoints() {
+    const runs = {};
+    for (const [engine, { open }] of Object.entries(engines)) runs[engine] = { server: await startEndpoint({ events: { rules, full50 }, store: (await open()).store }) };
+    return runs;
+  }
 
-  before(async () => {
-    const database = await createDatabase();
-    databases.push(database);
-    for (const [engine, env] of [['sqlite', {}], ['postgres', { DATABASE_URL: database.url }]]) {
-      const dir = join(temp.dir, `http-${engine}`);
-      writeEvents(join(dir, 'events'), { rules, full50 });
-      runs[engine] = { server: await startServer({ dir, env: { ADMIN_TOKEN: TOKEN, ...env } }) };
-    }
-  });
-
-  after(async () => {
-    for (const { server } of Object.values(runs)) await server.stop();
-  });
-
-  test('both stores answer the same requests alike: created, replayed, duplicate, key reused, full', async () => {
+  /** Registrations for the `rules` event: created, replayed, duplicate, key reused, full. */
+  function script() {
     const fixed = (tag) => ({ name: `Vaste ${tag}`, email: `vast-${tag}@example.org`, organisation: 'Woonstichting Het Baken' });
-    const script = [
+    const bodies = [
       registration(rules, { attendee: fixed('a'), companions: companions(2, 'http-a'), answers: { workshop: 'Buurtbeheer', themes: ['Toewijzing'], dieet: 'Geen' } }),
       registration(rules, { attendee: fixed('b'), member: false }),
       registration(rules, { attendee: fixed('a') }),
     ];
-    script.push(structuredClone(script[0]));
-    script.push({ ...registration(rules, { attendee: fixed('c') }), idempotencyKey: script[1].idempotencyKey });
-    for (let i = 0; i < 3; i++) script.push(registration(rules, { attendee: fixed(`vol${i}`), companions: companions(2, `vol${i}`) }));
+    bodies.push(structuredClone(bodies[0]));
+    bodies.push({ ...registration(rules, { attendee: fixed('c') }), idempotencyKey: bodies[1].idempotencyKey });
+    for (let i = 0; i < 3; i++) bodies.push(registration(rules, { attendee: fixed(`vol${i}`), companions: companions(2, `vol${i}`) }));
+    return bodies;
+  }
+
+  /** Sends the same script to each endpoint; resolves to each engine's answers. */
+  async function sendScript(runs) {
+    const bodies = script();
     const answers = {};
     for (const [engine, { server }] of Object.entries(runs)) {
       answers[engine] = [];
-      for (const body of script) {
+      for (const body of bodies) {
         const { status, body: answer, headers } = await postJson(server, rules.id, body);
         answers[engine].push({ status, kind: answer.status ?? answer.errors?.[0]?.path, replayed: headers.get('idempotent-replayed') });
       }
     }
+    return answers;
+  }
+
+  test('both stores answer the same requests alike: created, replayed, duplicate, key reused, full', async () => {
+    const answers = await sendScript(await endpoints());
     assert.deepEqual(answers.postgres, answers.sqlite);
     assert.deepEqual(
       answers.sqlite.map((answer) => `${answer.status} ${answer.kind}${answer.replayed ? ' replayed' : ''}`),
@@ -584,6 +573,8 @@ describe('store contract: through the HTTP endpoint', () => {
   });
 
   test('the organiser\'s CSV export is the same from both stores, ids and times aside', async () => {
+    const runs = await endpoints();
+    await sendScript(runs);
     const exports = {};
     for (const [engine, { server }] of Object.entries(runs)) {
       const csv = await exportCsv(server, rules.id, TOKEN);
@@ -612,6 +603,8 @@ describe('store contract: through the HTTP endpoint', () => {
       if (body.mails) body.mails = body.mails.map((mail) => mail.id);
       return { status: response.status, body };
     };
+    const runs = await endpoints();
+    await sendScript(runs);
     const answers = {};
     for (const [engine, { server }] of Object.entries(runs)) {
       answers[engine] = [
