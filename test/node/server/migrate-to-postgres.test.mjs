@@ -12,6 +12,7 @@ import { full50, rules, unlimited, waitlist50 } from '../endpoint/support/events
 import { companions, registration, tempDir } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 import { closePostgresStores, emptySchema, openPostgres, PostgresStore, track, withClient } from './support/postgres-stores.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
 const { copyToPostgres, run } = await tsImport('../../../demo/server/migrate-to-postgres.ts', import.meta.url);
@@ -34,27 +35,17 @@ async function emptyPostgres() {
   return (await openPostgres({ instances: 0 })).url;
 }
 
-const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 const tokenHash = (id) => createHash('sha256').update(`token-${id}`).digest('hex');
 
 /** A `RegisterInput` whose change gives a token and one mail to the attendee. */
 function input(event, payload, overrides = {}) {
-  return {
-    eventId: event.id,
-    payload,
-    payloadHash: hash(payload),
-    capacity: event.registration.capacity,
-    nonMemberCapacity: undefined,
-    maxCompanionsPerOrganisation: undefined,
-    waitlist: event.registration.waitlist ?? false,
-    confirmBy: undefined,
-    respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
+  return registerInput(event, payload, {
     notify: ({ kind, registration: stored }) => ({
       tokenHash: tokenHash(stored.id),
       mails: [{ to: stored.payload.attendee.email, message: { kind, id: stored.id, payload: stored.payload } }],
     }),
     ...overrides,
-  };
+  });
 }
 
 /**

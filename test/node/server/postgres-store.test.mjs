@@ -12,6 +12,7 @@ import { unlimited } from '../endpoint/support/events.mjs';
 import { companions, registration } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
 import { closePostgresStores, emptySchema, openPostgres, PostgresStore, track, withClient } from './support/postgres-stores.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { describeDatabaseUrl } = await tsImport('../../../demo/server/postgres-store.ts', import.meta.url);
 
@@ -26,7 +27,6 @@ afterEach(async () => {
   await closePostgresStores();
 });
 
-const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 const tokenHash = (id) => createHash('sha256').update(`token-${id}`).digest('hex');
 
 /** An event fixture with these registration settings. */
@@ -52,19 +52,7 @@ function contextFor(events = []) {
 }
 
 function input(event, payload = registration(event), overrides = {}) {
-  return {
-    eventId: event.id,
-    payload,
-    payloadHash: hash(payload),
-    capacity: event.registration.capacity,
-    nonMemberCapacity: undefined,
-    maxCompanionsPerOrganisation: undefined,
-    waitlist: event.registration.waitlist ?? false,
-    confirmBy: undefined,
-    respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-    notify: contextFor([event]).notify,
-    ...overrides,
-  };
+  return registerInput(event, payload, { notify: contextFor([event]).notify, ...overrides });
 }
 
 /** Takes advisory locks (`first`, each of `seconds`) in a transaction of its own, on a connection of its own, until `release()`. */

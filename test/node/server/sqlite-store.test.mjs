@@ -1,7 +1,6 @@
 // The SQLite registration store (demo/server/sqlite-store.ts) called directly: what `register()`
 // decides, what it keeps and hands back, and the file it keeps it in.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { tsImport } from 'tsx/esm/api';
 import { companions, registration, tempDir } from '../endpoint/support/server.mjs';
 import { small, unlimited } from '../endpoint/support/events.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
+import { payloadHash, registerInput } from './support/register-input.mjs';
 
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
 
@@ -32,7 +32,6 @@ function folder() {
   return temp.dir;
 }
 
-const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 
 /** A `RegisterInput` for `event` (a fixture) as the endpoint builds it. */
 /** What an erasure asks of the endpoint: here no promotion and no mail. */
@@ -46,20 +45,11 @@ function countsOf(counts) {
 }
 
 function input(event, payload = registration(event), overrides = {}) {
-  return {
-    eventId: event.id,
-    payload,
-    payloadHash: hash(payload),
-    capacity: event.registration.capacity,
-    nonMemberCapacity: undefined,
-    maxCompanionsPerOrganisation: undefined,
-    waitlist: event.registration.waitlist ?? false,
-    confirmBy: undefined,
+  // No access token, no mail (registerInput's default): the mail and store-change tests cover those.
+  return registerInput(event, payload, {
     respond: ({ id, status }) => ({ status: 201, body: { id, status, note: `voor ${payload.attendee.name}` } }),
-    // No access token, no mail: the mail tests (test/node/endpoint/mail.test.mjs) cover those.
-    notify: () => ({ mails: [] }),
     ...overrides,
-  };
+  });
 }
 
 describe('SqliteStore.register', () => {
@@ -93,7 +83,7 @@ describe('SqliteStore.register', () => {
     const created = await store.register(input(unlimited, payload));
     assert.deepEqual(await store.register(input(unlimited, payload)), { kind: 'replay', response: created.response });
     assert.deepEqual(await store.register(input(unlimited, payload, { payloadHash: 'anders' })), { kind: 'key-conflict' });
-    assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: hash(payload), response: created.response });
+    assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: payloadHash(payload), response: created.response });
     assert.equal(await store.findByKey('onbekend'), undefined);
     assert.equal((await store.list(unlimited.id)).length, 1);
   });

@@ -10,6 +10,7 @@ import { full50, rules, unlimited, waitlist50 } from '../endpoint/support/events
 import { companions, exportCsv, postJson, registration } from '../endpoint/support/server.mjs';
 import { afterEach, beforeEach, describe, test } from '../support/suite.mjs';
 import { closeEndpoints, startEndpoint, TOKEN } from './support/endpoint.mjs';
+import { payloadHash, registerInput } from './support/register-input.mjs';
 import { closePostgresStores, emptySchema, MIGRATIONS, openPostgres, PostgresStore, track, withClient } from './support/postgres-stores.mjs';
 
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
@@ -35,7 +36,6 @@ const engines = {
   },
 };
 
-const hash = (payload) => createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 
 /** The access token a test's `notify` hands out for a registration, and its hash as the store keeps it. */
 const tokenOf = (id) => `token-${id}`;
@@ -70,22 +70,16 @@ function countsWith(given) {
 /** The place limits of `event` (a fixture) for `promotable()`. */
 const limitsOf = (event) => ({ capacity: event.registration.capacity, nonMemberCapacity: event.registration.nonMemberPlaces });
 
-/** A `RegisterInput` for `event` (a fixture), as the endpoint builds it after validation. */
+/** A `RegisterInput` for `event` (a fixture) with its seed rules, as the endpoint builds it after validation. */
 function input(event, payload = registration(event), overrides = {}) {
   const settings = event.registration;
-  return {
-    eventId: event.id,
-    payload,
-    payloadHash: overrides.payloadHash ?? hash(payload),
-    capacity: settings.capacity,
+  return registerInput(event, payload, {
     nonMemberCapacity: settings.nonMemberPlaces,
     maxCompanionsPerOrganisation: settings.maxCompanionsPerOrganisation,
-    waitlist: settings.waitlist ?? false,
-    confirmBy: undefined,
     notify: contextFor().notify,
     respond: ({ id, status }) => ({ status: 201, body: { id, status, message: `${status} ${payload.attendee.name}` } }),
     ...overrides,
-  };
+  });
 }
 
 const placesOf = (payload) => 1 + payload.companions.length;
@@ -149,7 +143,7 @@ for (const [engine, { open }] of Object.entries(engines)) {
       for (const replay of replays) assert.deepEqual(replay.response, created[0].response);
       const rows = (await store.list(unlimited.id)).filter((row) => row.payload.idempotencyKey === payload.idempotencyKey);
       assert.equal(rows.length, 1);
-      assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: hash(payload), response: created[0].response });
+      assert.deepEqual(await store.findByKey(payload.idempotencyKey), { payloadHash: payloadHash(payload), response: created[0].response });
     });
 
     test('a key reused with another registration is refused, also for another event at the same moment', async () => {
@@ -163,7 +157,7 @@ for (const [engine, { open }] of Object.entries(engines)) {
       const b = registration(waitlist50, { idempotencyKey: key });
       const outcomes = await Promise.all([store.register(input(unlimited, a)), spread(1).register(input(waitlist50, b))]);
       assert.deepEqual(outcomes.map((outcome) => outcome.kind).sort(), ['created', 'key-conflict']);
-      assert.equal((await store.findByKey(key)).payloadHash, outcomes[0].kind === 'created' ? hash(a) : hash(b));
+      assert.equal((await store.findByKey(key)).payloadHash, outcomes[0].kind === 'created' ? payloadHash(a) : payloadHash(b));
     });
 
     test('one person, one place: as attendee or companion, also when both arrive at once', async () => {
