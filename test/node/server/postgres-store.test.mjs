@@ -485,9 +485,12 @@ describe('PostgresStore: erasure', () => {
     const lock = await holdLock(url, EVENT_LOCK, eventKey(first.id));
     const erasing = store.erasePerson(person.email, contextFor([]));
     assert.ok(await stillPending(erasing));
-    // Meanwhile, as a companion elsewhere.
+    // Meanwhile, as a companion elsewhere; that event's lock is held when the erasure goes on.
     await store.register(input(second, registration(second, { companions: [person] })));
+    const secondLock = await holdLock(url, EVENT_LOCK, eventKey(second.id));
     await lock.release();
+    assert.ok(await stillPending(erasing), 'the erasure takes the lock of the event it found since');
+    await secondLock.release();
     const erasure = await erasing;
     assert.deepEqual([erasure.registrations, erasure.companions, [...erasure.eventIds].sort()], [1, 1, [second.id, first.id].sort()]);
     assert.deepEqual(await store.findPerson(person.email), []);
