@@ -393,6 +393,7 @@ describe('PostgresStore: changes', () => {
     const confirmed = await store.confirm(tokenHash(held.id), new Date(confirmBy.getTime() - 1), context);
     assert.deepEqual([confirmed.kind, confirmed.registration.status], ['changed', 'confirmed']);
     assert.deepEqual((await store.mailsTo(held.payload.attendee.email)).map((mail) => mail.message.kind), ['registered', 'confirmed']);
+    assert.deepEqual(await store.register(input(event, registration(event, { attendee: held.payload.attendee }))), { kind: 'duplicate' }, 'a confirmed registration holds its address');
     const { registration: late } = await store.register(input(eventWith('op-het-moment', {}), registration(event), { confirmBy: confirmBy.toISOString() }));
     const refused = await store.confirm(tokenHash(late.id), confirmBy, context);
     assert.deepEqual([refused.kind, refused.registration.status], ['unchanged', 'expired']);
@@ -448,6 +449,9 @@ describe('PostgresStore: erasure', () => {
     );
     const mailsToGone = await store.mailsTo(gone.email);
     assert.equal(mailsToGone.length, 1);
+    // One of the registration's mails has been sent: its content is gone already.
+    const [sent] = await store.mailsTo(stays.email);
+    await store.mailSent(sent.id, new Date());
 
     const erasure = await store.erasePerson(gone.email.toUpperCase(), context);
     assert.deepEqual([erasure.registrations, erasure.companions, erasure.eventIds], [0, 1, [event.id]]);
@@ -473,9 +477,12 @@ describe('PostgresStore: erasure', () => {
     const lock = await holdLock(url, EVENT_LOCK, eventKey(first.id));
     const erasing = store.erasePerson(person.email, contextFor([]));
     assert.ok(await stillPending(erasing));
-    // Meanwhile, as a companion elsewhere.
+    // Meanwhile, as a companion elsewhere; that event's lock is held when the erasure goes on.
     await store.register(input(second, registration(second, { companions: [person] })));
+    const secondLock = await holdLock(url, EVENT_LOCK, eventKey(second.id));
     await lock.release();
+    assert.ok(await stillPending(erasing), 'the erasure takes the lock of the event it found since');
+    await secondLock.release();
     const erasure = await erasing;
     assert.deepEqual([erasure.registrations, erasure.companions, [...erasure.eventIds].sort()], [1, 1, [second.id, first.id].sort()]);
     assert.deepEqual(await store.findPerson(person.email), []);
