@@ -266,6 +266,17 @@ for (const [engine, { open }] of Object.entries(engines)) {
       assert.equal(outcome.registration.status, 'waitlisted');
     });
 
+    test('companions per organisation within one batch: each registration adds its companions, not its places', async () => {
+      const event = seedEvent(`per-organisatie-batch-${engine}`, { capacity: 20, maxCompanionsPerOrganisation: 2 });
+      const tag = crypto.randomUUID().slice(0, 8);
+      const colleague = (index, count) =>
+        registration(event, { attendee: { name: `Collega ${index}`, email: `c${index}@corporatie-${tag}.nl`, organisation: 'Corporatie' }, companions: companions(count, `${tag}-${index}`) });
+      // Through one instance at once, so they share a batch: 0, 0 and 2 companions fill the 2 exactly.
+      const outcomes = await Promise.all([colleague(0, 0), colleague(1, 0), colleague(2, 2)].map((payload) => store.register(input(event, payload))));
+      assert.deepEqual(outcomes.map((outcome) => outcome.kind), ['created', 'created', 'created']);
+      assert.deepEqual(await store.register(input(event, colleague(3, 1))), { kind: 'organisation-limit', left: 0 });
+    });
+
     test('privacy: findPerson() and registeredEvents() find an address as attendee and companion', async () => {
       const tag = crypto.randomUUID().slice(0, 8);
       const ann = { name: 'Ann', email: `ann-${tag}@example.org`, organisation: 'Woonstichting Het Baken' };
