@@ -266,6 +266,15 @@ for (const [engine, { open }] of Object.entries(engines)) {
       assert.equal(outcome.registration.status, 'waitlisted');
     });
 
+    test('one person, one place: two people who hold places, both again in one batch, are both duplicates', async () => {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const person = (index) => registration(unlimited, { attendee: { name: `Persoon ${index}`, email: `p${index}-${tag}@example.org`, organisation: 'Gemeente' } });
+      for (const index of [0, 1]) assert.equal((await store.register(input(unlimited, person(index)))).kind, 'created');
+      // Through one instance at once, so one batch reads both addresses as taken.
+      const again = await Promise.all([0, 1].map((index) => store.register(input(unlimited, person(index)))));
+      assert.deepEqual(again, [{ kind: 'duplicate' }, { kind: 'duplicate' }]);
+    });
+
     test('companions per organisation within one batch: each registration adds its companions, not its places', async () => {
       const event = seedEvent(`per-organisatie-batch-${engine}`, { capacity: 20, maxCompanionsPerOrganisation: 2 });
       const tag = crypto.randomUUID().slice(0, 8);
