@@ -253,12 +253,13 @@ describe('PostgresStore: group commit', () => {
     const { store, url } = await openPostgres({ poolSize: 1, log: () => {} });
     const event = eventWith('verbinding-weg', {});
     const lock = await holdLock(url, EVENT_LOCK, eventKey(event.id));
-    const waiting = store.register(input(event));
+    // Its failure is awaited at once: it may come before pg_terminate_backend's own answer.
+    const failed = assert.rejects(store.register(input(event)), /terminating connection/);
     await sleep(200);
     const [pid] = await lockWaiters(url);
     assert.ok(pid, 'the registration waits for the lock');
     await withClient(url, (client) => client.query('SELECT pg_terminate_backend($1)', [pid]));
-    await assert.rejects(waiting, /terminating connection/);
+    await failed;
     await lock.release();
     // The pool's only connection was dropped, not handed out again.
     assert.equal((await store.register(input(event))).kind, 'created');
