@@ -245,6 +245,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
     const country = place.country === 'NL' ? '' : countryName(place.country, this.locale);
     const lines = [place.name, address, country].filter(Boolean);
     const showMap = !this.noMap && (place.lat !== undefined || !!address);
+    // The map link gets the card's locale as `lang`: on the server it cannot look up its ancestors.
     return html`
       <div class="place">
         ${para(lines.join('\n'))}
@@ -356,8 +357,8 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
       ${event.audience
         ? html`
             <section>
-              <div role="heading" aria-level=${sub}>${text.audience}</div>
-              <p>${event.audience}</p>
+              ${heading(sub, text.audience)}
+              ${para(event.audience)}
             </section>
           `
         : nothing}
@@ -368,7 +369,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
   /** "Organisator: Area Wonen, info@example.org", with links where the data has them. */
   private renderOrganizer(organizer: NonNullable<EventData['organizer']>, text: CardMessages) {
     const name = organizer.url ? link(organizer.url, organizer.name) : organizer.name;
-    const email = organizer.email ? html`, <a part="link" href="mailto:${organizer.email}">${organizer.email}</a>` : nothing;
+    const email = organizer.email ? html`, ${link(`mailto:${organizer.email}`, organizer.email)}` : nothing;
     return html`<p class="meta">${text.organizer}${name}${email}</p>`;
   }
 
@@ -400,7 +401,7 @@ export class BijeenEventCard extends EventSourceMixin(BijeenElement) {
               `
             : nothing}
           <div class="body">
-            <div role="heading" aria-level=${level} part="title">${event.title}</div>
+            ${heading(level, event.title, 'title')}
             ${status
               ? html`
                   <span part="badge badge-${status}" class="badge"

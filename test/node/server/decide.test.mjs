@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { companions, registration } from '../endpoint/support/server.mjs';
 import { describe, test } from '../support/suite.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { decide, storedRegistration, takenWith } = await tsImport('../../../demo/server/decide.ts', import.meta.url);
 
@@ -41,21 +42,7 @@ function facts({ earlier = {}, holding = [], taken = { places: 0, nonMemberPlace
 }
 
 /** The store's input for `payload` with `limits` (capacity, nonMemberCapacity, waitlist, maxCompanionsPerOrganisation, confirmBy). */
-function input(payload, limits = {}) {
-  return {
-    eventId: EVENT,
-    payload,
-    payloadHash: `hash-of-${payload.idempotencyKey}`,
-    capacity: undefined,
-    nonMemberCapacity: undefined,
-    maxCompanionsPerOrganisation: undefined,
-    waitlist: false,
-    confirmBy: undefined,
-    respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-    notify: () => ({ mails: [] }),
-    ...limits,
-  };
-}
+const input = (payload, limits = {}) => registerInput({ id: EVENT, registration: {} }, payload, { payloadHash: `hash-of-${payload.idempotencyKey}`, ...limits });
 
 const person = (name, email, organisation = 'Woonstichting Het Baken') => ({ name, email, organisation });
 

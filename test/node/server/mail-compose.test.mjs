@@ -124,6 +124,19 @@ const companionMail = (kind, event, fields = {}) =>
 
 const paragraphs = (text) => text.trim().split('\n\n');
 
+/** The meeting as every Dutch mail about it describes it, between the greeting and what follows. */
+const MEETING_NL = [
+  'DE BIJEENKOMST',
+  '',
+  'Wonen met zorg: wat werkt',
+  '',
+  'Wanneer: woensdag 12 juni 2030, 9.30–12.00 uur',
+  'Waar: Area Wonen, Leeuweriksweg 12, 5402 XD Uden',
+  'Kaart: https://www.openstreetmap.org/?mlat=51.66&mlon=5.62#map=17/51.66/5.62',
+  'Online: https://meet.example.org/wonen',
+  'Meer informatie: https://www.example.org/agenda/wonen-met-zorg',
+];
+
 describe('the registrant\'s confirmation', () => {
   test('in Dutch: greeting, what happened, the event in its own time zone, what they filled in, the personal link and the calendar file', async () => {
     const { id, mail } = await registrantMail('confirmed', meeting, {
@@ -148,15 +161,7 @@ describe('the registrant\'s confirmation', () => {
         '',
         'U bent aangemeld voor Wonen met zorg: wat werkt. Hieronder staat wat u hebt ingevuld.',
         '',
-        'DE BIJEENKOMST',
-        '',
-        'Wonen met zorg: wat werkt',
-        '',
-        'Wanneer: woensdag 12 juni 2030, 9.30–12.00 uur',
-        'Waar: Area Wonen, Leeuweriksweg 12, 5402 XD Uden',
-        'Kaart: https://www.openstreetmap.org/?mlat=51.66&mlon=5.62#map=17/51.66/5.62',
-        'Online: https://meet.example.org/wonen',
-        'Meer informatie: https://www.example.org/agenda/wonen-met-zorg',
+        ...MEETING_NL,
         '',
         'UW AANMELDING',
         '',
@@ -418,15 +423,7 @@ describe('the companions\' short mails', () => {
         '',
         'Fien de Vries heeft u als samenwerkingspartner aangemeld voor Wonen met zorg: wat werkt.',
         '',
-        'DE BIJEENKOMST',
-        '',
-        'Wonen met zorg: wat werkt',
-        '',
-        'Wanneer: woensdag 12 juni 2030, 9.30–12.00 uur',
-        'Waar: Area Wonen, Leeuweriksweg 12, 5402 XD Uden',
-        'Kaart: https://www.openstreetmap.org/?mlat=51.66&mlon=5.62#map=17/51.66/5.62',
-        'Online: https://meet.example.org/wonen',
-        'Meer informatie: https://www.example.org/agenda/wonen-met-zorg',
+        ...MEETING_NL,
         '',
         'Kunt u niet komen, of hebt u een vraag over de aanmelding? Laat het Fien de Vries weten.',
         '',

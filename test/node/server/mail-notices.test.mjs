@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { daysFromNow, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, beforeEach, describe, test } from '../support/suite.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { loadEvents } = await tsImport('../../../demo/server/events.ts', import.meta.url);
 const { Notices, registrationPath } = await tsImport('../../../demo/server/mail/notices.ts', import.meta.url);
@@ -190,19 +191,13 @@ describe('Notices.link and context', () => {
   test('acting through a link: that registration\'s mails reuse the link; others (promoted by it) get their own', async () => {
     const store = new SqliteStore(':memory:');
     try {
-      const limits = { capacity: 1, nonMemberCapacity: undefined };
+      const onePlace = { ...open, registration: { capacity: 1, waitlist: true } };
       const register = (attendee, tokenHash) =>
-        store.register({
-          eventId: open.id,
-          payload: { eventId: open.id, idempotencyKey: randomUUID(), attendee, companions: [], answers: {}, consent: true, locale: 'nl' },
-          payloadHash: hash(attendee.email),
-          ...limits,
-          maxCompanionsPerOrganisation: undefined,
-          waitlist: true,
-          confirmBy: undefined,
-          respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-          notify: (change) => ({ ...notices.notify(change), ...(tokenHash ? { tokenHash } : {}) }),
-        });
+        store.register(
+          registerInput(onePlace, { eventId: open.id, idempotencyKey: randomUUID(), attendee, companions: [], answers: {}, consent: true, locale: 'nl' }, {
+            notify: (change) => ({ ...notices.notify(change), ...(tokenHash ? { tokenHash } : {}) }),
+          }),
+        );
       const token = 'F'.repeat(43);
       const first = await register(fien, hash(token));
       const second = await register(ada);
@@ -229,18 +224,13 @@ describe('Notices.link and context', () => {
     const store = new SqliteStore(':memory:');
     try {
       const token = 'C'.repeat(43);
-      const created = await store.register({
-        eventId: open.id,
-        payload: { eventId: open.id, idempotencyKey: randomUUID(), attendee: fien, companions: [ada], answers: {}, consent: true, locale: 'nl' },
-        payloadHash: hash('c'),
-        capacity: 4,
-        nonMemberCapacity: undefined,
-        maxCompanionsPerOrganisation: undefined,
-        waitlist: false,
-        confirmBy: new Date(Date.now() + 60_000).toISOString(),
-        respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-        notify: (change) => ({ ...notices.notify(change), tokenHash: hash(token) }),
-      });
+      const fourPlaces = { ...open, registration: { capacity: 4 } };
+      const created = await store.register(
+        registerInput(fourPlaces, { eventId: open.id, idempotencyKey: randomUUID(), attendee: fien, companions: [ada], answers: {}, consent: true, locale: 'nl' }, {
+          confirmBy: new Date(Date.now() + 60_000).toISOString(),
+          notify: (change) => ({ ...notices.notify(change), tokenHash: hash(token) }),
+        }),
+      );
       assert.equal(created.registration.status, 'pending');
       const outcome = await store.confirm(hash(token), new Date(), notices.context({ registrationId: created.registration.id, token }));
       assert.equal(outcome.kind, 'changed');

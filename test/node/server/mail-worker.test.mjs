@@ -14,6 +14,7 @@ import { tsImport } from 'tsx/esm/api';
 import { freePort } from '../endpoint/support/mail.mjs';
 import { daysFromNow, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, beforeEach, describe, test } from '../support/suite.mjs';
+import { registerInput } from './support/register-input.mjs';
 import { SMTP_PASSWORD, SMTP_USER, startSmtp, waitFor } from './support/smtp.mjs';
 
 const { loadEvents } = await tsImport('../../../demo/server/events.ts', import.meta.url);
@@ -53,26 +54,21 @@ afterEach(async () => {
 async function queue(...who) {
   const outcomes = await Promise.all(
     who.map((name) =>
-      store.register({
-        eventId: open.id,
-        payload: {
-          eventId: open.id,
-          idempotencyKey: randomUUID(),
-          attendee: { name, email: `${name}@example.org`, organisation: 'Het Baken' },
-          companions: [],
-          answers: {},
-          consent: true,
-          locale: 'nl',
-        },
-        payloadHash: randomUUID(),
-        capacity: undefined,
-        nonMemberCapacity: undefined,
-        maxCompanionsPerOrganisation: undefined,
-        waitlist: false,
-        confirmBy: undefined,
-        respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-        notify: (change) => notices.notify(change),
-      }),
+      store.register(
+        registerInput(
+          open,
+          {
+            eventId: open.id,
+            idempotencyKey: randomUUID(),
+            attendee: { name, email: `${name}@example.org`, organisation: 'Het Baken' },
+            companions: [],
+            answers: {},
+            consent: true,
+            locale: 'nl',
+          },
+          { notify: (change) => notices.notify(change) },
+        ),
+      ),
     ),
   );
   for (const outcome of outcomes) assert.equal(outcome.kind, 'created');

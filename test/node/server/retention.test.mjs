@@ -2,11 +2,11 @@
 // personal data is erased and only the counts stay; postponed events and events without a file
 // are kept and said so. On a real (in-memory) store, at moments the test picks.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { registration, tempDir, writeEvents } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { applyRetention, erasureDue, startRetention } = await tsImport('../../../demo/server/retention.ts', import.meta.url);
 const { loadEvents } = await tsImport('../../../demo/server/events.ts', import.meta.url);
@@ -40,19 +40,12 @@ async function setUp(files, ids) {
   opened.push({ store, temp });
   for (const id of ids) {
     const payload = registration({ id, registration: {} });
-    await store.register({
-      eventId: id,
-      payload,
-      payloadHash: createHash('sha256').update(JSON.stringify(payload)).digest('hex'),
-      capacity: undefined,
-      nonMemberCapacity: undefined,
-      maxCompanionsPerOrganisation: undefined,
-      waitlist: false,
-      confirmBy: undefined,
-      respond: ({ id: registrationId, status }) => ({ status: 201, body: { id: registrationId, status } }),
-      // One mail per registration, as a confirmation: retention erases it with the event.
-      notify: () => ({ mails: [{ to: payload.attendee.email, message: { subject: 'Aangemeld' } }] }),
-    });
+    await store.register(
+      registerInput({ id, registration: {} }, payload, {
+        // One mail per registration, as a confirmation: retention erases it with the event.
+        notify: () => ({ mails: [{ to: payload.attendee.email, message: { subject: 'Aangemeld' } }] }),
+      }),
+    );
   }
   const events = loadEvents(writeEvents(join(temp.dir, 'events'), files), () => {});
   const lines = [];

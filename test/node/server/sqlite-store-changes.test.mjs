@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { companions, registration, tempDir } from '../endpoint/support/server.mjs';
 import { afterEach, describe, test } from '../support/suite.mjs';
+import { registerInput } from './support/register-input.mjs';
 
 const { SqliteStore } = await tsImport('../../../demo/server/sqlite-store.ts', import.meta.url);
 
@@ -61,21 +62,17 @@ const eventId = () => `bijeenkomst-${++events}-${randomUUID().slice(0, 6)}`;
  * its personal link's token hashed as `tokenHash`; resolves to the store's `Outcome`.
  */
 function attempt(store, event, limits, payload, tokenHash = hash(randomUUID())) {
-  return store.register({
-    eventId: event,
-    payload: { ...payload, eventId: event },
-    payloadHash: hash(JSON.stringify(payload)),
-    capacity: limits.capacity,
-    nonMemberCapacity: limits.nonMemberCapacity,
-    maxCompanionsPerOrganisation: undefined,
-    waitlist: limits.waitlist ?? false,
-    confirmBy: limits.confirmBy,
-    respond: ({ id, status }) => ({ status: 201, body: { id, status } }),
-    notify: (change) => ({
-      tokenHash,
-      mails: [{ to: change.registration.payload.attendee.email, message: { kind: change.kind, payload: change.registration.payload } }],
+  const { capacity, nonMemberCapacity, waitlist, confirmBy } = limits;
+  return store.register(
+    registerInput({ id: event, registration: { capacity, waitlist } }, { ...payload, eventId: event }, {
+      nonMemberCapacity,
+      confirmBy,
+      notify: (change) => ({
+        tokenHash,
+        mails: [{ to: change.registration.payload.attendee.email, message: { kind: change.kind, payload: change.registration.payload } }],
+      }),
     }),
-  });
+  );
 }
 
 /** `attempt()` that must create a registration; resolves to `{ registration, token }` (the token's hash). */
